@@ -1,0 +1,39 @@
+"""The collectors gonogo knows. Each entry is `module:Class`; a class is imported only when it runs.
+
+Third-party collectors register under the `gonogo.collectors` entry-point group with the same
+interface (collectors/base.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+
+from gonogo.collectors.base import Collector
+
+BUILTIN: dict[str, str] = {
+    "context": "gonogo.collectors.context:ContextCollector",
+    "documents": "gonogo.collectors.documents:DocumentsCollector",
+}
+
+
+def available() -> dict[str, str]:
+    found = dict(BUILTIN)
+    for entry in entry_points(group="gonogo.collectors"):
+        found.setdefault(entry.name, entry.value)
+    return found
+
+
+def load(name: str) -> Collector:
+    target = available()[name]
+    module_name, _, class_name = target.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)()
+
+
+def selected(enabled: list[str] | None, disabled: list[str] | None) -> list[str]:
+    names = list(available())
+    unknown = [n for n in (enabled or []) + (disabled or []) if n not in names]
+    if unknown:
+        raise ValueError(f"unknown collector(s) {', '.join(unknown)}; known: {', '.join(names)}")
+    chosen = [n for n in names if not enabled or n in enabled]
+    return [n for n in chosen if n not in (disabled or [])]

@@ -1,0 +1,73 @@
+"""Runs the selected collectors over a folder and assembles one snapshot.
+
+A collector that raises does not stop the others: its error is recorded under
+`collectors.<name>.errors`, and the evaluator turns every item that depends on what it
+provides into `error`. Collection can block a deployment; it can never approve one.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from gonogo import SNAPSHOT_API_VERSION, __version__
+from gonogo.collectors import registry
+from gonogo.collectors.base import CollectContext
+from gonogo.collectors.source_files import walk
+
+
+def _merge(snapshot: dict[str, Any], part: dict[str, Any], collector: str) -> None:
+    for section, facts in part.items():
+        target = snapshot.setdefault(section, {})
+        for key, value in facts.items():
+            if key in target and isinstance(target[key], dict) and isinstance(value, dict):
+                target[key].update(value)
+            elif key in target and isinstance(target[key], list) and isinstance(value, list):
+                target[key].extend(value)
+            else:
+                target[key] = value
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def collect(
+    root: Path,
+    config: dict[str, Any],
+    only: list[str] | None = None,
+    options: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    now = now or datetime.now(UTC)
+    paths = config.get("paths") or {}
+    files = list(walk(root, list(paths.get("exclude") or [])))
+    ctx = CollectContext(root=root, files=files, config=config, now=now, options=dict(options or {}))
+    settings = config.get("collectors") or {}
+    names = registry.selected(only or settings.get("enabled"), settings.get("disabled"))
+    snapshot: dict[str, Any] = {
+        "apiVersion": SNAPSHOT_API_VERSION,
+        "kind": "Snapshot",
+        "metadata": {"root": str(root), "created_at": _stamp(now), "gonogo_version": __version__},
+        "context": {},
+        "settings": {"thresholds": dict(config.get("thresholds") or {})},
+        "collectors": {},
+    }
+    for name in names:
+        collector = registry.load(name)
+        ctx.warnings = []
+        run: dict[str, Any] = {"version": collector.version, "collected_at": _stamp(datetime.now(UTC)),
+                               "provides": list(collector.provides)}
+        try:
+            _merge(snapshot, collector.collect(ctx), name)
+        except Exception as exc:  # a broken collector blocks its items; it never stops the others
+            run["errors"] = [f"{exc.__class__.__name__}: {exc}"[:1000]]
+        if ctx.warnings:
+            run["warnings"] = ctx.warnings[:200]
+        snapshot["collectors"][name] = run
+    problems = sorted({p for f in files for p in f.problems})
+    if problems:
+        snapshot["collectors"].setdefault("context", {"version": __version__, "collected_at": _stamp(now)})
+        snapshot["collectors"]["context"].setdefault("warnings", []).extend(problems[:200])
+    return snapshot

@@ -1,0 +1,59 @@
+"""Finding the OPA binary and proving that it is OPA."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from gonogo.evaluator.errors import OpaError
+from gonogo.paths import project_bin_dir
+
+INSTALL_HINT = (
+    "build the pinned OPA with `make setup` (Go is required: it runs "
+    "`go build -o .bin/opa github.com/open-policy-agent/opa` in tools/), "
+    "or point --opa-bin / $GONOGO_OPA at an OPA v1 binary"
+)
+_VERSION_LINE = re.compile(r"^Version:\s*(\d+\.\d+\.\d+\S*)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class OpaBinary:
+    path: str
+    version: str
+
+
+def find_opa(explicit: str | None = None) -> str:
+    """--opa-bin, then $GONOGO_OPA, then the project's .bin/opa, then `opa` on PATH."""
+    for candidate in (explicit, os.environ.get("GONOGO_OPA")):
+        if candidate:
+            if not Path(candidate).is_file():
+                raise OpaError(f"OPA binary not found at {candidate}: {INSTALL_HINT}")
+            return candidate
+    local = project_bin_dir() / "opa"
+    if local.is_file():
+        return str(local)
+    on_path = shutil.which("opa")
+    if on_path:
+        return on_path
+    raise OpaError(f"OPA not found: {INSTALL_HINT}")
+
+
+def check_opa(path: str, timeout: float = 10.0) -> OpaBinary:
+    """Runs `opa version`; anything that does not answer like OPA v1 is refused."""
+    try:
+        proc = subprocess.run(
+            [path, "version"], capture_output=True, text=True, timeout=timeout, check=False
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise OpaError(f"{path} cannot be run as OPA: {exc}") from exc
+    match = _VERSION_LINE.search(proc.stdout)
+    if proc.returncode != 0 or not match:
+        raise OpaError(f"{path} is not OPA (`{path} version` did not report an OPA version)")
+    version = match.group(1)
+    if not version.startswith("1."):
+        raise OpaError(f"{path} is OPA {version}; gonogo needs OPA v1 (Rego v1 syntax)")
+    return OpaBinary(path=path, version=version)

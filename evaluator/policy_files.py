@@ -1,0 +1,22 @@
+"""The policy files gonogo evaluates and the digest that identifies them."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+
+def rego_files(root: Path) -> list[Path]:
+    """Every non-test `.rego` file under root, in a stable order."""
+    return sorted(p for p in root.rglob("*.rego") if not p.name.endswith("_test.rego"))
+
+
+def policy_digest(root: Path) -> str:
+    """sha256 over each policy file's relative path and content: changes when any rule changes."""
+    digest = hashlib.sha256()
+    for path in rego_files(root):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return "sha256:" + digest.hexdigest()

@@ -1,0 +1,47 @@
+"""gonogo.yaml: declared context, thresholds, waivers and paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gonogo.collectors.source_files import describe_yaml_error
+from gonogo.evaluator.errors import ConfigError
+from gonogo.schema_validation import schema_errors
+
+CONFIG_NAMES = ("gonogo.yaml", "gonogo.yml", ".gonogo.yaml")
+
+
+def find_config(root: Path, explicit: Path | None) -> Path | None:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        return explicit
+    base = root if root.is_dir() else root.parent
+    for name in CONFIG_NAMES:
+        if (base / name).is_file():
+            return base / name
+    return None
+
+
+def load_config(path: Path | None) -> dict[str, Any]:
+    """The parsed config, validated against schemas/config.schema.json; {} when there is none."""
+    if path is None:
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not YAML: {describe_yaml_error(exc)}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+    # YAML turns `expires: 2027-01-31` into a date; the schema speaks JSON, so compare as text.
+    for waiver in data.get("waivers") or [] if isinstance(data, dict) else []:
+        if isinstance(waiver, dict) and "expires" in waiver:
+            waiver["expires"] = str(waiver["expires"])
+    problems = schema_errors("config.schema.json", data)
+    if problems:
+        raise ConfigError(f"{path}: invalid config:\n  " + "\n  ".join(problems))
+    data["_path"] = str(path)
+    return data

@@ -1,0 +1,23 @@
+# METADATA
+# title: "Product Sign-Off: Features validated"
+# description: >-
+#   Checklist item 10.2.3 (10.2 Go/No-Go Decision). Decided from a signed sign-off attestation.
+# custom:
+#   id: "10.2.3"
+#   section: "10.2 Go/No-Go Decision"
+#   severity: high
+#   criteria:
+#     - "Features validated"
+#   evidence:
+#     - attestations
+#   remediation: >-
+#     Provide a signed sign-off attestation so gonogo can verify this item.
+package gonogo.items.final.go_no_go_decision.product_sign_off
+
+import data.gonogo.lib.result
+
+# METADATA
+# description: The item's verdict, built from the criteria below and the METADATA above.
+report := result.item(rego.metadata.chain(), criteria)
+
+criteria["Features validated"] := result.pending("a signed sign-off attestation")

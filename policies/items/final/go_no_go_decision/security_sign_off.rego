@@ -1,0 +1,23 @@
+# METADATA
+# title: "Security Sign-Off: Security audit passed"
+# description: >-
+#   Checklist item 10.2.2 (10.2 Go/No-Go Decision). Decided from a signed sign-off attestation.
+# custom:
+#   id: "10.2.2"
+#   section: "10.2 Go/No-Go Decision"
+#   severity: critical
+#   criteria:
+#     - "Security audit passed"
+#   evidence:
+#     - attestations
+#   remediation: >-
+#     Provide a signed sign-off attestation so gonogo can verify this item.
+package gonogo.items.final.go_no_go_decision.security_sign_off
+
+import data.gonogo.lib.result
+
+# METADATA
+# description: The item's verdict, built from the criteria below and the METADATA above.
+report := result.item(rego.metadata.chain(), criteria)
+
+criteria["Security audit passed"] := result.pending("a signed sign-off attestation")

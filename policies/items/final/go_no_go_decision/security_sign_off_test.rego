@@ -1,0 +1,8 @@
+package gonogo.items.final.go_no_go_decision.security_sign_off_test
+
+import data.gonogo.items.final.go_no_go_decision.security_sign_off
+
+test_pending_without_evidence if {
+	r := security_sign_off.report with input as {}
+	r.verdict == "pending"
+}

@@ -1,0 +1,31 @@
+# METADATA
+# title: "Stripe Integration:"
+# description: >-
+#   Checklist item 9.1.1 (9.1 Payment Processing). Decided from integration configuration and test records.
+# custom:
+#   id: "9.1.1"
+#   section: "9.1 Payment Processing"
+#   severity: high
+#   criteria:
+#     - "Webhook endpoints secured"
+#     - "Webhook signatures validated"
+#     - "Test mode to production verified"
+#     - "Subscription plans created"
+#     - "Payment failure handling tested"
+#   evidence:
+#     - integrations
+#   remediation: >-
+#     Provide integration configuration and test records so gonogo can verify this item.
+package gonogo.items.integrations.payment_processing.stripe_integration
+
+import data.gonogo.lib.result
+
+# METADATA
+# description: The item's verdict, built from the criteria below and the METADATA above.
+report := result.item(rego.metadata.chain(), criteria)
+
+criteria["Webhook endpoints secured"] := result.pending("integration configuration and test records")
+criteria["Webhook signatures validated"] := result.pending("integration configuration and test records")
+criteria["Test mode to production verified"] := result.pending("integration configuration and test records")
+criteria["Subscription plans created"] := result.pending("integration configuration and test records")
+criteria["Payment failure handling tested"] := result.pending("integration configuration and test records")

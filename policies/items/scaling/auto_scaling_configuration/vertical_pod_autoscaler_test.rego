@@ -1,0 +1,8 @@
+package gonogo.items.scaling.auto_scaling_configuration.vertical_pod_autoscaler_test
+
+import data.gonogo.items.scaling.auto_scaling_configuration.vertical_pod_autoscaler
+
+test_pending_without_evidence if {
+	r := vertical_pod_autoscaler.report with input as {}
+	r.verdict == "pending"
+}

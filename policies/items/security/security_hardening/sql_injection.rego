@@ -1,0 +1,25 @@
+# METADATA
+# title: "SQL Injection: Parameterized queries enforced"
+# description: >-
+#   Checklist item 2.2.1 (2.2 Security Hardening). Decided from SAST findings (SARIF), dependency facts and an HTTP probe.
+# custom:
+#   id: "2.2.1"
+#   section: "2.2 Security Hardening"
+#   severity: critical
+#   criteria:
+#     - "Parameterized queries enforced"
+#   evidence:
+#     - security.sast
+#     - security.dependencies
+#     - security.probe
+#   remediation: >-
+#     Provide SAST findings (SARIF), dependency facts and an HTTP probe so gonogo can verify this item.
+package gonogo.items.security.security_hardening.sql_injection
+
+import data.gonogo.lib.result
+
+# METADATA
+# description: The item's verdict, built from the criteria below and the METADATA above.
+report := result.item(rego.metadata.chain(), criteria)
+
+criteria["Parameterized queries enforced"] := result.pending("SAST findings (SARIF), dependency facts and an HTTP probe")
