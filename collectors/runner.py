@@ -17,7 +17,7 @@ from gonogo.collectors.base import CollectContext
 from gonogo.collectors.source_files import walk
 
 
-def _merge(snapshot: dict[str, Any], part: dict[str, Any], collector: str) -> None:
+def _merge(snapshot: dict[str, Any], part: dict[str, Any]) -> None:
     for section, facts in part.items():
         target = snapshot.setdefault(section, {})
         for key, value in facts.items():
@@ -54,20 +54,21 @@ def collect(
         "settings": {"thresholds": dict(config.get("thresholds") or {})},
         "collectors": {},
     }
+    reported: set[str] = set()
     for name in names:
-        collector = registry.load(name)
         ctx.warnings = []
-        run: dict[str, Any] = {"version": collector.version, "collected_at": _stamp(datetime.now(UTC)),
-                               "provides": list(collector.provides)}
+        run: dict[str, Any] = {"version": "unknown", "collected_at": _stamp(datetime.now(UTC))}
         try:
-            _merge(snapshot, collector.collect(ctx), name)
+            collector = registry.load(name)
+            run.update(version=collector.version, provides=list(collector.provides))
+            _merge(snapshot, collector.collect(ctx))
         except Exception as exc:  # a broken collector blocks its items; it never stops the others
             run["errors"] = [f"{exc.__class__.__name__}: {exc}"[:1000]]
-        if ctx.warnings:
-            run["warnings"] = ctx.warnings[:200]
+        # Files parse lazily, so a parse problem belongs to the collector that first read the file.
+        problems = sorted({p for f in files for p in f.problems} - reported)
+        reported.update(problems)
+        warnings = ctx.warnings + problems
+        if warnings:
+            run["warnings"] = warnings[:200]
         snapshot["collectors"][name] = run
-    problems = sorted({p for f in files for p in f.problems})
-    if problems:
-        snapshot["collectors"].setdefault("context", {"version": __version__, "collected_at": _stamp(now)})
-        snapshot["collectors"]["context"].setdefault("warnings", []).extend(problems[:200])
     return snapshot

@@ -37,6 +37,11 @@ error(message, evidence) := {"verdict": "error", "message": message, "evidence":
 #   metadata does not name: the item can never pass by accident.
 item(chain, decided) := {
 	"id": meta.custom.id,
+	"title": meta.title,
+	"section": meta.custom.section,
+	"severity": meta.custom.severity,
+	"evidence_paths": object.get(meta.custom, "evidence", []),
+	"remediation": object.get(meta.custom, "remediation", ""),
 	"criteria": rows,
 	"verdict": rollup({row.verdict | some row in rows}),
 } if {

@@ -1,0 +1,81 @@
+"""The catalog: each item's METADATA, read by OPA itself (`opa inspect --annotations`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gonogo.evaluator.errors import OpaError
+from gonogo.evaluator.opa_binary import check_opa, find_opa
+
+SEVERITIES = ("critical", "high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class CatalogItem:
+    id: str
+    title: str
+    section: str
+    severity: str
+    criteria: tuple[str, ...]
+    evidence: tuple[str, ...]
+    description: str
+    remediation: str
+    package: str
+    file: str
+    row: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "section": self.section, "severity": self.severity,
+            "criteria": list(self.criteria), "evidence": list(self.evidence),
+            "description": self.description, "remediation": self.remediation,
+            "package": self.package, "location": f"{self.file}:{self.row}",
+        }  # fmt: skip
+
+
+def id_key(item_id: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in item_id.split("."))
+
+
+def _package(path: list[dict[str, Any]]) -> str:
+    return ".".join(str(part["value"]) for part in path)
+
+
+def load_catalog(policies: Path, opa_bin: str | None = None, timeout: float = 60.0) -> list[CatalogItem]:
+    binary = check_opa(find_opa(opa_bin))
+    try:
+        proc = subprocess.run(
+            [binary.path, "inspect", "--annotations", "--format", "json", str(policies)],
+            capture_output=True, text=True, timeout=timeout, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired as exc:
+        raise OpaError(f"opa inspect timed out after {timeout:g}s") from exc
+    if proc.returncode != 0:
+        raise OpaError(f"opa inspect failed: {proc.stderr.strip() or proc.stdout.strip()[:2000]}")
+    items = []
+    for entry in json.loads(proc.stdout).get("annotations", []):
+        notes = entry.get("annotations", {})
+        custom = notes.get("custom") or {}
+        if notes.get("scope") != "package" or "id" not in custom:
+            continue
+        location = entry.get("location", {})
+        items.append(
+            CatalogItem(
+                id=str(custom["id"]),
+                title=notes.get("title", ""),
+                section=str(custom.get("section", "")),
+                severity=str(custom.get("severity", "")),
+                criteria=tuple(custom.get("criteria") or ()),
+                evidence=tuple(custom.get("evidence") or ()),
+                description=notes.get("description", ""),
+                remediation=str(custom.get("remediation", "")),
+                package=_package(entry.get("path", [])),
+                file=location.get("file", ""),
+                row=int(location.get("row", 0)),
+            )
+        )
+    return sorted(items, key=lambda item: id_key(item.id))

@@ -1,0 +1,69 @@
+"""Assembling the report document (schemas/report.schema.json) from OPA's verdicts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+from typing import Any
+
+from gonogo import SNAPSHOT_API_VERSION, __version__
+from gonogo.evaluator.catalog import CatalogItem
+from gonogo.evaluator.summary import DEFAULT_MIN_SCORE, decide, summarize
+from gonogo.evaluator.verdicts import apply_collector_errors, apply_waivers, merge_with_catalog
+
+SECTION_TITLES = {
+    "1": "Testing & Quality Assurance",
+    "2": "Security Audit",
+    "3": "Monitoring & Observability",
+    "4": "Infrastructure & Deployment",
+    "5": "Backup & Disaster Recovery",
+    "6": "Operational Readiness",
+    "7": "Scaling & Performance",
+    "8": "Compliance & Legal",
+    "9": "Third-Party Integrations",
+    "10": "Final Verification",
+}
+
+
+def _sections(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    sections = []
+    for number, title in SECTION_TITLES.items():
+        members = [e for e in items if e["id"].split(".")[0] == number]
+        counts = Counter(e["verdict"] for e in members)
+        sections.append({"number": number, "title": title, "total": len(members), "verdicts": dict(counts)})
+    return sections
+
+
+def build_report(
+    *,
+    snapshot: dict[str, Any],
+    opa_items: dict[str, Any],
+    catalog: list[CatalogItem],
+    config: dict[str, Any],
+    provenance: dict[str, Any],
+    now: datetime,
+) -> dict[str, Any]:
+    items = merge_with_catalog(opa_items, catalog)
+    apply_collector_errors(items, catalog, snapshot.get("collectors", {}))
+    waivers = apply_waivers(items, list(config.get("waivers") or []), now.date() if now else date.today())
+    summary = summarize(items)
+    min_score = float((config.get("decision") or {}).get("min_score", DEFAULT_MIN_SCORE))
+    decision, reasons = decide(summary, min_score)
+    collectors = snapshot.get("collectors", {})
+    return {
+        "apiVersion": SNAPSHOT_API_VERSION,
+        "kind": "Report",
+        "decision": decision,
+        "decision_reasons": reasons,
+        "min_score": min_score,
+        "summary": summary,
+        "sections": _sections(items),
+        "items": items,
+        "waivers": waivers,
+        "context": {k: v for k, v in snapshot.get("context", {}).items() if k != "source"},
+        "collectors": collectors,
+        "extras": {"alert_coverage": snapshot.get("monitoring", {}).get("alert_coverage")}
+        if snapshot.get("monitoring", {}).get("alert_coverage") else {},
+        "provenance": dict(provenance, gonogo_version=__version__,
+                           evaluated_at=now.isoformat(timespec="seconds").replace("+00:00", "Z")),
+    }

@@ -1,0 +1,49 @@
+"""Loading and validating a snapshot (JSON or YAML) against schemas/snapshot.schema.json."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gonogo.collectors.source_files import describe_yaml_error
+from gonogo.evaluator.errors import SnapshotError
+from gonogo.schema_validation import schema_errors
+
+
+def canonical_bytes(document: Any) -> bytes:
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def snapshot_digest(document: Any) -> str:
+    return "sha256:" + hashlib.sha256(canonical_bytes(document)).hexdigest()
+
+
+def validate_snapshot(document: Any, source: str) -> None:
+    problems = schema_errors("snapshot.schema.json", document)
+    if problems:
+        raise SnapshotError(f"{source}: snapshot does not match schemas/snapshot.schema.json:\n  "
+                            + "\n  ".join(problems))
+
+
+def load_snapshot(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text()
+    except OSError as exc:
+        raise SnapshotError(f"{path}: cannot read: {exc.strerror}") from exc
+    try:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            document = yaml.safe_load(text)
+        else:
+            document = json.loads(text)
+    except yaml.YAMLError as exc:
+        raise SnapshotError(f"{path}: not YAML: {describe_yaml_error(exc)}") from exc
+    except ValueError as exc:
+        raise SnapshotError(f"{path}: not JSON: {exc}") from exc
+    # YAML dates become date objects; the schema (and OPA) speak JSON.
+    document = json.loads(json.dumps(document, default=str))
+    validate_snapshot(document, str(path))
+    return document

@@ -1,0 +1,91 @@
+"""From OPA's item reports to final verdicts: missing items, collector errors, waivers.
+
+Order matters and is fail-closed: an item OPA did not report is `error`; an item whose evidence
+comes from a collector that failed is `error`; only then may a valid waiver turn a `fail` or
+`pending` into `waived`. An error is never waived.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from gonogo.evaluator.catalog import SEVERITIES, CatalogItem
+
+VERDICTS = ("pass", "fail", "pending", "not_applicable", "waived", "error")
+WAIVABLE = frozenset({"fail", "pending"})
+
+
+def _error_item(item: CatalogItem, message: str) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "verdict": "error",
+        "criteria": [{"text": text, "verdict": "error", "message": message, "evidence": []}
+                     for text in item.criteria] or [{"text": item.title, "verdict": "error",
+                                                       "message": message, "evidence": []}],
+    }
+
+
+def merge_with_catalog(opa_items: dict[str, Any], catalog: list[CatalogItem]) -> list[dict[str, Any]]:
+    """One entry per catalog item, in catalog order; what OPA left out or garbled is an error."""
+    merged = []
+    for item in catalog:
+        reported = opa_items.get(item.id)
+        if not isinstance(reported, dict) or reported.get("verdict") not in VERDICTS:
+            entry = _error_item(item, "OPA returned no valid report for this item")
+        elif item.severity not in SEVERITIES:
+            entry = _error_item(item, f"METADATA severity {item.severity!r} is not one of {SEVERITIES}")
+        else:
+            entry = dict(reported)
+        entry.update(id=item.id, title=item.title, section=item.section, severity=item.severity,
+                     remediation=item.remediation, source=f"{item.file}:{item.row}")
+        merged.append(entry)
+    unknown = sorted(set(opa_items) - {item.id for item in catalog})
+    if unknown:
+        raise ValueError(f"OPA reported items the catalog does not hold: {', '.join(unknown)}")
+    return merged
+
+
+def apply_collector_errors(items: list[dict[str, Any]], catalog: list[CatalogItem],
+                           collectors: dict[str, Any]) -> None:
+    """Items whose METADATA evidence paths a failed collector provides become `error`."""
+    broken = {
+        path: f"collector {name} failed: {'; '.join(run['errors'])}"
+        for name, run in collectors.items() if run.get("errors")
+        for path in run.get("provides", [])
+    }
+    if not broken:
+        return
+    by_id = {item.id: item for item in catalog}
+    for entry in items:
+        paths = by_id[entry["id"]].evidence
+        hits = [message for path, message in broken.items()
+                if any(p == path or p.startswith(path + ".") or path.startswith(p + ".") for p in paths)]
+        if hits:
+            entry["verdict"] = "error"
+            entry["criteria"] = [dict(c, verdict="error", message=hits[0]) for c in entry["criteria"]]
+
+
+def apply_waivers(items: list[dict[str, Any]], waivers: list[dict[str, Any]], today: date) -> list[dict[str, Any]]:
+    """Applies valid waivers in place; returns every waiver with its status for the report."""
+    by_id = {entry["id"]: entry for entry in items}
+    outcomes = []
+    for waiver in waivers:
+        record = {key: waiver[key] for key in ("id", "reason", "approver", "expires", "ticket") if key in waiver}
+        entry = by_id.get(waiver["id"])
+        expires = date.fromisoformat(str(waiver["expires"]))
+        if entry is None:
+            record["status"] = "unknown_item"
+        elif expires < today:
+            record["status"] = "expired"
+        elif entry["verdict"] == "error":
+            record["status"] = "not_applied_error"
+        elif entry["verdict"] not in WAIVABLE:
+            record["status"] = "unused"
+        else:
+            record["status"] = "applied"
+            entry["waived_verdict"] = entry["verdict"]
+            entry["verdict"] = "waived"
+            entry["waiver"] = {k: record[k] for k in ("reason", "approver", "expires") if k in record}
+        outcomes.append(record)
+    return outcomes

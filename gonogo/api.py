@@ -1,0 +1,52 @@
+"""gonogo as a library: collect, evaluate, check. The CLI is a thin layer over these."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from gonogo.collectors.runner import collect as run_collectors
+from gonogo.config import find_config, load_config
+from gonogo.evaluator.catalog import load_catalog
+from gonogo.evaluator.engine import EngineOptions, make_engine
+from gonogo.evaluator.policy_files import policy_digest
+from gonogo.evaluator.report import build_report
+from gonogo.evaluator.snapshot import snapshot_digest, validate_snapshot
+from gonogo.paths import policies_dir
+
+
+def collect(root: Path, config_path: Path | None = None, options: dict[str, Any] | None = None,
+            only: list[str] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(snapshot, config) for a folder; the snapshot is validated before it is returned."""
+    config = load_config(find_config(root, config_path))
+    snapshot = run_collectors(root, config, only=only, options=options)
+    validate_snapshot(snapshot, f"snapshot of {root}")
+    return snapshot, config
+
+
+def evaluate(snapshot: dict[str, Any], config: dict[str, Any] | None = None,
+             engine_options: EngineOptions | None = None, now: datetime | None = None) -> dict[str, Any]:
+    """The report for a validated snapshot. Raises GonogoError (exit 2) rather than guess."""
+    config = config or {}
+    engine_options = engine_options or EngineOptions()
+    policies = policies_dir()
+    engine = make_engine(engine_options, policies)
+    catalog = load_catalog(policies, engine_options.opa_bin if not engine_options.opa_url else None)
+    opa_items = engine.evaluate(snapshot)
+    provenance = {
+        "snapshot_sha256": snapshot_digest(snapshot),
+        "policy_digest": policy_digest(policies),
+        "opa_version": engine.info.opa_version,
+        "opa_transport": engine.info.transport,
+        "config": config.get("_path"),
+    }
+    return build_report(snapshot=snapshot, opa_items=opa_items, catalog=catalog, config=config,
+                        provenance=provenance, now=now or datetime.now(UTC))
+
+
+def check(root: Path, config_path: Path | None = None, options: dict[str, Any] | None = None,
+          engine_options: EngineOptions | None = None) -> dict[str, Any]:
+    """Collect from a folder and evaluate: the JSON report as a dict."""
+    snapshot, config = collect(root, config_path, options)
+    return evaluate(snapshot, config, engine_options)
