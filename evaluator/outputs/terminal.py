@@ -1,0 +1,64 @@
+"""The terminal view: one line per item, grouped by section; colour only on a TTY."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from gonogo.evaluator.report import SECTION_TITLES
+
+MARKS = {
+    "pass": ("PASS", "green"),
+    "fail": ("FAIL", "red"),
+    "pending": ("PEND", "yellow"),
+    "not_applicable": ("N/A ", "bright_black"),
+    "waived": ("WAIV", "cyan"),
+    "error": ("ERR ", "magenta"),
+}
+
+
+def _first_message(entry: dict[str, Any]) -> str:
+    for wanted in ("error", "fail", "pending"):
+        for criterion in entry["criteria"]:
+            if criterion["verdict"] == wanted:
+                evidence = f" [{', '.join(criterion['evidence'][:2])}]" if criterion.get("evidence") else ""
+                return f"{criterion['text']}: {criterion['message']}{evidence}"
+    if entry["verdict"] == "waived":
+        waiver = entry.get("waiver", {})
+        return f"waived by {waiver.get('approver')} until {waiver.get('expires')}: {waiver.get('reason')}"
+    return ""
+
+
+def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -> str:
+    def paint(text: str, fg: str, bold: bool = False) -> str:
+        return click.style(text, fg=fg, bold=bold) if color else text
+
+    lines: list[str] = []
+    for number, title in SECTION_TITLES.items():
+        members = [e for e in report["items"] if e["id"].split(".")[0] == number]
+        lines.append(paint(f"{number}. {title}", "white", bold=True))
+        for entry in members:
+            mark, fg = MARKS[entry["verdict"]]
+            severity = entry["severity"][:4]
+            lines.append(f"  {paint(mark, fg)} {entry['id']:<7} {severity:<4} {entry['title']}")
+            detail = _first_message(entry)
+            if detail and (verbose or entry["verdict"] in ("fail", "error", "waived")):
+                lines.append(f"       {paint('└─', 'bright_black')} {detail}")
+        lines.append("")
+    summary = report["summary"]
+    lines.append(
+        f"Items {summary['total']}: {summary['completed']} completed ({summary['completed_percent']:g}%), "
+        f"{summary['pending']} pending, {summary['blocked']} blocked, "
+        f"{summary['critical_blockers']} critical blocker(s)"
+    )
+    lines.append(f"Readiness score: {summary['score']:g}/100 (minimum {report['min_score']:g})")
+    for name, run in report.get("collectors", {}).items():
+        for error in run.get("errors", []):
+            lines.append(paint(f"collector {name} failed: {error}", "magenta"))
+    decision = report["decision"]
+    if decision == "APPROVED":
+        lines.append(paint("Decision: APPROVED FOR DEPLOYMENT", "green", bold=True))
+    else:
+        lines.append(paint("Decision: NEEDS WORK", "red", bold=True) + " — " + "; ".join(report["decision_reasons"]))
+    return "\n".join(lines) + "\n"
