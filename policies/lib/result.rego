@@ -91,3 +91,11 @@ rollup(verdicts) := "error" if {
 # METADATA
 # description: A threshold from gonogo.yaml (input.settings.thresholds[name]) or the seed default.
 threshold(name, default_value) := object.get(object.get(input, ["settings", "thresholds"], {}), name, default_value)
+
+# METADATA
+# description: >-
+#   r, unless the declared context says the condition is false (input.context[flag] == false),
+#   in which case not_applicable. An absent flag is unknown, and the criterion applies.
+unless_false(flag, r) := not_applicable(sprintf("context.%s is false in gonogo.yaml", [flag])) if {
+	input.context[flag] == false
+} else := r

@@ -1,7 +1,8 @@
 # METADATA
 # title: "Business Continuity:"
 # description: >-
-#   Checklist item 5.2.3 (5.2 Disaster Recovery Plan). Decided from disaster-recovery documents.
+#   Checklist item 5.2.3. A business-continuity (or DR) document with sections on critical workflows,
+#   recovery priorities and stakeholder notification.
 # custom:
 #   id: "5.2.3"
 #   section: "5.2 Disaster Recovery Plan"
@@ -13,15 +14,20 @@
 #   evidence:
 #     - operations.documents
 #   remediation: >-
-#     Provide disaster-recovery documents so gonogo can verify this item.
+#     Write a business-continuity plan with those three sections.
 package gonogo.items.backup.disaster_recovery_plan.business_continuity
 
+import data.gonogo.lib.documents
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Critical workflows identified"] := result.pending("disaster-recovery documents")
-criteria["Recovery priority defined"] := result.pending("disaster-recovery documents")
-criteria["Stakeholder notification plan"] := result.pending("disaster-recovery documents")
+criteria["Critical workflows identified"] := documents.has_heading(["business_continuity", "dr_runbook"], "critical", "critical workflows")
+criteria["Recovery priority defined"] := documents.has_heading(["business_continuity", "dr_runbook"], "priorit", "recovery priority")
+criteria["Stakeholder notification plan"] := documents.has_heading(
+	["business_continuity", "communication_plan", "dr_runbook"],
+	"stakeholder|notification",
+	"stakeholder notification",
+)

@@ -1,7 +1,8 @@
 # METADATA
 # title: "DR Runbook Created:"
 # description: >-
-#   Checklist item 5.2.1 (5.2 Disaster Recovery Plan). Decided from disaster-recovery documents.
+#   Checklist item 5.2.1. A disaster-recovery runbook with numbered recovery steps and sections for
+#   contacts, escalation and communication templates.
 # custom:
 #   id: "5.2.1"
 #   section: "5.2 Disaster Recovery Plan"
@@ -14,16 +15,21 @@
 #   evidence:
 #     - operations.documents
 #   remediation: >-
-#     Provide disaster-recovery documents so gonogo can verify this item.
+#     Write docs/disaster-recovery.md: numbered recovery steps, Contacts, Escalation, Communication templates.
 package gonogo.items.backup.disaster_recovery_plan.dr_runbook_created
 
+import data.gonogo.lib.documents
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Step-by-step recovery procedures"] := result.pending("disaster-recovery documents")
-criteria["Contact information updated"] := result.pending("disaster-recovery documents")
-criteria["Escalation paths defined"] := result.pending("disaster-recovery documents")
-criteria["Communication templates prepared"] := result.pending("disaster-recovery documents")
+criteria["Step-by-step recovery procedures"] := documents.procedure("dr_runbook", "disaster-recovery runbook")
+criteria["Contact information updated"] := documents.has_heading(["dr_runbook"], "contact", "contact information")
+criteria["Escalation paths defined"] := documents.has_heading(["dr_runbook", "escalation"], "escalat", "escalation path")
+criteria["Communication templates prepared"] := documents.has_heading(
+	["dr_runbook", "communication_plan"],
+	"template|communication",
+	"communication templates",
+)

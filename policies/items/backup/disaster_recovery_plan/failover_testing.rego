@@ -22,6 +22,10 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Multi-region failover tested (if applicable)"] := result.pending("failover-test attestations")
-criteria["Database failover validated"] := result.pending("failover-test attestations")
-criteria["DNS failover confirmed"] := result.pending("failover-test attestations")
+criteria["Multi-region failover tested (if applicable)"] := result.unless_false(
+	"multi_region",
+	result.pending("a failover-test attestation (region failover)"),
+)
+
+criteria["Database failover validated"] := result.pending("a failover-test attestation (database failover)")
+criteria["DNS failover confirmed"] := result.pending("a failover-test attestation (DNS failover)")

@@ -23,5 +23,5 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Privacy notice posted"] := result.pending("compliance documents and attestations")
-criteria["Opt-out mechanism available"] := result.pending("compliance documents and attestations")
+criteria["Privacy notice posted"] := result.unless_false("serves_ca_users", result.pending("CCPA compliance records"))
+criteria["Opt-out mechanism available"] := result.unless_false("serves_ca_users", result.pending("CCPA compliance records"))

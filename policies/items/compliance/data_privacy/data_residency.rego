@@ -22,4 +22,7 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Requirements met"] := result.pending("compliance documents and attestations")
+criteria["Requirements met"] := result.unless_false(
+	"data_residency_required",
+	result.pending("data-residency facts (regions of storage and databases)"),
+)

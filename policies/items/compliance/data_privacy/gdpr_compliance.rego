@@ -26,8 +26,27 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Data processing agreement signed"] := result.pending("compliance documents and attestations")
-criteria["Privacy policy published"] := result.pending("compliance documents and attestations")
-criteria["Cookie consent implemented"] := result.pending("compliance documents and attestations")
-criteria["Data export functionality"] := result.pending("compliance documents and attestations")
-criteria["Right to deletion implemented"] := result.pending("compliance documents and attestations")
+criteria["Data processing agreement signed"] := result.unless_false(
+	"serves_eu_users",
+	result.pending("GDPR compliance records (DPA, cookie consent, export and deletion endpoints)"),
+)
+
+criteria["Privacy policy published"] := result.unless_false(
+	"serves_eu_users",
+	result.pending("GDPR compliance records (DPA, cookie consent, export and deletion endpoints)"),
+)
+
+criteria["Cookie consent implemented"] := result.unless_false(
+	"serves_eu_users",
+	result.pending("GDPR compliance records (DPA, cookie consent, export and deletion endpoints)"),
+)
+
+criteria["Data export functionality"] := result.unless_false(
+	"serves_eu_users",
+	result.pending("GDPR compliance records (DPA, cookie consent, export and deletion endpoints)"),
+)
+
+criteria["Right to deletion implemented"] := result.unless_false(
+	"serves_eu_users",
+	result.pending("GDPR compliance records (DPA, cookie consent, export and deletion endpoints)"),
+)

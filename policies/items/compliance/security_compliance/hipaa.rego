@@ -24,6 +24,6 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["PHI encryption validated"] := result.pending("compliance documents and attestations")
-criteria["Access logging enabled"] := result.pending("compliance documents and attestations")
-criteria["BAA agreements signed"] := result.pending("compliance documents and attestations")
+criteria["PHI encryption validated"] := result.unless_false("handles_phi", result.pending("HIPAA evidence (PHI encryption, access logs, BAAs)"))
+criteria["Access logging enabled"] := result.unless_false("handles_phi", result.pending("HIPAA evidence (PHI encryption, access logs, BAAs)"))
+criteria["BAA agreements signed"] := result.unless_false("handles_phi", result.pending("HIPAA evidence (PHI encryption, access logs, BAAs)"))

@@ -24,6 +24,17 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Cardholder data encrypted"] := result.pending("compliance documents and attestations")
-criteria["Network segmentation"] := result.pending("compliance documents and attestations")
-criteria["Access controls enforced"] := result.pending("compliance documents and attestations")
+criteria["Cardholder data encrypted"] := result.unless_false(
+	"processes_payments",
+	result.pending("PCI DSS evidence (cardholder-data encryption, segmentation, access control)"),
+)
+
+criteria["Network segmentation"] := result.unless_false(
+	"processes_payments",
+	result.pending("PCI DSS evidence (cardholder-data encryption, segmentation, access control)"),
+)
+
+criteria["Access controls enforced"] := result.unless_false(
+	"processes_payments",
+	result.pending("PCI DSS evidence (cardholder-data encryption, segmentation, access control)"),
+)

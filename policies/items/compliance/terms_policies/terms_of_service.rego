@@ -1,7 +1,8 @@
 # METADATA
 # title: "Terms of Service: Published"
 # description: >-
-#   Checklist item 8.3.1 (8.3 Terms & Policies). Decided from compliance documents and attestations.
+#   Checklist item from 8.3. The terms of service, found in the repository by its title, with the URL
+#   where it is published in its front matter (`published:`).
 # custom:
 #   id: "8.3.1"
 #   section: "8.3 Terms & Policies"
@@ -13,13 +14,14 @@
 #     - operations.documents
 #     - attestations
 #   remediation: >-
-#     Provide compliance documents and attestations so gonogo can verify this item.
+#     Keep the terms of service in the repository with `published: <URL>` in its front matter.
 package gonogo.items.compliance.terms_policies.terms_of_service
 
+import data.gonogo.lib.documents
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Published"] := result.pending("compliance documents and attestations")
+criteria["Published"] := documents.published("terms_of_service", "terms of service")

@@ -2,7 +2,69 @@ package gonogo.items.compliance.terms_policies.terms_of_service_test
 
 import data.gonogo.items.compliance.terms_policies.terms_of_service
 
-test_pending_without_evidence if {
+test_passes_when_published if {
+	r := terms_of_service.report with input as {
+		"metadata": {
+			"created_at": "2026-11-01T00:00:00Z",
+		},
+		"operations": {
+			"documents": {
+				"terms_of_service": [
+					{
+						"path": "legal/terms_of_service.md",
+						"title": "terms_of_service",
+						"provenance": {
+							"collector": "documents",
+							"file": "legal/terms_of_service.md",
+							"ref": "legal/terms_of_service.md:1",
+						},
+						"published_url": "https://example.com/terms_of_service",
+					},
+				],
+			},
+		},
+	}
+	r.verdict == "pass"
+	some c in r.criteria
+	contains(c.message, "published at https://example.com/")
+}
+
+test_fails_when_not_published if {
+	r := terms_of_service.report with input as {
+		"metadata": {
+			"created_at": "2026-11-01T00:00:00Z",
+		},
+		"operations": {
+			"documents": {
+				"terms_of_service": [
+					{
+						"path": "legal/terms_of_service.md",
+						"title": "terms_of_service",
+						"provenance": {
+							"collector": "documents",
+							"file": "legal/terms_of_service.md",
+							"ref": "legal/terms_of_service.md:1",
+						},
+					},
+				],
+			},
+		},
+	}
+	r.verdict == "fail"
+	some c in r.criteria
+	contains(c.message, "is not published")
+}
+
+test_fails_when_missing if {
+	r := terms_of_service.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r.verdict == "fail"
+	some c in r.criteria
+	contains(c.message, "no terms of service found")
+}
+
+test_pending_without_documents_collector if {
 	r := terms_of_service.report with input as {}
 	r.verdict == "pending"
+	some c in r.criteria
+	contains(c.message, "documents collector")
 }

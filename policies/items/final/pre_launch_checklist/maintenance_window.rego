@@ -20,4 +20,4 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Scheduled (if needed)"] := result.pending("pre-launch records")
+criteria["Scheduled (if needed)"] := result.unless_false("needs_maintenance_window", result.pending("a maintenance-window record"))

@@ -1,7 +1,7 @@
 # METADATA
 # title: "Rollback Plan: Tested and documented"
 # description: >-
-#   Checklist item 10.1.5 (10.1 Pre-Launch Checklist). Decided from pre-launch records.
+#   Checklist item 10.1.5. The rollback procedure (see 6.1.2), written down and rehearsed recently.
 # custom:
 #   id: "10.1.5"
 #   section: "10.1 Pre-Launch Checklist"
@@ -11,13 +11,14 @@
 #   evidence:
 #     - attestations
 #   remediation: >-
-#     Provide pre-launch records so gonogo can verify this item.
+#     Rehearse the rollback before launch and record the date as `tested:` in docs/rollback.md.
 package gonogo.items.final.pre_launch_checklist.rollback_plan
 
+import data.gonogo.lib.documents
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Tested and documented"] := result.pending("pre-launch records")
+criteria["Tested and documented"] := documents.rehearsed("rollback", "rollback plan")

@@ -21,5 +21,12 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Bucket permissions verified"] := result.pending("integration configuration and test records")
-criteria["Lifecycle policies configured"] := result.pending("integration configuration and test records")
+criteria["Bucket permissions verified"] := result.unless_false(
+	"uses_cloud_storage",
+	result.pending("bucket facts from a Terraform plan (permissions, lifecycle)"),
+)
+
+criteria["Lifecycle policies configured"] := result.unless_false(
+	"uses_cloud_storage",
+	result.pending("bucket facts from a Terraform plan (permissions, lifecycle)"),
+)

@@ -22,6 +22,17 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Transactional emails tested"] := result.pending("integration configuration and test records")
-criteria["Email templates reviewed"] := result.pending("integration configuration and test records")
-criteria["Bounce handling configured"] := result.pending("integration configuration and test records")
+criteria["Transactional emails tested"] := result.unless_false(
+	"sends_email",
+	result.pending("email-service facts (templates, bounce handling, test runs)"),
+)
+
+criteria["Email templates reviewed"] := result.unless_false(
+	"sends_email",
+	result.pending("email-service facts (templates, bounce handling, test runs)"),
+)
+
+criteria["Bounce handling configured"] := result.unless_false(
+	"sends_email",
+	result.pending("email-service facts (templates, bounce handling, test runs)"),
+)

@@ -21,5 +21,5 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["2FA integration tested"] := result.pending("integration configuration and test records")
-criteria["Rate limits configured"] := result.pending("integration configuration and test records")
+criteria["2FA integration tested"] := result.unless_false("sends_sms", result.pending("SMS-provider facts (2FA tests, rate limits)"))
+criteria["Rate limits configured"] := result.unless_false("sends_sms", result.pending("SMS-provider facts (2FA tests, rate limits)"))

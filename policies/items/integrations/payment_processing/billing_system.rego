@@ -22,6 +22,6 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Usage tracking accurate"] := result.pending("integration configuration and test records")
-criteria["Invoice generation automated"] := result.pending("integration configuration and test records")
-criteria["Payment retry logic implemented"] := result.pending("integration configuration and test records")
+criteria["Usage tracking accurate"] := result.unless_false("processes_payments", result.pending("billing-system records"))
+criteria["Invoice generation automated"] := result.unless_false("processes_payments", result.pending("billing-system records"))
+criteria["Payment retry logic implemented"] := result.unless_false("processes_payments", result.pending("billing-system records"))

@@ -24,8 +24,27 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Webhook endpoints secured"] := result.pending("integration configuration and test records")
-criteria["Webhook signatures validated"] := result.pending("integration configuration and test records")
-criteria["Test mode to production verified"] := result.pending("integration configuration and test records")
-criteria["Subscription plans created"] := result.pending("integration configuration and test records")
-criteria["Payment failure handling tested"] := result.pending("integration configuration and test records")
+criteria["Webhook endpoints secured"] := result.unless_false(
+	"uses_stripe",
+	result.pending("Stripe integration facts (webhook endpoints, signature checks, plans)"),
+)
+
+criteria["Webhook signatures validated"] := result.unless_false(
+	"uses_stripe",
+	result.pending("Stripe integration facts (webhook endpoints, signature checks, plans)"),
+)
+
+criteria["Test mode to production verified"] := result.unless_false(
+	"uses_stripe",
+	result.pending("Stripe integration facts (webhook endpoints, signature checks, plans)"),
+)
+
+criteria["Subscription plans created"] := result.unless_false(
+	"uses_stripe",
+	result.pending("Stripe integration facts (webhook endpoints, signature checks, plans)"),
+)
+
+criteria["Payment failure handling tested"] := result.unless_false(
+	"uses_stripe",
+	result.pending("Stripe integration facts (webhook endpoints, signature checks, plans)"),
+)

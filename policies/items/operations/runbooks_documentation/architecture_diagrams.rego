@@ -1,7 +1,9 @@
 # METADATA
 # title: "Architecture Diagrams: Current and accurate"
 # description: >-
-#   Checklist item 6.1.4 (6.1 Runbooks & Documentation). Decided from operations documents in the repository.
+#   Checklist item 6.1.4. An architecture document holding at least one diagram (Mermaid/PlantUML
+#   block, image, or a diagram file) whose front matter `reviewed:` date is no older than
+#   `documents.max_review_age_days` (default 180).
 # custom:
 #   id: "6.1.4"
 #   section: "6.1 Runbooks & Documentation"
@@ -11,13 +13,42 @@
 #   evidence:
 #     - operations.documents
 #   remediation: >-
-#     Provide operations documents in the repository so gonogo can verify this item.
+#     Keep docs/architecture.md with a Mermaid diagram; review it each release and set `reviewed:`.
 package gonogo.items.operations.runbooks_documentation.architecture_diagrams
 
+import data.gonogo.lib.documents
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Current and accurate"] := result.pending("operations documents in the repository")
+criteria["Current and accurate"] := current_diagram
+
+_docs := documents.of_kind("architecture")
+
+_with_diagrams := [doc | some doc in _docs; object.get(doc, "diagrams", 0) > 0]
+
+# METADATA
+# description: An architecture document with a diagram, reviewed within documents.max_review_age_days.
+current_diagram := result.pending("the documents collector (operations documents in the repository)") if {
+	not documents.collected
+} else := result.fail("no architecture document found (a Markdown document titled \"Architecture\", or a diagram file)", []) if {
+	count(_docs) == 0
+} else := result.fail(sprintf("architecture documents %v hold no diagram", [[doc.path | some doc in _docs]]), documents.refs(_docs)) if {
+	count(_with_diagrams) == 0
+} else := result.pass(sprintf("%s: %d diagram(s), reviewed %s", [doc.path, doc.diagrams, doc.last_reviewed]), [doc.provenance.ref]) if {
+	some doc in _with_diagrams
+	documents.age_days(doc.last_reviewed) <= result.threshold("documents.max_review_age_days", 180)
+} else := result.fail(sprintf("%s: never reviewed (front matter `reviewed: YYYY-MM-DD`)", [doc.path]), [doc.provenance.ref]) if {
+	doc := _with_diagrams[0]
+	not doc.last_reviewed
+} else := result.fail(
+	sprintf("%s: last reviewed %s, %d days ago > %d", [
+		doc.path, doc.last_reviewed, documents.age_days(doc.last_reviewed),
+		result.threshold("documents.max_review_age_days", 180),
+	]),
+	[doc.provenance.ref],
+) if {
+	doc := _with_diagrams[0]
+}

@@ -1,7 +1,9 @@
 # METADATA
 # title: "Deployment Guide: Complete and tested"
 # description: >-
-#   Checklist item 6.1.1 (6.1 Runbooks & Documentation). Decided from operations documents in the repository.
+#   Checklist item 6.1.1. A deployment guide (a Markdown document titled like one) with at least
+#   `documents.min_steps` numbered steps whose front matter records a rehearsal (`tested: YYYY-MM-DD`)
+#   no older than `documents.max_test_age_days`.
 # custom:
 #   id: "6.1.1"
 #   section: "6.1 Runbooks & Documentation"
@@ -11,13 +13,14 @@
 #   evidence:
 #     - operations.documents
 #   remediation: >-
-#     Provide operations documents in the repository so gonogo can verify this item.
+#     Write docs/deployment.md with numbered steps; after each rehearsal set `tested:` in its front matter.
 package gonogo.items.operations.runbooks_documentation.deployment_guide
 
+import data.gonogo.lib.documents
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Complete and tested"] := result.pending("operations documents in the repository")
+criteria["Complete and tested"] := documents.rehearsed("deployment_guide", "deployment guide")

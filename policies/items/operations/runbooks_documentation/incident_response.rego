@@ -1,7 +1,7 @@
 # METADATA
 # title: "Incident Response: Runbooks created"
 # description: >-
-#   Checklist item 6.1.3 (6.1 Runbooks & Documentation). Decided from operations documents in the repository.
+#   Checklist item 6.1.3. An incident-response runbook with at least `documents.min_steps` numbered steps.
 # custom:
 #   id: "6.1.3"
 #   section: "6.1 Runbooks & Documentation"
@@ -11,13 +11,14 @@
 #   evidence:
 #     - operations.documents
 #   remediation: >-
-#     Provide operations documents in the repository so gonogo can verify this item.
+#     Write an incident-response runbook (title it "Incident Response") with numbered steps.
 package gonogo.items.operations.runbooks_documentation.incident_response
 
+import data.gonogo.lib.documents
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Runbooks created"] := result.pending("operations documents in the repository")
+criteria["Runbooks created"] := documents.procedure("incident_response", "incident response runbook")

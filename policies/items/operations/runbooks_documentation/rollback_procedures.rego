@@ -1,7 +1,8 @@
 # METADATA
 # title: "Rollback Procedures: Documented and rehearsed"
 # description: >-
-#   Checklist item 6.1.2 (6.1 Runbooks & Documentation). Decided from operations documents in the repository.
+#   Checklist item 6.1.2. A rollback procedure with numbered steps and a recorded rehearsal
+#   (front matter `tested:`) no older than `documents.max_test_age_days`.
 # custom:
 #   id: "6.1.2"
 #   section: "6.1 Runbooks & Documentation"
@@ -11,13 +12,14 @@
 #   evidence:
 #     - operations.documents
 #   remediation: >-
-#     Provide operations documents in the repository so gonogo can verify this item.
+#     Write docs/rollback.md with numbered steps; rehearse it and record the date as `tested:`.
 package gonogo.items.operations.runbooks_documentation.rollback_procedures
 
+import data.gonogo.lib.documents
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Documented and rehearsed"] := result.pending("operations documents in the repository")
+criteria["Documented and rehearsed"] := documents.rehearsed("rollback", "rollback procedure")

@@ -21,4 +21,4 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Static assets cached"] := result.pending("caching, database and CDN facts")
+criteria["Static assets cached"] := result.unless_false("uses_cdn", result.pending("CDN facts (a CDN distribution in a Terraform plan)"))

@@ -24,5 +24,7 @@ import data.gonogo.lib.result
 report := result.item(rego.metadata.chain(), criteria)
 
 criteria["Secret rotation automated (30-day cycle)"] := result.pending("secret-rotation and key-management facts (Kubernetes Secrets, KMS in a Terraform plan)")
+
 criteria["Encryption keys stored securely"] := result.pending("secret-rotation and key-management facts (Kubernetes Secrets, KMS in a Terraform plan)")
+
 criteria["HSM integration ready"] := result.pending("secret-rotation and key-management facts (Kubernetes Secrets, KMS in a Terraform plan)")

@@ -1,0 +1,117 @@
+# METADATA
+# title: Document helpers
+# description: >-
+#   Lookups and verdicts for the documents collector's facts (input.operations.documents,
+#   documents by kind). "Now" is the snapshot's metadata.created_at, so a snapshot re-evaluated
+#   later gives the same verdict.
+package gonogo.lib.documents
+
+import data.gonogo.lib.result
+
+_day_ns := ((24 * 60) * 60) * 1000000000
+
+# METADATA
+# description: The documents collector ran (even if it found nothing).
+collected if input.operations.documents
+
+# METADATA
+# description: All documents of a kind, [] when none were found.
+of_kind(kind) := object.get(input.operations.documents, kind, [])
+
+# METADATA
+# description: The evidence references of a list of documents.
+refs(docs) := [doc.provenance.ref | some doc in docs]
+
+# METADATA
+# description: Whole days between a YYYY-MM-DD date and the snapshot's creation.
+age_days(day) := floor((time.parse_rfc3339_ns(input.metadata.created_at) - time.parse_ns("2006-01-02", day)) / _day_ns)
+
+# METADATA
+# description: The document of a kind with the most concrete steps (the one to judge).
+best(kind) := doc if {
+	docs := of_kind(kind)
+	most := max([object.get(d, "steps", 0) | some d in docs])
+	doc := [d | some d in docs; object.get(d, "steps", 0) == most][0]
+}
+
+_missing(kind, label) := result.fail(sprintf("no %s found: no document titled like one (or kind %q in paths.documents)", [label, kind]), [])
+
+_no_rehearsal := "no record that it was rehearsed (front matter `tested: YYYY-MM-DD`)"
+
+_no_url := "no `published:` URL in its front matter"
+
+_pending_docs := result.pending("the documents collector (operations documents in the repository)")
+
+# METADATA
+# description: >-
+#   A written procedure with at least documents.min_steps numbered steps (default 3).
+procedure(kind, label) := _pending_docs if {
+	not collected
+} else := _missing(kind, label) if {
+	count(of_kind(kind)) == 0
+} else := result.fail(sprintf("%s %s has %d numbered steps < %d", [label, doc.path, doc.steps, minimum]), [doc.provenance.ref]) if {
+	doc := best(kind)
+	minimum := result.threshold("documents.min_steps", 3)
+	doc.steps < minimum
+} else := result.pass(sprintf("%s %s: %d numbered steps", [label, doc.path, doc.steps]), [doc.provenance.ref]) if {
+	doc := best(kind)
+}
+
+# METADATA
+# description: >-
+#   A procedure that is written down (see procedure) and was rehearsed: front matter
+#   `tested: YYYY-MM-DD` no older than documents.max_test_age_days (default 180).
+rehearsed(kind, label) := r if {
+	r := procedure(kind, label)
+	r.verdict != "pass"
+} else := result.fail(sprintf("%s %s: %s", [label, doc.path, _no_rehearsal]), [doc.provenance.ref]) if {
+	doc := best(kind)
+	not doc.last_tested
+} else := result.fail(
+	sprintf(
+		"%s %s: last rehearsed %s, %d days ago > %d",
+		[label, doc.path, doc.last_tested, age, max_age],
+	),
+	[doc.provenance.ref],
+) if {
+	doc := best(kind)
+	age := age_days(doc.last_tested)
+	max_age := result.threshold("documents.max_test_age_days", 180)
+	age > max_age
+} else := result.pass(sprintf("%s %s: %d numbered steps, rehearsed %s", [label, doc.path, doc.steps, doc.last_tested]), [doc.provenance.ref]) if {
+	doc := best(kind)
+}
+
+# METADATA
+# description: >-
+#   A document of the kind that is published: front matter `published: URL`
+#   (or an OpenAPI servers[0].url).
+published(kind, label) := _pending_docs if {
+	not collected
+} else := _missing(kind, label) if {
+	count(of_kind(kind)) == 0
+} else := result.pass(sprintf("%s %s published at %s", [label, doc.path, doc.published_url]), [doc.provenance.ref]) if {
+	some doc in of_kind(kind)
+	doc.published_url
+} else := result.fail(sprintf("%s %s exists but is not published (%s)", [label, doc.path, _no_url]), [doc.provenance.ref]) if {
+	doc := of_kind(kind)[0]
+}
+
+# METADATA
+# description: >-
+#   A document of one of the kinds has a heading matching the regular expression; the
+#   message says what it looked for.
+has_heading(kinds, pattern, label) := _pending_docs if {
+	not collected
+} else := result.pass(sprintf("%s: heading %q in %s", [label, heading, doc.path]), [doc.provenance.ref]) if {
+	some kind in kinds
+	some doc in of_kind(kind)
+	some heading in object.get(doc, "headings", [])
+	regex.match(pattern, heading)
+} else := result.fail(sprintf("%s: no heading matching /%s/ in %s", [label, pattern, concat(", ", _paths(kinds))]), refs(_docs(kinds))) if {
+	count(_docs(kinds)) > 0
+} else := result.fail(sprintf("%s: no %s document found", [label, concat(" or ", [replace(k, "_", " ") | some k in kinds])]), [])
+
+_docs(kinds) := [doc | some kind in kinds; some doc in of_kind(kind)]
+
+_paths(kinds) := [doc.path | some doc in _docs(kinds)]
