@@ -19,14 +19,14 @@ MARKS = {
 
 
 def _first_message(entry: dict[str, Any]) -> str:
+    if entry["verdict"] == "waived":
+        waiver = entry.get("waiver", {})
+        return f"waived by {waiver.get('approver')} until {waiver.get('expires')}: {waiver.get('reason')}"
     for wanted in ("error", "fail", "pending"):
         for criterion in entry["criteria"]:
             if criterion["verdict"] == wanted:
                 evidence = f" [{', '.join(criterion['evidence'][:2])}]" if criterion.get("evidence") else ""
                 return f"{criterion['text']}: {criterion['message']}{evidence}"
-    if entry["verdict"] == "waived":
-        waiver = entry.get("waiver", {})
-        return f"waived by {waiver.get('approver')} until {waiver.get('expires')}: {waiver.get('reason')}"
     return ""
 
 

@@ -91,8 +91,7 @@ published(kind, label) := _pending_docs if {
 } else := _missing(kind, label) if {
 	count(of_kind(kind)) == 0
 } else := result.pass(sprintf("%s %s published at %s", [label, doc.path, doc.published_url]), [doc.provenance.ref]) if {
-	some doc in of_kind(kind)
-	doc.published_url
+	doc := [d | some d in of_kind(kind); d.published_url][0]
 } else := result.fail(sprintf("%s %s exists but is not published (%s)", [label, doc.path, _no_url]), [doc.provenance.ref]) if {
 	doc := of_kind(kind)[0]
 }
@@ -103,14 +102,17 @@ published(kind, label) := _pending_docs if {
 #   message says what it looked for.
 has_heading(kinds, pattern, label) := _pending_docs if {
 	not collected
-} else := result.pass(sprintf("%s: heading %q in %s", [label, heading, doc.path]), [doc.provenance.ref]) if {
-	some kind in kinds
-	some doc in of_kind(kind)
-	some heading in object.get(doc, "headings", [])
-	regex.match(pattern, heading)
+} else := result.pass(sprintf("%s: heading %q in %s", [label, hit.heading, hit.doc.path]), [hit.doc.provenance.ref]) if {
+	hit := _heading_hits(kinds, pattern)[0]
 } else := result.fail(sprintf("%s: no heading matching /%s/ in %s", [label, pattern, concat(", ", _paths(kinds))]), refs(_docs(kinds))) if {
 	count(_docs(kinds)) > 0
 } else := result.fail(sprintf("%s: no %s document found", [label, concat(" or ", [replace(k, "_", " ") | some k in kinds])]), [])
+
+_heading_hits(kinds, pattern) := [{"doc": doc, "heading": heading} |
+	some doc in _docs(kinds)
+	some heading in object.get(doc, "headings", [])
+	regex.match(pattern, heading)
+]
 
 _docs(kinds) := [doc | some kind in kinds; some doc in of_kind(kind)]
 

@@ -9,7 +9,7 @@ package gonogo.main
 # METADATA
 # description: Item reports keyed by checklist ID (section.subsection.position).
 # entrypoint: true
-items[report.id] := report if {
+items := {report.id: report |
 	some section, subsection, name
 	report := data.gonogo.items[section][subsection][name].report
 }

@@ -37,8 +37,7 @@ api_published := result.pending("the documents collector (operations documents i
 } else := result.fail(sprintf("%s: the API description has no operations", [_specs[0].path]), documents.refs(_specs)) if {
 	count(_usable) == 0
 } else := result.pass(sprintf("%s: %d operations, published at %s", [spec.path, spec.operations, spec.published_url]), [spec.provenance.ref]) if {
-	some spec in _usable
-	spec.published_url
+	spec := [s | some s in _usable; s.published_url][0]
 } else := result.fail(
 	sprintf("%s: %d operations but no servers[0].url saying where it is published", [
 		_usable[0].path,

@@ -38,8 +38,10 @@ current_diagram := result.pending("the documents collector (operations documents
 } else := result.fail(sprintf("architecture documents %v hold no diagram", [[doc.path | some doc in _docs]]), documents.refs(_docs)) if {
 	count(_with_diagrams) == 0
 } else := result.pass(sprintf("%s: %d diagram(s), reviewed %s", [doc.path, doc.diagrams, doc.last_reviewed]), [doc.provenance.ref]) if {
-	some doc in _with_diagrams
-	documents.age_days(doc.last_reviewed) <= result.threshold("documents.max_review_age_days", 180)
+	doc := [d |
+		some d in _with_diagrams
+		documents.age_days(d.last_reviewed) <= result.threshold("documents.max_review_age_days", 180)
+	][0]
 } else := result.fail(sprintf("%s: never reviewed (front matter `reviewed: YYYY-MM-DD`)", [doc.path]), [doc.provenance.ref]) if {
 	doc := _with_diagrams[0]
 	not doc.last_reviewed

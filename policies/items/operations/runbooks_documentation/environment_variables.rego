@@ -42,9 +42,9 @@ env_documented := result.pending("the documents collector (operations documents 
 } else := result.fail("no .env.example (or environment-variable reference) found", []) if {
 	count(_docs) == 0
 } else := result.pass(sprintf("%s: all %d variables documented", [doc.path, count(doc.variables)]), [doc.provenance.ref]) if {
-	some doc in _complete
+	doc := _complete[0]
 } else := result.pass(sprintf("environment variables documented in %s", [doc.path]), [doc.provenance.ref]) if {
-	some doc in _references
+	doc := _references[0]
 } else := result.fail(
 	sprintf("%s: %d of %d variables have no comment explaining them", [
 		doc.path,

@@ -1,0 +1,39 @@
+# gonogo developer targets. `make demo` and `make test` are the README's two commands.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+OPA   := .bin/opa
+REGAL := .bin/regal
+
+.PHONY: setup demo test test-python test-rego lint bench clean
+
+setup:
+	./scripts/setup
+
+demo: setup
+	$(VENV)/bin/gonogo check examples/sample-service; status=$$?; \
+	  echo "(exit $$status: 0 approved, 1 needs work, 2 error — the sample service is meant to need work)"; \
+	  [ $$status -le 1 ]
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(OPA) fmt --list --fail policies
+	$(OPA) check --strict policies
+	$(REGAL) lint policies
+
+test-rego: setup
+	$(OPA) test policies --coverage --format json > .rego-coverage.json || { $(OPA) test policies; exit 1; }
+	$(OPA) test policies
+	@$(PY) -c "import json; c=json.load(open('.rego-coverage.json')); print(f\"Rego coverage: {c['coverage']:.1f}%\")"
+
+test-python: setup
+	./scripts/pytest
+
+test: lint test-rego test-python
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .bin .pytest_cache .ruff_cache .rego-coverage.json build *.egg-info
