@@ -1,0 +1,262 @@
+"""The `kubernetes` collector: Kubernetes objects from manifests (or a live cluster) as indexed facts.
+
+Manifests are found by content: every YAML/JSON document with a string `apiVersion` and `kind`
+(multi-document YAML, JSON, `List` kinds), in any folder. A file that is templating rather than
+YAML (a Helm chart's templates/, Jinja, ...) is skipped with a warning. With `options["helm"]`
+each Helm chart is rendered with `helm template`; with `options["kustomize"]` each top-level
+kustomization is rendered with `kubectl kustomize` (or `kustomize build`) - only when the
+program is on PATH, otherwise a warning says why nothing was rendered.
+
+With `options["kubeconfig"]`, `["kube_context"]` or `["in_cluster"]` the objects come from the live
+API server instead (collectors/kubernetes_cluster.py), plus server version, nodes and namespaces.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+from gonogo.collectors.base import CollectContext
+from gonogo.collectors.kubernetes_facts import SECTION_KEYS, normalize
+from gonogo.collectors.source_files import SourceFile, describe_yaml_error
+
+from gonogo import __version__
+
+RENDER_TIMEOUT = 120
+_NOT_CLUSTER_OBJECTS = (
+    "kustomize.config.k8s.io",
+    "config.kubernetes.io",
+    "kind.x-k8s.io",
+    "gonogo.dev",
+    "skaffold",
+    "k3d.io",
+    "ctlptl.dev",
+    "helm.sh",
+    "kubeadm.k8s.io",
+    "kubelet.config.k8s.io",
+    "apiserver.config.k8s.io",
+    "kubescheduler.config.k8s.io",
+    "audit.k8s.io",
+    "client.authentication.k8s.io",
+)
+_KUSTOMIZATION_NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
+_TEMPLATE_MARKS = ("{{", "{%")
+
+
+def is_cluster_object(value: Any) -> bool:
+    """A Kubernetes object (or List of them): string apiVersion and kind, not a tool's config file."""
+    if not isinstance(value, dict):
+        return False
+    api_version, kind = value.get("apiVersion"), value.get("kind")
+    if not isinstance(api_version, str) or not isinstance(kind, str) or not api_version or not kind:
+        return False
+    if kind == "Config" and api_version == "v1":  # a kubeconfig
+        return False
+    return not api_version.split("/", 1)[0].startswith(_NOT_CLUSTER_OBJECTS)
+
+
+def _chart_dirs(files: list[SourceFile]) -> list[str]:
+    charts = []
+    for source in files:
+        if PurePosixPath(source.rel).name == "Chart.yaml":
+            parent = str(PurePosixPath(source.rel).parent)
+            charts.append("" if parent == "." else parent)
+    return sorted(charts)
+
+
+def _in_chart_templates(rel: str, charts: list[str]) -> str | None:
+    for chart in charts:
+        prefix = f"{chart}/" if chart else ""
+        if rel.startswith(prefix) and rel[len(prefix) :].startswith(("templates/", "charts/")):
+            return chart
+    return None
+
+
+def _run(argv: list[str], cwd: Path) -> tuple[int, str]:
+    """Run a renderer; only its exit status and stdout come back (stderr may quote values)."""
+    try:
+        done = subprocess.run(
+            argv, cwd=cwd, capture_output=True, text=True, timeout=RENDER_TIMEOUT, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return -1, exc.__class__.__name__
+    return done.returncode, done.stdout
+
+
+def _rendered_documents(text: str) -> list[tuple[int, str | None, Any]]:
+    """(line, helm `# Source:` template, value) of every document of rendered output."""
+    documents: list[tuple[int, str | None, Any]] = []
+    loader = yaml.SafeLoader(text)
+    lines = text.splitlines()
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            start = node.start_mark.line
+            source = None
+            for back in range(start - 1, max(start - 4, -1), -1):
+                if lines[back].startswith("# Source: "):
+                    source = lines[back].removeprefix("# Source: ").strip()
+                    break
+            documents.append((start + 1, source, loader.construct_document(node)))
+    finally:
+        loader.dispose()
+    return documents
+
+
+class KubernetesCollector:
+    name = "kubernetes"
+    version = __version__
+    provides = ("kubernetes", *(f"kubernetes.{key}" for key in SECTION_KEYS))
+
+    def collect(self, ctx: CollectContext) -> dict[str, Any]:
+        options = ctx.options or {}
+        if options.get("kubeconfig") or options.get("kube_context") or options.get("in_cluster"):
+            return {"kubernetes": self._live(options)}
+        pairs = self._manifests(ctx)
+        section = normalize(pairs)
+        section["source"] = "manifests"
+        return {"kubernetes": section}
+
+    def _live(self, options: dict[str, Any]) -> dict[str, Any]:
+        from gonogo.collectors.kubernetes_cluster import cluster_facts, collect_cluster
+
+        section = normalize(collect_cluster(options))
+        cluster = cluster_facts(options)
+        namespaces = cluster.pop("namespaces", {}) or {}
+        section["namespaces"].update(namespaces)
+        section["cluster"] = cluster
+        section["source"] = "cluster"
+        return section
+
+    def _manifests(self, ctx: CollectContext) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        options = ctx.options or {}
+        charts = _chart_dirs(ctx.files)
+        pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        rendered_dirs: set[str] = set()
+        if options.get("kustomize"):
+            rendered_dirs = self._kustomize(ctx, pairs)
+        skipped_charts: set[str] = set()
+        for source in ctx.files:
+            if source.suffix not in (".yaml", ".yml", ".json"):
+                continue
+            chart = _in_chart_templates(source.rel, charts)
+            if chart is not None:
+                skipped_charts.add(chart)
+                continue
+            if str(PurePosixPath(source.rel).parent) in rendered_dirs:
+                continue
+            pairs.extend(self._file_objects(ctx, source))
+        if options.get("helm"):
+            self._helm(ctx, charts, pairs)
+        else:
+            for chart in sorted(skipped_charts):
+                ctx.warnings.append(
+                    f"{chart or '.'}: Helm chart templates skipped (not YAML until rendered; "
+                    "run with --helm and helm on PATH to render them)"
+                )
+        return pairs
+
+    def _file_objects(
+        self, ctx: CollectContext, source: SourceFile
+    ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        text = source.text
+        if text is None:
+            return []
+        templated = any(mark in text for mark in _TEMPLATE_MARKS)
+        if source.suffix != ".json" and templated:
+            try:
+                list(yaml.safe_load_all(text))
+            except yaml.YAMLError as exc:
+                ctx.warnings.append(
+                    f"{source.rel}: templated, not YAML ({describe_yaml_error(exc)}); skipped"
+                )
+                return []
+        found = []
+        for document in source.yaml_documents:
+            if is_cluster_object(document.value):
+                found.append((document.value, ctx.provenance(self.name, source, document.line)))
+        return found
+
+    def _helm(
+        self, ctx: CollectContext, charts: list[str], pairs: list[tuple[dict[str, Any], dict[str, Any]]]
+    ) -> None:
+        helm = shutil.which("helm")
+        for chart in charts:
+            where = chart or "."
+            if not helm:
+                ctx.warnings.append(f"{where}: Helm chart not rendered: helm is not on PATH")
+                continue
+            status, output = _run([helm, "template", "gonogo", str(ctx.root / chart)], ctx.root)
+            if status != 0:
+                ctx.warnings.append(f"{where}: helm template failed (exit {status}); chart skipped")
+                continue
+            for line, template, value in _rendered_documents(output):
+                if not is_cluster_object(value):
+                    continue
+                # "# Source: <chart-name>/templates/x.yaml" -> <chart dir>/templates/x.yaml
+                template_rel = (
+                    str(PurePosixPath(chart) / template.split("/", 1)[1])
+                    if template and "/" in template
+                    else f"{where}/(rendered)"
+                )
+                provenance = {
+                    "collector": self.name,
+                    "file": template_rel,
+                    "ref": f"{template_rel} (helm template, line {line})",
+                }
+                pairs.append((value, provenance))
+
+    def _kustomize(self, ctx: CollectContext, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> set[str]:
+        """Render every kustomization no other kustomization uses; returns every kustomization folder."""
+        folders: dict[str, dict[str, Any]] = {}
+        for source in ctx.files:
+            rel = PurePosixPath(source.rel)
+            if rel.name in _KUSTOMIZATION_NAMES:
+                value = source.yaml_documents[0].value if source.yaml_documents else None
+                folders[str(rel.parent)] = value if isinstance(value, dict) else {}
+        if not folders:
+            return set()
+        used: set[str] = set()
+        for folder, spec in folders.items():
+            for entry in (
+                (spec.get("resources") or []) + (spec.get("bases") or []) + (spec.get("components") or [])
+            ):
+                target = PurePosixPath(folder) / str(entry)
+                used.add(str(PurePosixPath(*_normalized_parts(target))))
+        kubectl, kustomize = shutil.which("kubectl"), shutil.which("kustomize")
+        if not kubectl and not kustomize:
+            ctx.warnings.append("kustomizations not rendered: neither kubectl nor kustomize is on PATH")
+            return set()
+        failed: set[str] = set()
+        for folder in sorted(f for f in folders if f not in used):
+            argv = [kubectl, "kustomize", folder] if kubectl else [str(kustomize), "build", folder]
+            status, output = _run([a for a in argv if a], ctx.root)
+            if status != 0:
+                ctx.warnings.append(
+                    f"{folder}: kustomize build failed (exit {status}); folder read as plain files"
+                )
+                failed.add(folder)
+                continue
+            for line, _, value in _rendered_documents(output):
+                if is_cluster_object(value):
+                    ref = f"{folder}/kustomization.yaml (kustomize, line {line})"
+                    pairs.append(
+                        (value, {"collector": self.name, "file": f"{folder}/kustomization.yaml", "ref": ref})
+                    )
+        return set(folders) - failed
+
+
+def _normalized_parts(path: PurePosixPath) -> list[str]:
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return parts or ["."]

@@ -1,0 +1,388 @@
+"""Kubernetes objects -> the snapshot's `kubernetes` section, the same for manifests and a live cluster.
+
+`normalize()` is a pure function: it takes (object, provenance) pairs and returns facts indexed by
+kind, namespace and name, so that Rego looks them up by key instead of joining lists. Joins that
+items need (an HPA and its target, a NetworkPolicy and the pods it selects, a database and its
+backups) are done here, once, in Python.
+
+Secrets: a Secret's `data`/`stringData` is never read; an env literal is only classified (its name
+and whether it looks like a credential are kept, never its value).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from gonogo.collectors import k8s_backups as backups
+from gonogo.collectors import k8s_network as net
+from gonogo.collectors import k8s_state as state
+from gonogo.collectors import k8s_workloads as wl
+from gonogo.collectors.k8s_links import link
+
+CLUSTER_SCOPED = frozenset(
+    {
+        "Namespace",
+        "Node",
+        "ClusterRole",
+        "ClusterRoleBinding",
+        "ClusterIssuer",
+        "PersistentVolume",
+        "StorageClass",
+        "NodePool",
+        "Provisioner",
+        "IngressClass",
+        "CustomResourceDefinition",
+        "PriorityClass",
+        "APIService",
+    }
+)
+SYSTEM_NAMESPACES = frozenset({"kube-system", "kube-public", "kube-node-lease"})
+SECTION_KEYS = (
+    "cluster",
+    "namespaces",
+    "workloads",
+    "autoscaling",
+    "pdbs",
+    "network_policies",
+    "rbac",
+    "secrets",
+    "configmaps",
+    "ingresses",
+    "certificates",
+    "issuers",
+    "certificate_expiry_alerts",
+    "services",
+    "dns",
+    "backups",
+    "databases",
+    "connection_poolers",
+    "volumes",
+    "gitops",
+)
+
+
+def _group(api_version: str) -> str:
+    return api_version.split("/", 1)[0] if "/" in api_version else ""
+
+
+def _empty() -> dict[str, Any]:
+    return {
+        "objects": 0,
+        "kinds": {},
+        "cluster": {},
+        "namespaces": {},
+        "workloads": {},
+        "autoscaling": {"hpas": {}, "vpas": {}, "cluster_autoscalers": {}, "node_pools": {}},
+        "pdbs": {},
+        "network_policies": {"policies": {}, "namespaces": {}},
+        "rbac": {"roles": {}, "bindings": {}, "service_accounts": {}},
+        "secrets": {},
+        "configmaps": {},
+        "ingresses": {},
+        "certificates": {},
+        "issuers": {},
+        "certificate_expiry_alerts": {},
+        "services": {},
+        "dns": {"records": {}, "controllers": {}},
+        "backups": {
+            "velero_schedules": {},
+            "velero_locations": {},
+            "cronjobs": {},
+            "operator_schedules": {},
+            "object_stores": {},
+        },
+        "databases": {},
+        "connection_poolers": {},
+        "volumes": {},
+        "gitops": {},
+    }
+
+
+def _rbac_role(obj: dict[str, Any]) -> dict[str, Any]:
+    wildcard_verbs = wildcard_resources = False
+    rules = [r for r in obj.get("rules") or [] if isinstance(r, dict)]
+    for rule in rules:
+        wildcard_verbs = wildcard_verbs or "*" in (rule.get("verbs") or [])
+        wildcard_resources = (
+            wildcard_resources or "*" in (rule.get("resources") or []) or "*" in (rule.get("apiGroups") or [])
+        )
+    name = str((obj.get("metadata") or {}).get("name", ""))
+    return {
+        "kind": obj.get("kind"),
+        "rules": len(rules),
+        "wildcard_verbs": wildcard_verbs,
+        "wildcard_resources": wildcard_resources,
+        "aggregated": "aggregationRule" in obj,
+        "system": name.startswith("system:") or name in ("cluster-admin", "admin", "edit", "view"),
+    }
+
+
+def _rbac_binding(obj: dict[str, Any]) -> dict[str, Any]:
+    ref = obj.get("roleRef") or {}
+    subjects = [
+        {"kind": s.get("kind"), "name": s.get("name"), "namespace": s.get("namespace")}
+        for s in obj.get("subjects") or []
+        if isinstance(s, dict)
+    ]
+    return {
+        "kind": obj.get("kind"),
+        "role": {"kind": ref.get("kind"), "name": ref.get("name")},
+        "subjects": subjects,
+        "system": str((obj.get("metadata") or {}).get("name", "")).startswith("system:"),
+    }
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.out = _empty()
+        self.kinds: Counter[str] = Counter()
+        self.raw_autoscaler_status: list[tuple[str, Any, dict[str, Any]]] = []
+
+    def put(
+        self,
+        table: dict[str, Any],
+        key: str,
+        fact: dict[str, Any],
+        meta: dict[str, Any],
+        provenance: dict[str, Any],
+    ) -> None:
+        fact.update({"name": meta["name"], "provenance": provenance})
+        if meta.get("namespace") is not None:
+            fact["namespace"] = meta["namespace"]
+        table[key] = fact
+
+    def add(self, obj: dict[str, Any], provenance: dict[str, Any]) -> None:
+        if not isinstance(obj, dict) or not obj.get("kind") or not obj.get("apiVersion"):
+            return
+        kind, group = str(obj["kind"]), _group(str(obj["apiVersion"]))
+        metadata = obj.get("metadata") or {}
+        name = str(metadata.get("name") or metadata.get("generateName") or "")
+        namespace = None if kind in CLUSTER_SCOPED else str(metadata.get("namespace") or "default")
+        meta = {"name": name, "namespace": namespace}
+        key = f"{namespace}/{name}" if namespace is not None else name
+        self.kinds[kind] += 1
+        out = self.out
+        handler = _HANDLERS.get((group, kind)) or _HANDLERS.get(("*", kind))
+        if handler:
+            handler(self, obj, key, meta, provenance)
+        elif kind in wl.WORKLOAD_KINDS or (group == "argoproj.io" and kind == "Rollout"):
+            self.add_workload(obj, kind, key, meta, provenance)
+        elif group == "velero.io" and kind == "Schedule":
+            self.put(out["backups"]["velero_schedules"], key, backups.velero_schedule(obj), meta, provenance)
+        elif group == "velero.io" and kind == "BackupStorageLocation":
+            self.put(out["backups"]["velero_locations"], key, backups.velero_location(obj), meta, provenance)
+        elif (
+            group in ("redis.redis.opstreelabs.in", "databases.spotahome.com")
+            and kind.startswith("Redis")
+            and kind != "RedisSentinel"
+        ):
+            self.put(out["databases"], f"{kind}/{key}", state.redis_operator(obj), meta, provenance)
+        elif (group == "argoproj.io" and kind in ("Application", "ApplicationSet")) or (
+            group.endswith("toolkit.fluxcd.io") and kind in ("Kustomization", "HelmRelease", "GitRepository")
+        ):
+            self.put(out["gitops"], f"{kind}/{key}", backups.gitops_source(obj), meta, provenance)
+
+    def add_workload(
+        self, obj: dict[str, Any], kind: str, key: str, meta: dict[str, Any], provenance: dict[str, Any]
+    ) -> None:
+        out = self.out
+        self.put(out["workloads"], f"{kind}/{key}", wl.workload(obj), meta, provenance)
+        settings = wl.cluster_autoscaler_settings(obj)
+        if settings:
+            self.put(out["autoscaling"]["cluster_autoscalers"], f"{kind}/{key}", settings, meta, provenance)
+        words = wl.command_words(obj)
+        if "external-dns" in words:
+            pod = wl.pod_template(obj).get("spec") or {}
+            args = [
+                str(a)
+                for c in pod.get("containers") or []
+                for a in (c.get("args") or []) + (c.get("command") or [])
+            ]
+            self.put(
+                out["dns"]["controllers"],
+                f"{kind}/{key}",
+                net.external_dns_controller(args),
+                meta,
+                provenance,
+            )
+        if kind == "CronJob":
+            backup = backups.backup_cronjob(obj, meta["name"])
+            if backup:
+                self.put(out["backups"]["cronjobs"], key, backup, meta, provenance)
+        pooler = state.pooler_from_workload(obj) if kind in ("Deployment", "StatefulSet") else None
+        if pooler:
+            self.put(out["connection_poolers"], f"{kind}/{key}", pooler, meta, provenance)
+        if kind in ("StatefulSet", "Deployment") and not pooler:
+            engines = {
+                e
+                for c in out["workloads"][f"{kind}/{key}"]["containers"]
+                if not c["init"] and (e := state.image_engine(c["image"]))
+            }
+            if engines:
+                engine = sorted(engines)[0]
+                self.put(
+                    out["databases"], f"{kind}/{key}", state.image_database(obj, engine), meta, provenance
+                )
+
+    def finish(self) -> dict[str, Any]:
+        for name, status, provenance in self.raw_autoscaler_status:
+            health = wl.autoscaler_health(status)
+            self.out["autoscaling"]["status"] = {"name": name, "health": health, "provenance": provenance}
+        self.out["objects"] = sum(self.kinds.values())
+        self.out["kinds"] = dict(sorted(self.kinds.items()))
+        link(self.out)
+        return self.out
+
+
+def _configmap(
+    b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]
+) -> None:
+    data = obj.get("data") or {}
+    b.put(b.out["configmaps"], key, {"keys": len(data) + len(obj.get("binaryData") or {})}, meta, prov)
+    if meta["name"] == "cluster-autoscaler-status":
+        b.raw_autoscaler_status.append((key, data.get("status"), prov))
+
+
+def _secret(b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]) -> None:
+    b.put(
+        b.out["secrets"],
+        key,
+        {
+            "type": str(obj.get("type") or "Opaque"),
+            "managed_by": ((obj.get("metadata") or {}).get("labels") or {}).get(
+                "app.kubernetes.io/managed-by"
+            ),
+        },
+        meta,
+        prov,
+    )
+
+
+def _simple(table_path: tuple[str, ...], fn: Any, prefix_kind: bool = False) -> Any:
+    def handler(
+        b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]
+    ) -> None:
+        table = b.out
+        for part in table_path:
+            table = table.setdefault(part, {})
+        b.put(table, f"{obj['kind']}/{key}" if prefix_kind else key, fn(obj), meta, prov)
+
+    return handler
+
+
+def _prometheus_rule(
+    b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]
+) -> None:
+    alerts = net.certificate_expiry_alerts(obj)
+    if alerts:
+        b.put(b.out["certificate_expiry_alerts"], key, {"alerts": alerts}, meta, prov)
+
+
+def _dns_endpoint(
+    b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]
+) -> None:
+    b.put(
+        b.out["dns"]["records"],
+        f"DNSEndpoint/{key}",
+        {"hostnames": net.dns_endpoint(obj), "source": "DNSEndpoint"},
+        meta,
+        prov,
+    )
+
+
+def _pvc(b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]) -> None:
+    spec = obj.get("spec") or {}
+    b.put(
+        b.out["volumes"],
+        f"PersistentVolumeClaim/{key}",
+        {
+            "kind": "PersistentVolumeClaim",
+            "claims": [meta["name"]],
+            "storage_class": spec.get("storageClassName"),
+            "size": ((spec.get("resources") or {}).get("requests") or {}).get("storage"),
+        },
+        meta,
+        prov,
+    )
+
+
+def _cnpg_scheduled_backup(
+    b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]
+) -> None:
+    spec = obj.get("spec") or {}
+    b.put(
+        b.out["backups"]["operator_schedules"],
+        f"ScheduledBackup/{key}",
+        {
+            "cluster": (spec.get("cluster") or {}).get("name"),
+            "schedule": spec.get("schedule"),
+            "interval_hours": backups.schedule_interval_hours(spec.get("schedule")),
+            "suspended": bool(spec.get("suspend")),
+            "method": spec.get("method", "barmanObjectStore"),
+        },
+        meta,
+        prov,
+    )
+
+
+_HANDLERS: dict[tuple[str, str], Any] = {
+    ("", "Namespace"): _simple(
+        ("namespaces",), lambda o: {"labels": dict((o.get("metadata") or {}).get("labels") or {})}
+    ),
+    ("", "ConfigMap"): _configmap,
+    ("", "Secret"): _secret,
+    ("", "Service"): _simple(("services",), net.service),
+    ("", "ServiceAccount"): _simple(
+        ("rbac", "service_accounts"), lambda o: {"automount_token": o.get("automountServiceAccountToken")}
+    ),
+    ("", "PersistentVolumeClaim"): _pvc,
+    ("autoscaling", "HorizontalPodAutoscaler"): _simple(("autoscaling", "hpas"), wl.hpa),
+    ("autoscaling.k8s.io", "VerticalPodAutoscaler"): _simple(("autoscaling", "vpas"), wl.vpa),
+    ("policy", "PodDisruptionBudget"): _simple(("pdbs",), wl.pdb),
+    ("networking.k8s.io", "NetworkPolicy"): _simple(("network_policies", "policies"), net.network_policy),
+    ("networking.k8s.io", "Ingress"): _simple(("ingresses",), net.ingress, prefix_kind=True),
+    ("extensions", "Ingress"): _simple(("ingresses",), net.ingress, prefix_kind=True),
+    ("route.openshift.io", "Route"): _simple(("ingresses",), net.route, prefix_kind=True),
+    ("rbac.authorization.k8s.io", "Role"): _simple(("rbac", "roles"), _rbac_role, prefix_kind=True),
+    ("rbac.authorization.k8s.io", "ClusterRole"): _simple(("rbac", "roles"), _rbac_role, prefix_kind=True),
+    ("rbac.authorization.k8s.io", "RoleBinding"): _simple(
+        ("rbac", "bindings"), _rbac_binding, prefix_kind=True
+    ),
+    ("rbac.authorization.k8s.io", "ClusterRoleBinding"): _simple(
+        ("rbac", "bindings"), _rbac_binding, prefix_kind=True
+    ),
+    ("cert-manager.io", "Certificate"): _simple(("certificates",), net.certificate),
+    ("cert-manager.io", "Issuer"): _simple(("issuers",), net.issuer, prefix_kind=True),
+    ("cert-manager.io", "ClusterIssuer"): _simple(("issuers",), net.issuer, prefix_kind=True),
+    ("monitoring.coreos.com", "PrometheusRule"): _prometheus_rule,
+    ("externaldns.k8s.io", "DNSEndpoint"): _dns_endpoint,
+    ("karpenter.sh", "NodePool"): _simple(("autoscaling", "node_pools"), wl.karpenter_pool, prefix_kind=True),
+    ("karpenter.sh", "Provisioner"): _simple(
+        ("autoscaling", "node_pools"), wl.karpenter_pool, prefix_kind=True
+    ),
+    ("postgresql.cnpg.io", "Cluster"): _simple(("databases",), state.cnpg_cluster, prefix_kind=True),
+    ("postgresql.cnpg.io", "ScheduledBackup"): _cnpg_scheduled_backup,
+    ("postgresql.cnpg.io", "Pooler"): _simple(("connection_poolers",), state.cnpg_pooler, prefix_kind=True),
+    ("barmancloud.cnpg.io", "ObjectStore"): _simple(("backups", "object_stores"), state.cnpg_object_store),
+    ("acid.zalan.do", "postgresql"): _simple(("databases",), state.zalando_postgresql, prefix_kind=True),
+    ("postgres-operator.crunchydata.com", "PostgresCluster"): _simple(
+        ("databases",), state.crunchy_postgres, prefix_kind=True
+    ),
+}
+
+
+def normalize(objects: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    """The `kubernetes` section from (object, provenance) pairs; `List` kinds are unpacked.
+
+    `cluster` (server version, nodes, node pools) is left empty: only a live cluster has it, and
+    the collector fills it from kubernetes_cluster.cluster_facts().
+    """
+    builder = _Builder()
+    for obj, provenance in objects:
+        items = (
+            obj.get("items") if isinstance(obj, dict) and str(obj.get("kind", "")).endswith("List") else None
+        )
+        for item in items if isinstance(items, list) else [obj]:
+            builder.add(item, provenance)
+    return builder.finish()
