@@ -13,6 +13,7 @@ from gonogo.collectors.base import Collector
 
 BUILTIN: dict[str, str] = {
     "context": "gonogo.collectors.context:ContextCollector",
+    "reports": "gonogo.collectors.reports:ReportsCollector",
     "documents": "gonogo.collectors.documents:DocumentsCollector",
     "kubernetes": "gonogo.collectors.kubernetes:KubernetesCollector",
     "scanners": "gonogo.collectors.scanners:ScannersCollector",
