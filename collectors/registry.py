@@ -14,6 +14,7 @@ from gonogo.collectors.base import Collector
 BUILTIN: dict[str, str] = {
     "context": "gonogo.collectors.context:ContextCollector",
     "reports": "gonogo.collectors.reports:ReportsCollector",
+    "monitoring": "gonogo.collectors.monitoring:MonitoringCollector",
     "documents": "gonogo.collectors.documents:DocumentsCollector",
     "kubernetes": "gonogo.collectors.kubernetes:KubernetesCollector",
     "scanners": "gonogo.collectors.scanners:ScannersCollector",

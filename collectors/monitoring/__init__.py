@@ -1,0 +1,175 @@
+"""The `monitoring` collector: Prometheus, alert semantics, Alertmanager routing, Grafana,
+logging, tracing and audit evidence from configuration files (checklist 2.1.5, 3.1-3.3, 6.3.1,
+6.3.3). See docs/monitoring.md for every fact and how the items use it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gonogo.collectors.base import CollectContext
+from gonogo.collectors.monitoring import coverage
+from gonogo.collectors.monitoring.alertmanager import AlertmanagerFacts
+from gonogo.collectors.monitoring.app_logging import AppLoggingFacts
+from gonogo.collectors.monitoring.grafana import GrafanaFacts, is_dashboard
+from gonogo.collectors.monitoring.logging_tracing import LoggingTracingFacts
+from gonogo.collectors.monitoring.prometheus import PrometheusFacts
+from gonogo.collectors.monitoring.yaml_lines import Document, embedded_documents, get_path, line_documents
+from gonogo.collectors.source_files import SourceFile
+
+from gonogo import __version__
+
+_RELEVANT_YAML = re.compile(
+    r"(^\s*-?\s*[\"']?(groups|rules|scrape_configs|rule_files|route|receivers|panels|schema_config|limits_config|"
+    r"table_manager|pipelines|pipeline|sinks|clients|formatters|policy|serverFiles|alertmanager|loki|providers|"
+    r"datasources|exporters|cloudWatch|apiServer|env|logging|Serilog)[\"']?\s*:|kind:\s*[\"']?(PrometheusRule|"
+    r"ServiceMonitor|PodMonitor|Probe|ScrapeConfig|Prometheus|AlertmanagerConfig|ConfigMap|Secret|"
+    r"GrafanaDashboard|OpenTelemetryCollector|Instrumentation|Policy|AlertingRule|RecordingRule|"
+    r"ClusterConfiguration|ClusterConfig|Deployment|StatefulSet|DaemonSet|Job|CronJob|Pod|Rollout)\b)",
+    re.M,
+)
+_TEXT_SUFFIXES = {
+    ".conf",
+    ".toml",
+    ".tf",
+    ".xml",
+    ".py",
+    ".go",
+    ".js",
+    ".mjs",
+    ".cjs",
+    ".ts",
+    ".java",
+    ".kt",
+    ".cs",
+    ".rb",
+    ".txt",
+    ".mod",
+    ".gradle",
+    ".kts",
+}
+_TEXT_NAMES = {"Gemfile", "go.mod", "requirements.txt", "package.json", "pom.xml", "pyproject.toml"}
+_TRACING_DATASOURCES = {"tempo", "jaeger", "zipkin", "grafana-tempo-datasource"}
+_MAX_TEXT_BYTES = 2 * 1024 * 1024
+
+
+class MonitoringCollector:
+    name = "monitoring"
+    version = __version__
+    provides = (
+        "monitoring.prometheus",
+        "monitoring.alerts",
+        "monitoring.alert_coverage",
+        "monitoring.alertmanager",
+        "monitoring.grafana",
+        "monitoring.logging",
+        "monitoring.tracing",
+    )
+
+    def collect(self, ctx: CollectContext) -> dict[str, Any]:
+        def provenance(doc: Document, line: int | None) -> dict[str, Any]:
+            return ctx.provenance(self.name, doc.source, doc.abs_line(line))
+
+        def ref(source: SourceFile, line: int | None) -> dict[str, Any]:
+            return ctx.provenance(self.name, source, line)
+
+        prometheus = PrometheusFacts(ctx.root, provenance, ctx.warnings)
+        alertmanager = AlertmanagerFacts(provenance, ctx.warnings)
+        grafana = GrafanaFacts(provenance, ctx.warnings)
+        logging = LoggingTracingFacts(provenance, ctx.warnings)
+        app = AppLoggingFacts(provenance)
+        for source in ctx.files:
+            for doc in self._documents(source, ctx.warnings):
+                placement = "file"
+                if doc.embedded_key is not None:
+                    placement = (
+                        "sidecar-configmap" if "grafana_dashboard" in doc.parent_labels else "configmap"
+                    )
+                grafana.consume(doc, placement)
+                prometheus.consume(doc)
+                alertmanager.consume(doc)
+                logging.consume(doc)
+                app.consume(doc)
+            if self._is_text(source):
+                logging.consume_text(source, ref)
+                app.consume_text(source, ref)
+
+        alerts, recordings = prometheus.analyse()
+        alertmanager.route_alerts(alerts)
+        grafana_facts = grafana.facts()
+        metric_names = prometheus.metric_names(alerts)
+        for dashboard in grafana_facts["dashboards"].values():
+            metric_names |= set(dashboard["metrics"])
+        logging_facts = logging.facts()
+        app_facts = app.facts()
+        log_alerts = [dict(r, engine="loki-ruler") for r in prometheus.logql_rules] + [
+            dict(r, engine="elastalert") for r in logging_facts.pop("elastalert_rules")
+        ]
+        return {
+            "monitoring": {
+                "prometheus": {
+                    "configs": prometheus.configs,
+                    "scrape_sources": prometheus.scrape_sources,
+                    "servers": prometheus.servers,
+                    "recording_rules": recordings,
+                    "alerting_rules": len(alerts),
+                    "parsed_alerting_rules": sum(1 for a in alerts.values() if a["parsed"]),
+                    "metrics": coverage.metric_categories(metric_names),
+                },
+                "alerts": alerts,
+                "alert_coverage": coverage.build(alerts),
+                "alertmanager": alertmanager.facts(alerts),
+                "grafana": grafana_facts,
+                "logging": {
+                    **logging_facts,
+                    "structured": app_facts["structured"],
+                    "audit": app_facts["audit"],
+                    "log_alerts": log_alerts,
+                },
+                "tracing": {
+                    "pipelines": [p for p in logging.otel_pipelines if p["signal"] == "traces"],
+                    "instrumentation": app.instrumentation,
+                    "backends": [
+                        d for d in grafana_facts["datasources"] if d["type"] in _TRACING_DATASOURCES
+                    ],
+                },
+            }
+        }
+
+    @staticmethod
+    def _is_text(source: SourceFile) -> bool:
+        if source.suffix not in _TEXT_SUFFIXES and source.path.name not in _TEXT_NAMES:
+            return False
+        try:
+            return source.path.stat().st_size <= _MAX_TEXT_BYTES
+        except OSError:
+            return False
+
+    @staticmethod
+    def _documents(source: SourceFile, warnings: list[str]) -> list[Document]:
+        if source.suffix == ".json":
+            value = source.json_value
+            if not (
+                is_dashboard(value)
+                or isinstance(get_path(value, "policy", "phases"), dict)
+                or (
+                    isinstance(value, dict)
+                    and ("formatters" in value or "Serilog" in value or "groups" in value or "route" in value)
+                )
+            ):
+                return []
+            return line_documents(source, warnings)
+        if (
+            source.suffix not in (".yaml", ".yml")
+            or source.text is None
+            or not _RELEVANT_YAML.search(source.text)
+        ):
+            return []
+        if "{{" in source.text and "/templates/" in f"/{source.rel}":
+            warnings.append(f"{source.rel}: Helm template, not YAML; skipped (render it with --helm)")
+            return []
+        documents = line_documents(source, warnings)
+        for doc in list(documents):
+            documents.extend(embedded_documents(doc, warnings))
+        return documents

@@ -1,0 +1,89 @@
+"""The 3.2 coverage table and the metric categories 3.1.1 / 2.1.5 read.
+
+`alert_coverage` is keyed by alert class (every class present, an empty `alerts` list when no
+alert covers it) so that Rego looks each class up by key and walks only its few covering alerts.
+Each row carries what a reader needs to check it by hand: the alert, where it is, the threshold
+it fires at (normalised), and the receivers and integrations Alertmanager delivers it to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gonogo.collectors.monitoring.alert_classes import CLASSES
+
+_SYSTEM = re.compile(
+    r"^(node|container|machine|kube|kubelet|kubernetes|kubeproxy|apiserver|cadvisor|process|go|"
+    r"windows|etcd|coredns|scheduler|workqueue|rest_client|storage_operation|volume_manager|pg|mysql|redis|"
+    r"mongodb)_"
+)
+_PLATFORM = re.compile(
+    r"^(prometheus|alertmanager|grafana|loki|promtail|scrape|up$|ALERTS|probe_|cortex|thanos|"
+    r"otelcol|fluentbit|vector|certmanager)"
+)
+_API = re.compile(
+    r"(^|_)(http|grpc|rpc|api|requests?|responses?|handled|server|ingress|nginx|envoy|istio|traefik)(_|$)"
+)
+_BUSINESS = re.compile(
+    r"(payment|order|checkout|subscription|revenue|cart|signup|customer|invoice|billing|quota|"
+    r"plan|churn|transaction|sales|purchase|registration|tenant)"
+)
+
+
+def metric_category(name: str) -> str:
+    if _SYSTEM.search(name):
+        return "system"
+    if _BUSINESS.search(name):
+        return "business"
+    if _API.search(name):
+        return "api"
+    if _PLATFORM.search(name):
+        return "platform"
+    return "custom"
+
+
+def metric_categories(names: set[str]) -> dict[str, list[str]]:
+    categories: dict[str, list[str]] = {"api": [], "system": [], "business": [], "platform": [], "custom": []}
+    for name in sorted(names):
+        if ":" in name:  # a recorded series: its source metrics are categorised instead
+            continue
+        categories[metric_category(name)].append(name)
+    return categories
+
+
+def build(alerts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    coverage: dict[str, dict[str, Any]] = {
+        cls.key: {
+            "item": cls.item,
+            "criterion": cls.criterion,
+            "unit": cls.unit,
+            "direction": cls.direction,
+            "seed_threshold": cls.seed_threshold,
+            "threshold_name": cls.threshold_name,
+            "alerts": [],
+        }
+        for cls in CLASSES
+    }
+    for key, alert in sorted(alerts.items()):
+        for class_key, found in (alert.get("classes") or {}).items():
+            coverage[class_key]["alerts"].append(
+                {
+                    "alert": alert["name"],
+                    "key": key,
+                    "ref": alert["provenance"]["ref"],
+                    "severity": alert.get("severity", ""),
+                    "for": alert.get("for", "0s"),
+                    "threshold": found.get("threshold"),
+                    "direction": found.get("direction"),
+                    "threshold_text": found.get("threshold_text", ""),
+                    "quantile": found.get("quantile"),
+                    "absolute": bool(found.get("absolute")),
+                    "conditional": bool(found.get("conditional")),
+                    "notes": found.get("notes", []),
+                    "receivers": [r["name"] for r in alert.get("receivers") or []],
+                    "integrations": alert.get("integrations") or [],
+                    "routed": alert.get("routed"),
+                }
+            )
+    return coverage
