@@ -14,10 +14,14 @@
 #     Provide scanner reports so gonogo can verify this item.
 package gonogo.items.final.pre_launch_checklist.security_scan
 
+import data.gonogo.items.security.vulnerability_scanning.evidence
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["No critical vulnerabilities"] := result.pending("scanner reports")
+criteria["No critical vulnerabilities"] := evidence.vulnerability_criterion(
+	{"image", "dependencies"},
+	"vulnerability scan report (Trivy, Grype, pip-audit, npm audit or OSV-Scanner JSON)",
+)

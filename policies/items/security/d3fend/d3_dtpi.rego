@@ -11,19 +11,21 @@
 #     - "Certificate pinning configured"
 #     - "Request/response signing"
 #   evidence:
-#     - security.auth
-#     - kubernetes.rbac
 #     - security.probe
+#     - security.dependencies
 #   remediation: >-
 #     Provide authentication, dependency and probe facts so gonogo can verify this item.
 package gonogo.items.security.d3fend.d3_dtpi
 
+import data.gonogo.items.security.vulnerability_scanning.evidence
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["TLS 1.3 encryption enforced"] := result.pending("authentication, dependency and probe facts")
-criteria["Certificate pinning configured"] := result.pending("authentication, dependency and probe facts")
-criteria["Request/response signing"] := result.pending("authentication, dependency and probe facts")
+criteria["TLS 1.3 encryption enforced"] := evidence.tls_criterion
+
+criteria["Certificate pinning configured"] := result.pending("a certificate-pinning configuration of the clients (not observable by an HTTP probe)")
+
+criteria["Request/response signing"] := evidence.dependency_criterion("request_signing", "HTTP message signing")

@@ -12,20 +12,71 @@
 #     - "Password hashing with bcrypt"
 #     - "Session management secure"
 #   evidence:
-#     - security.auth
-#     - kubernetes.rbac
+#     - security.dependencies
 #     - security.probe
 #   remediation: >-
 #     Provide authentication, dependency and probe facts so gonogo can verify this item.
 package gonogo.items.security.d3fend.d3_uac
 
+import data.gonogo.items.security.vulnerability_scanning.evidence
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["JWT token authentication implemented"] := result.pending("authentication, dependency and probe facts")
-criteria["Token blacklist with Redis"] := result.pending("authentication, dependency and probe facts")
-criteria["Password hashing with bcrypt"] := result.pending("authentication, dependency and probe facts")
-criteria["Session management secure"] := result.pending("authentication, dependency and probe facts")
+criteria["JWT token authentication implemented"] := evidence.dependency_criterion("jwt", "JWT")
+
+criteria["Token blacklist with Redis"] := token_blacklist
+
+criteria["Password hashing with bcrypt"] := password_hashing
+
+criteria["Session management secure"] := session_cookies
+
+# METADATA
+# description: A JWT library and a Redis client are both declared (a revocation list needs both).
+token_blacklist := r if {
+	r := evidence.dependency_criterion("jwt", "JWT")
+	r.verdict != "pass"
+} else := result.fail(sprintf("no Redis client declared for a token blacklist (%s)", [evidence.manifests_text]), []) if {
+	count(evidence.signal("redis_client")) == 0
+} else := result.pass(
+	sprintf("JWT %s with Redis %s declared", [evidence.packages_text(evidence.signal("jwt")), evidence.packages_text(evidence.signal("redis_client"))]),
+	[f.ref | some f in array.concat(evidence.signal("jwt"), evidence.signal("redis_client"))],
+)
+
+_strong_hashers := [f | some f in evidence.signal("password_hasher"); f.what in {"bcrypt", "argon2"}]
+
+# METADATA
+# description: bcrypt (or the stronger argon2) is declared; passlib alone does not say which scheme.
+password_hashing := result.pending("dependency manifests (the scanners collector)") if {
+	not input.security.dependencies
+} else := result.fail(sprintf("no bcrypt or argon2 password hasher declared (%s)", [evidence.manifests_text]), []) if {
+	count(_strong_hashers) == 0
+} else := result.pass(sprintf("password hasher declared: %s", [evidence.packages_text(_strong_hashers)]), [f.ref | some f in _strong_hashers])
+
+_weak_cookies := [sprintf("%s lacks %s", [c.name, concat("/", missing)]) |
+	some c in input.security.probe.cookies
+	missing := array.concat([flag | some flag in ["Secure", "HttpOnly"]; c[lower(flag)] != true], _samesite_missing(c))
+	count(missing) > 0
+]
+
+_samesite_missing(cookie) := [] if cookie.samesite in {"strict", "lax"}
+
+_samesite_missing(cookie) := ["SameSite"] if not cookie.samesite in {"strict", "lax"}
+
+# METADATA
+# description: Every cookie the endpoint sets has Secure, HttpOnly and SameSite=Strict or Lax.
+session_cookies := r if {
+	r := evidence.probe_unusable("session cookies observed by the probe (--probe URL)")
+} else := result.pending("a session cookie set by the probed URL") if {
+	count(input.security.probe.cookies) == 0
+} else := result.fail(
+	sprintf("%s: cookie %s (Secure, HttpOnly, SameSite required)", [input.security.probe.url, concat("; ", _weak_cookies)]),
+	[evidence.probe_ref],
+) if {
+	count(_weak_cookies) > 0
+} else := result.pass(
+	sprintf("%s: %d cookies, all Secure, HttpOnly, SameSite", [input.security.probe.url, count(input.security.probe.cookies)]),
+	[evidence.probe_ref],
+)

@@ -9,17 +9,16 @@
 #   criteria:
 #     - "Multi-factor ready"
 #   evidence:
-#     - security.sast
 #     - security.dependencies
-#     - security.probe
 #   remediation: >-
 #     Provide SAST findings (SARIF), dependency facts and an HTTP probe so gonogo can verify this item.
 package gonogo.items.security.security_hardening.authentication
 
+import data.gonogo.items.security.vulnerability_scanning.evidence
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Multi-factor ready"] := result.pending("SAST findings (SARIF), dependency facts and an HTTP probe")
+criteria["Multi-factor ready"] := evidence.dependency_criterion("mfa", "multi-factor (TOTP or WebAuthn)")

@@ -9,17 +9,55 @@
 #   criteria:
 #     - "Token validation implemented"
 #   evidence:
-#     - security.sast
 #     - security.dependencies
-#     - security.probe
+#     - security.scans
+#     - security.sast
 #   remediation: >-
 #     Provide SAST findings (SARIF), dependency facts and an HTTP probe so gonogo can verify this item.
 package gonogo.items.security.security_hardening.csrf_protection
 
+import data.gonogo.items.security.vulnerability_scanning.evidence
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Token validation implemented"] := result.pending("SAST findings (SARIF), dependency facts and an HTTP probe")
+criteria["Token validation implemented"] := csrf_tokens
+
+_zap_alerts := [sprintf("ZAP %s %s (%s)", [id, r.alerts[id].name, r.provenance.ref]) |
+	some r in evidence.dast_reports
+	some id in r.csrf_alerts
+]
+
+_disabled := [sprintf("CSRF disabled: %s", [evidence.code_text(found)]) |
+	found := evidence.code_signal("csrf_disabled")
+	count(found) > 0
+]
+
+_problems := array.flatten([_zap_alerts, _disabled, evidence.sast_findings([352])])
+
+_protection := array.concat(
+	[sprintf("CSRF middleware declared: %s", [evidence.packages_text(found)]) |
+		found := evidence.signal("csrf_protection")
+		count(found) > 0
+	],
+	[sprintf("CSRF protection enabled: %s", [evidence.code_text(found)]) |
+		found := evidence.code_signal("csrf_enabled")
+		count(found) > 0
+	],
+)
+
+_refs := array.concat([f.ref | some f in evidence.signal("csrf_protection")], [f.ref | some f in evidence.code_signal("csrf_enabled")])
+
+# METADATA
+# description: >-
+#   CSRF protection is declared (middleware package or enabled in code), nothing disables it
+#   (@csrf_exempt, WTF_CSRF_ENABLED = False) and neither ZAP nor SAST (CWE-352) reports CSRF.
+csrf_tokens := result.pending("dependency manifests and source (the scanners collector)") if {
+	not input.security.dependencies
+} else := result.fail(concat("; ", _problems), [f.ref | some f in evidence.code_signal("csrf_disabled")]) if {
+	count(_problems) > 0
+} else := result.fail(sprintf("no CSRF protection declared or enabled (%s)", [evidence.manifests_text]), []) if {
+	count(_protection) == 0
+} else := result.pass(concat("; ", _protection), _refs)

@@ -10,15 +10,15 @@
 #     - "TLS 1.3 mandatory"
 #   evidence:
 #     - security.probe
-#     - kubernetes.ingresses
 #   remediation: >-
 #     Provide a TLS probe of the endpoint or Ingress TLS settings so gonogo can verify this item.
 package gonogo.items.security.security_hardening.encryption_in_transit
 
+import data.gonogo.items.security.vulnerability_scanning.evidence
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["TLS 1.3 mandatory"] := result.pending("a TLS probe of the endpoint or Ingress TLS settings")
+criteria["TLS 1.3 mandatory"] := evidence.tls_criterion

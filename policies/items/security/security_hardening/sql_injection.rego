@@ -10,16 +10,31 @@
 #     - "Parameterized queries enforced"
 #   evidence:
 #     - security.sast
-#     - security.dependencies
-#     - security.probe
+#     - security.scans
 #   remediation: >-
 #     Provide SAST findings (SARIF), dependency facts and an HTTP probe so gonogo can verify this item.
 package gonogo.items.security.security_hardening.sql_injection
 
+import data.gonogo.items.security.vulnerability_scanning.evidence
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Parameterized queries enforced"] := result.pending("SAST findings (SARIF), dependency facts and an HTTP probe")
+criteria["Parameterized queries enforced"] := parameterized_queries
+
+_zap_alerts := [sprintf("ZAP %s %s (%s)", [id, r.alerts[id].name, r.provenance.ref]) |
+	some r in evidence.dast_reports
+	some id in r.sql_injection_alerts
+]
+
+# METADATA
+# description: >-
+#   No ZAP SQL-injection alert, and a SAST report whose tool checks CWE-89 finds nothing.
+parameterized_queries := result.fail(
+	sprintf("%d SQL injection alerts: %s", [count(_zap_alerts), concat(", ", _zap_alerts)]),
+	[r.provenance.ref | some r in evidence.dast_reports],
+) if {
+	count(_zap_alerts) > 0
+} else := evidence.sast_criterion([89], "SQL injection")
