@@ -92,21 +92,33 @@ class RemoteEngine:
             raise OpaError(f"--remote-policies must be push or verify, not {self._mode!r}")
 
     def _push(self) -> None:
+        """PUT every policy file. OPA compiles all it holds on each PUT, so a file that calls a
+        library not yet pushed is refused: push in passes until a pass makes no progress."""
         from opa_client.errors import RegoParseError
 
-        for path in rego_files(self._policies):
-            policy_id = "gonogo/" + path.relative_to(self._policies).as_posix()
-            try:
-                self._client.update_policy_from_string(path.read_text(), policy_id, rego_compat=False)
-            except (RegoParseError, OSError, ValueError) as exc:
-                raise OpaError(f"OPA at {self._where} refused policy {policy_id}: {exc}") from exc
-            except Exception as exc:  # requests errors and the client's own
-                raise OpaError(f"pushing {policy_id} to {self._where} failed: {exc}") from exc
+        waiting = rego_files(self._policies)
+        while waiting:
+            refused: list[tuple[Path, str]] = []
+            for path in waiting:
+                policy_id = "gonogo/" + path.relative_to(self._policies).as_posix()
+                try:
+                    self._client.update_policy_from_string(path.read_text(), policy_id, rego_compat=False)
+                except RegoParseError as exc:
+                    refused.append((path, f"OPA at {self._where} refused policy {policy_id}: {exc}"))
+                except Exception as exc:  # requests errors and the client's own
+                    raise OpaError(f"pushing {policy_id} to {self._where} failed: {exc}") from exc
+            if len(refused) == len(waiting):
+                raise OpaError(refused[0][1])
+            waiting = [path for path, _ in refused]
 
     def _verify_revision(self) -> None:
+        from opa_client.errors import PolicyNotFoundError
+
         expected = policy_digest(self._policies)
         try:
             bundles = self._client.get_data("system/bundles").get("result", {})
+        except PolicyNotFoundError:  # the server holds no bundle at all
+            bundles = {}
         except Exception as exc:
             raise OpaError(f"cannot read bundle revisions from {self._where}: {exc}") from exc
         revisions = {name: (b.get("manifest") or {}).get("revision") for name, b in bundles.items()}
