@@ -1,7 +1,10 @@
 # METADATA
 # title: "Performance Baseline: Benchmarks recorded"
 # description: >-
-#   Checklist item 10.1.3 (10.1 Pre-Launch Checklist). Decided from a recorded benchmark baseline.
+#   Checklist item 10.1.3 (10.1 Pre-Launch Checklist). Decided from benchmark results compared with
+#   a recorded baseline (pytest-benchmark groups with a baseline member, or a benchmark_comparison
+#   file with its recorded date): at least one comparison exists, each has the date its baseline
+#   was recorded, and none is worse than its baseline by more than benchmarks.max_regression_percent.
 # custom:
 #   id: "10.1.3"
 #   section: "10.1 Pre-Launch Checklist"
@@ -11,7 +14,9 @@
 #   evidence:
 #     - quality.benchmarks
 #   remediation: >-
-#     Provide a recorded benchmark baseline so gonogo can verify this item.
+#     Record a performance baseline (a benchmark_comparison file with its recorded date, or a
+#     pytest-benchmark run with a baseline member per group), keep it next to the current results
+#     and fix regressions before launch.
 package gonogo.items.final.pre_launch_checklist.performance_baseline
 
 import data.gonogo.lib.result
@@ -20,4 +25,51 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Benchmarks recorded"] := result.pending("a recorded benchmark baseline")
+criteria["Benchmarks recorded"] := baseline_result
+
+max_regression := result.threshold("benchmarks.max_regression_percent", 10)
+
+comparisons := input.quality.benchmarks.comparisons
+
+unreadable := input.quality.benchmarks.unreadable
+
+refs := sort({c.provenance.ref | some c in comparisons})
+
+# METADATA
+# description: Comparisons with no baseline date, no ratio, or worse than the baseline beyond the tolerance.
+# scope: document
+problems contains sprintf("%s: baseline has no recorded date (%s)", [c.name, c.provenance.ref]) if {
+	some c in comparisons
+	not c.baseline_recorded
+}
+
+problems contains sprintf("%s: no ratio (current %v, baseline %v) (%s)", [c.name, c.current, c.baseline, c.provenance.ref]) if {
+	some c in comparisons
+	not is_number(c.ratio)
+}
+
+problems contains msg if {
+	some c in comparisons
+	worse := round((1 - c.ratio) * 10000) / 100
+	worse > max_regression
+	msg := sprintf(
+		"%s %s regressed %v %% > %v %%: baseline %v, current %v %s (%s)",
+		[c.name, c.metric, worse, max_regression, c.baseline, c.current, c.unit, c.provenance.ref],
+	)
+}
+
+baseline_result := result.pending("a recorded benchmark baseline") if {
+	not input.quality.benchmarks
+} else := result.error(sprintf("benchmark report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
+	count(unreadable) > 0
+} else := result.fail(
+	sprintf("no benchmark compared with a recorded baseline (%d benchmark report(s) found)", [count(input.quality.benchmarks.reports)]),
+	sort([ref | some ref, _ in input.quality.benchmarks.reports]),
+) if {
+	count(comparisons) == 0
+} else := result.fail(concat("; ", sort(problems)), refs) if {
+	count(problems) > 0
+} else := result.pass(
+	sprintf("%d benchmark(s) compared with a recorded baseline, none regressed > %v %% (%s)", [count(comparisons), max_regression, concat(", ", refs)]),
+	refs,
+)

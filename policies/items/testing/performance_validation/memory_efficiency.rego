@@ -1,7 +1,10 @@
 # METADATA
 # title: "Memory efficiency: 28,571x reduction confirmed"
 # description: >-
-#   Checklist item 1.2.1 (1.2 Performance Validation). Decided from a benchmark report with a recorded baseline.
+#   Checklist item 1.2.1 (1.2 Performance Validation). Decided from benchmark results compared with
+#   a recorded baseline (pytest-benchmark groups with a baseline member and extra_info peak memory,
+#   or a benchmark_comparison file): the best memory reduction (baseline / current) is at least
+#   benchmarks.memory_ratio.
 # custom:
 #   id: "1.2.1"
 #   section: "1.2 Performance Validation"
@@ -11,7 +14,9 @@
 #   evidence:
 #     - quality.benchmarks
 #   remediation: >-
-#     Provide a benchmark report with a recorded baseline so gonogo can verify this item.
+#     Record the memory of the baseline and of the current implementation in a benchmark report
+#     (pytest-benchmark extra_info peak_memory_bytes, or a benchmark_comparison file) so the
+#     claimed reduction can be checked, or correct the claim.
 package gonogo.items.testing.performance_validation.memory_efficiency
 
 import data.gonogo.lib.result
@@ -20,4 +25,47 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["28,571x reduction confirmed"] := result.pending("a benchmark report with a recorded baseline")
+criteria["28,571x reduction confirmed"] := reduction_result
+
+min_ratio := result.threshold("benchmarks.memory_ratio", 28571)
+
+unreadable := input.quality.benchmarks.unreadable
+
+# METADATA
+# description: Memory benchmarks compared with a baseline.
+memory[key] := c if {
+	some key, c in input.quality.benchmarks.comparisons
+	c.metric == "memory"
+	is_number(c.ratio)
+}
+
+best_ratio := max({c.ratio | some c in memory})
+
+best_key := min({key | some key, c in memory; c.ratio == best_ratio})
+
+best := memory[best_key]
+
+reduction_result := result.pending("a benchmark report with a recorded baseline") if {
+	not input.quality.benchmarks
+} else := result.error(sprintf("benchmark report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
+	count(unreadable) > 0
+} else := result.fail(
+	"no memory benchmark compared with a baseline (pytest-benchmark extra_info peak_memory_bytes or a benchmark_comparison file)",
+	[],
+) if {
+	count(memory) == 0
+} else := result.fail(
+	sprintf(
+		"best memory reduction %vx < %vx: %s %v -> %v %s (%s)",
+		[best_ratio, min_ratio, best.name, best.baseline, best.current, best.unit, best.provenance.ref],
+	),
+	[best.provenance.ref],
+) if {
+	best_ratio < min_ratio
+} else := result.pass(
+	sprintf(
+		"memory reduction %vx >= %vx: %s %v -> %v %s (%s)",
+		[best_ratio, min_ratio, best.name, best.baseline, best.current, best.unit, best.provenance.ref],
+	),
+	[best.provenance.ref],
+)

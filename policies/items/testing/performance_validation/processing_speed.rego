@@ -1,7 +1,10 @@
 # METADATA
 # title: "Processing speed: 649x improvement verified"
 # description: >-
-#   Checklist item 1.2.2 (1.2 Performance Validation). Decided from a benchmark report with a recorded baseline.
+#   Checklist item 1.2.2 (1.2 Performance Validation). Decided from benchmark results compared with
+#   a recorded baseline (pytest-benchmark groups with a baseline member, or a benchmark_comparison
+#   file with time or throughput results): the best speed-up (baseline time / current time, or
+#   current throughput / baseline throughput) is at least benchmarks.speed_ratio.
 # custom:
 #   id: "1.2.2"
 #   section: "1.2 Performance Validation"
@@ -11,7 +14,9 @@
 #   evidence:
 #     - quality.benchmarks
 #   remediation: >-
-#     Provide a benchmark report with a recorded baseline so gonogo can verify this item.
+#     Benchmark the baseline and the current implementation in the same report (a pytest-benchmark
+#     group with a baseline member, or a benchmark_comparison file) so the claimed speed-up can be
+#     checked, or correct the claim.
 package gonogo.items.testing.performance_validation.processing_speed
 
 import data.gonogo.lib.result
@@ -20,4 +25,47 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["649x improvement verified"] := result.pending("a benchmark report with a recorded baseline")
+criteria["649x improvement verified"] := speedup_result
+
+min_ratio := result.threshold("benchmarks.speed_ratio", 649)
+
+unreadable := input.quality.benchmarks.unreadable
+
+# METADATA
+# description: Time and throughput benchmarks compared with a baseline.
+speed[key] := c if {
+	some key, c in input.quality.benchmarks.comparisons
+	c.metric in {"time", "throughput"}
+	is_number(c.ratio)
+}
+
+best_ratio := max({c.ratio | some c in speed})
+
+best_key := min({key | some key, c in speed; c.ratio == best_ratio})
+
+best := speed[best_key]
+
+speedup_result := result.pending("a benchmark report with a recorded baseline") if {
+	not input.quality.benchmarks
+} else := result.error(sprintf("benchmark report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
+	count(unreadable) > 0
+} else := result.fail(
+	"no time or throughput benchmark compared with a baseline (a pytest-benchmark group with a baseline member or a benchmark_comparison file)",
+	[],
+) if {
+	count(speed) == 0
+} else := result.fail(
+	sprintf(
+		"best speed-up %vx < %vx: %s %v -> %v %s (%s)",
+		[best_ratio, min_ratio, best.name, best.baseline, best.current, best.unit, best.provenance.ref],
+	),
+	[best.provenance.ref],
+) if {
+	best_ratio < min_ratio
+} else := result.pass(
+	sprintf(
+		"speed-up %vx >= %vx: %s %v -> %v %s (%s)",
+		[best_ratio, min_ratio, best.name, best.baseline, best.current, best.unit, best.provenance.ref],
+	),
+	[best.provenance.ref],
+)

@@ -1,7 +1,9 @@
 # METADATA
 # title: "Throughput targets achieved (10,000 req/sec sustained)"
 # description: >-
-#   Checklist item 1.2.4 (1.2 Performance Validation). Decided from a load-test report with sustained throughput.
+#   Checklist item 1.2.4 (1.2 Performance Validation). Decided from the load-test runs found (k6,
+#   Locust, JMeter): the highest sustained throughput of a run (its requests over its duration) is
+#   at least load.throughput_rps.
 # custom:
 #   id: "1.2.4"
 #   section: "1.2 Performance Validation"
@@ -11,7 +13,7 @@
 #   evidence:
 #     - quality.load_tests
 #   remediation: >-
-#     Provide a load-test report with sustained throughput so gonogo can verify this item.
+#     Run a load test that sustains the target rate for its whole duration and keep its report.
 package gonogo.items.testing.performance_validation.throughput_targets_achieved
 
 import data.gonogo.lib.result
@@ -20,4 +22,47 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Throughput targets achieved (10,000 req/sec sustained)"] := result.pending("a load-test report with sustained throughput")
+criteria["Throughput targets achieved (10,000 req/sec sustained)"] := throughput_result
+
+min_rps := result.threshold("load.throughput_rps", 10000)
+
+runs := input.quality.load_tests.runs
+
+unreadable := input.quality.load_tests.unreadable
+
+# METADATA
+# description: The sustained throughput of each run that reports one.
+measured[ref] := r.throughput_rps if {
+	some ref, r in runs
+	is_number(r.throughput_rps)
+}
+
+peak_rps := max({rps | some rps in measured})
+
+peak_ref := min({ref | some ref, rps in measured; rps == peak_rps})
+
+peak_run := runs[peak_ref]
+
+throughput_result := result.pending("a load-test report with sustained throughput") if {
+	not input.quality.load_tests
+} else := result.error(sprintf("load-test report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
+	count(unreadable) > 0
+} else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
+	count(runs) == 0
+} else := result.fail(sprintf("no load-test run reports its duration or throughput (%s)", [concat(", ", sort([ref | some ref, _ in runs]))]), []) if {
+	count(measured) == 0
+} else := result.fail(
+	sprintf(
+		"peak sustained throughput %v req/s < %v req/s (%d requests over %v s) (%s)",
+		[peak_rps, min_rps, peak_run.requests, object.get(peak_run, "duration_s", "?"), peak_ref],
+	),
+	[peak_ref],
+) if {
+	peak_rps < min_rps
+} else := result.pass(
+	sprintf(
+		"sustained throughput %v req/s >= %v req/s (%d requests over %v s) (%s)",
+		[peak_rps, min_rps, peak_run.requests, object.get(peak_run, "duration_s", "?"), peak_ref],
+	),
+	[peak_ref],
+)

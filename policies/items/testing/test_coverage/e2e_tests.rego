@@ -1,7 +1,11 @@
 # METADATA
 # title: "E2E Tests: 12 tests passing"
 # description: >-
-#   Checklist item 1.1.3 (1.1 Test Coverage). Decided from a coverage report and JUnit test results.
+#   Checklist item 1.1.3 (1.1 Test Coverage). Decided from JUnit results classified as end-to-end
+#   tests (e2e, end-to-end, acceptance, Playwright/Cypress/Selenium in the suite name or path, a
+#   marker, or the tests.kind.e2e mapping): at least tests.e2e_passed of them pass, none fails, and
+#   user journeys, the GPU acceleration workflow (unless context.uses_gpu is false) and webhook
+#   delivery each have passing end-to-end tests.
 # custom:
 #   id: "1.1.3"
 #   section: "1.1 Test Coverage"
@@ -11,10 +15,11 @@
 #     - "GPU acceleration workflow tested"
 #     - "Webhook delivery workflow confirmed"
 #   evidence:
-#     - quality.coverage
 #     - quality.tests
 #   remediation: >-
-#     Provide a coverage report and JUnit test results so gonogo can verify this item.
+#     Publish the JUnit XML of the end-to-end run, keep those tests under a path or suite named e2e
+#     (or map them with tests.kind.e2e), fix failing journeys and add end-to-end tests for the
+#     workflows that have none.
 package gonogo.items.testing.test_coverage.e2e_tests
 
 import data.gonogo.lib.result
@@ -23,6 +28,87 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["User journey workflows validated"] := result.pending("a coverage report and JUnit test results")
-criteria["GPU acceleration workflow tested"] := result.pending("a coverage report and JUnit test results")
-criteria["Webhook delivery workflow confirmed"] := result.pending("a coverage report and JUnit test results")
+criteria["User journey workflows validated"] := decide(
+	tests,
+	count_problems | subject_problems(kind, "journey", "user journeys"),
+	subject_message(kind, "journey", "user journeys", totals_message),
+	kind.reports,
+)
+
+criteria["GPU acceleration workflow tested"] := result.not_applicable("context.uses_gpu is false: the service uses no GPU") if {
+	input.context.uses_gpu == false
+} else := decide(
+	tests,
+	count_problems | subject_problems(kind, "gpu", "the GPU acceleration workflow"),
+	subject_message(kind, "gpu", "the GPU acceleration workflow", totals_message),
+	kind.reports,
+)
+
+criteria["Webhook delivery workflow confirmed"] := decide(
+	tests,
+	count_problems | subject_problems(kind, "webhook", "webhook delivery"),
+	subject_message(kind, "webhook", "webhook delivery", totals_message),
+	kind.reports,
+)
+
+min_passed := result.threshold("tests.e2e_passed", 12)
+
+tests := object.get(input, ["quality", "tests"], null)
+
+kind := object.get(
+	input,
+	["quality", "tests", "kinds", "e2e"],
+	{"tests": 0, "passed": 0, "failed": 0, "errored": 0, "failing": [], "reports": [], "subjects": {}},
+)
+
+kind_refs := concat(", ", kind.reports)
+
+totals_message := sprintf("%d e2e tests passed >= %d, none failed (%s)", [kind.passed, min_passed, kind_refs])
+
+# METADATA
+# description: What is wrong with the end-to-end run as a whole, whichever workflow is asked about.
+# scope: document
+count_problems contains sprintf("e2e tests: %d passed < %d (%s)", [kind.passed, min_passed, kind_refs]) if {
+	kind.passed < min_passed
+}
+
+count_problems contains msg if {
+	kind.failed + kind.errored > 0
+	msg := sprintf(
+		"e2e tests: %d failed, %d errored: %s (%s)",
+		[kind.failed, kind.errored, concat(", ", kind.failing), kind_refs],
+	)
+}
+
+# METADATA
+# description: The pass message of one subject's criterion.
+subject_message(counts, subject, label, totals) := sprintf(
+	"%d e2e tests on %s passed; %s",
+	[object.get(counts.subjects, [subject, "passed"], 0), label, totals],
+)
+
+# METADATA
+# description: What is wrong with the tests of one subject in counts (a kind's counts with its subjects).
+subject_problems(counts, subject, label) := {sprintf("no e2e test on %s", [label])} if {
+	not counts.subjects[subject]
+} else := {sprintf("no e2e test on %s passed", [label])} if {
+	counts.subjects[subject].passed == 0
+} else := {sprintf(
+	"e2e tests on %s: %d failed, %d errored: %s",
+	[label, counts.subjects[subject].failed, counts.subjects[subject].errored, concat(", ", counts.subjects[subject].failing)],
+)} if {
+	counts.subjects[subject].failed + counts.subjects[subject].errored > 0
+} else := set()
+
+# METADATA
+# description: pending without JUnit results, error when one was unreadable, else fail on any problem, else pass.
+decide(test_results, problems, pass_message, refs) := result.pending("JUnit test results") if {
+	test_results == null
+} else := result.error(
+	sprintf("JUnit report(s) recognised but unreadable: %s", [concat(", ", test_results.unreadable)]),
+	test_results.unreadable,
+) if {
+	count(test_results.unreadable) > 0
+} else := result.fail(concat("; ", sort(problems)), refs) if {
+	count(problems) > 0
+} else := result.pass(pass_message, refs)

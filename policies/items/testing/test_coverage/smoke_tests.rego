@@ -1,7 +1,9 @@
 # METADATA
 # title: "Smoke Tests: Ready for deployment"
 # description: >-
-#   Checklist item 1.1.5 (1.1 Test Coverage). Decided from smoke-test results (JUnit XML).
+#   Checklist item 1.1.5 (1.1 Test Coverage). Decided from JUnit results classified as smoke tests
+#   (smoke or sanity in the suite name or path, a marker, or the tests.kind.smoke mapping): the
+#   health-check tests and the critical-user-flow tests among them all pass, and no smoke test fails.
 # custom:
 #   id: "1.1.5"
 #   section: "1.1 Test Coverage"
@@ -12,7 +14,9 @@
 #   evidence:
 #     - quality.tests
 #   remediation: >-
-#     Provide smoke-test results (JUnit XML) so gonogo can verify this item.
+#     Publish the JUnit XML of the smoke suite (tests of the health endpoints and of the critical
+#     flows such as login and checkout), fix what fails, and keep the suite named smoke (or map it
+#     with tests.kind.smoke).
 package gonogo.items.testing.test_coverage.smoke_tests
 
 import data.gonogo.lib.result
@@ -21,5 +25,76 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Health check endpoints functional"] := result.pending("smoke-test results (JUnit XML)")
-criteria["Critical user flows validated"] := result.pending("smoke-test results (JUnit XML)")
+criteria["Health check endpoints functional"] := decide(
+	tests,
+	run_problems | subject_problems(kind, "health", "health-check endpoints"),
+	subject_message(kind, "health", "health-check endpoints", totals_message),
+	kind.reports,
+)
+
+criteria["Critical user flows validated"] := decide(
+	tests,
+	run_problems | subject_problems(kind, "critical_flow", "critical user flows"),
+	subject_message(kind, "critical_flow", "critical user flows", totals_message),
+	kind.reports,
+)
+
+tests := object.get(input, ["quality", "tests"], null)
+
+kind := object.get(
+	input,
+	["quality", "tests", "kinds", "smoke"],
+	{"tests": 0, "passed": 0, "failed": 0, "errored": 0, "failing": [], "reports": [], "subjects": {}},
+)
+
+kind_refs := concat(", ", kind.reports)
+
+totals_message := sprintf("all %d smoke tests passed (%s)", [kind.tests, kind_refs])
+
+# METADATA
+# description: A failing smoke test fails every smoke criterion; so does having none.
+# scope: document
+run_problems contains "no smoke tests found in the JUnit reports" if {
+	kind.tests == 0
+}
+
+run_problems contains msg if {
+	kind.failed + kind.errored > 0
+	msg := sprintf(
+		"smoke tests: %d failed, %d errored of %d: %s (%s)",
+		[kind.failed, kind.errored, kind.tests, concat(", ", kind.failing), kind_refs],
+	)
+}
+
+# METADATA
+# description: The pass message of one subject's criterion.
+subject_message(counts, subject, label, totals) := sprintf(
+	"%d smoke tests on %s passed; %s",
+	[object.get(counts.subjects, [subject, "passed"], 0), label, totals],
+)
+
+# METADATA
+# description: What is wrong with the tests of one subject in counts (a kind's counts with its subjects).
+subject_problems(counts, subject, label) := {sprintf("no smoke test on %s", [label])} if {
+	not counts.subjects[subject]
+} else := {sprintf("no smoke test on %s passed", [label])} if {
+	counts.subjects[subject].passed == 0
+} else := {sprintf(
+	"smoke tests on %s: %d failed, %d errored: %s",
+	[label, counts.subjects[subject].failed, counts.subjects[subject].errored, concat(", ", counts.subjects[subject].failing)],
+)} if {
+	counts.subjects[subject].failed + counts.subjects[subject].errored > 0
+} else := set()
+
+# METADATA
+# description: pending without JUnit results, error when one was unreadable, else fail on any problem, else pass.
+decide(test_results, problems, pass_message, refs) := result.pending("JUnit test results") if {
+	test_results == null
+} else := result.error(
+	sprintf("JUnit report(s) recognised but unreadable: %s", [concat(", ", test_results.unreadable)]),
+	test_results.unreadable,
+) if {
+	count(test_results.unreadable) > 0
+} else := result.fail(concat("; ", sort(problems)), refs) if {
+	count(problems) > 0
+} else := result.pass(pass_message, refs)
