@@ -289,7 +289,7 @@ def classify(analysis: Analysis) -> dict[str, dict[str, Any]]:
                 found[cls.key] = {
                     "threshold": None,
                     "direction": None,
-                    "threshold_text": "fires on condition",
+                    "threshold_text": _condition_text(cls, analysis),
                     "notes": [],
                 }
             continue
@@ -322,6 +322,16 @@ def classify(analysis: Analysis) -> dict[str, dict[str, Any]]:
         best["threshold_text"] = _display(cls, best)
         found[cls.key] = best
     return found
+
+
+def _condition_text(cls: AlertClass, analysis: Analysis) -> str:
+    """The comparison an alert of a class without a seed number fires on, as written (`> 5`, `== 0`)."""
+    own = [c for c in analysis.comparisons if not c.vector_vs_vector and matches(cls.key, c.side)]
+    if own:
+        return f"{own[0].op} {own[0].value:g}"
+    if analysis.whole.absent_metrics:
+        return f"absent({', '.join(sorted(analysis.whole.absent_metrics))})"
+    return "any series present"
 
 
 def _strictness(cls: AlertClass, reading: dict[str, Any]) -> float:

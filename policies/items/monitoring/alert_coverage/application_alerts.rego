@@ -1,7 +1,16 @@
 # METADATA
 # title: "Application Alerts:"
 # description: >-
-#   Checklist item 3.2.2 (3.2 Alert Coverage). Decided from Prometheus alerting rules.
+#   Checklist item 3.2.2 (3.2 Alert Coverage). Decided from what Prometheus alerting rules
+#   measure, not from their names: the monitoring collector parses every expression with a real
+#   PromQL parser (following recording rules), classifies it into the seed's alert classes with
+#   the threshold it fires at (normalised: 0.8 and `* 100 > 80` are the same), and routes it
+#   through the Alertmanager tree. A class is covered when an alert fires at the seed's
+#   threshold or tighter (thresholds: alert_cpu_ratio, alert_memory_ratio,
+#   alert_disk_free_ratio, alert_error_rate_ratio, alert_latency_p95_seconds,
+#   alert_latency_quantile) and reaches a receiver with a configured integration.
+#   Each criterion's message is one row of the coverage table: alert, file:line, threshold
+#   found, receivers reached.
 # custom:
 #   id: "3.2.2"
 #   section: "3.2 Alert Coverage"
@@ -13,17 +22,25 @@
 #     - "Database connection issues"
 #   evidence:
 #     - monitoring.alerts
+#     - monitoring.alert_coverage
+#     - monitoring.alertmanager
 #   remediation: >-
-#     Provide Prometheus alerting rules so gonogo can verify this item.
+#     Add an alerting rule (plain rule file or PrometheusRule) whose expression measures the
+#     missing class at the seed's threshold or tighter, labelled so that the Alertmanager route
+#     tree delivers it to a receiver with a PagerDuty, Slack, email or Opsgenie integration.
 package gonogo.items.monitoring.alert_coverage.application_alerts
 
+import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Error rate spike (>1%)"] := result.pending("Prometheus alerting rules")
-criteria["Response time degradation (p95 >100ms)"] := result.pending("Prometheus alerting rules")
-criteria["API endpoint failures"] := result.pending("Prometheus alerting rules")
-criteria["Database connection issues"] := result.pending("Prometheus alerting rules")
+criteria["Error rate spike (>1%)"] := alerting.coverage("error_rate")
+
+criteria["Response time degradation (p95 >100ms)"] := alerting.coverage("latency_p95")
+
+criteria["API endpoint failures"] := alerting.coverage("api_failures")
+
+criteria["Database connection issues"] := alerting.coverage("database_connections")

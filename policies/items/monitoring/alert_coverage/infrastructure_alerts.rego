@@ -1,7 +1,16 @@
 # METADATA
 # title: "Infrastructure Alerts:"
 # description: >-
-#   Checklist item 3.2.1 (3.2 Alert Coverage). Decided from Prometheus alerting rules.
+#   Checklist item 3.2.1 (3.2 Alert Coverage). Decided from what Prometheus alerting rules
+#   measure, not from their names: the monitoring collector parses every expression with a real
+#   PromQL parser (following recording rules), classifies it into the seed's alert classes with
+#   the threshold it fires at (normalised: 0.8 and `* 100 > 80` are the same), and routes it
+#   through the Alertmanager tree. A class is covered when an alert fires at the seed's
+#   threshold or tighter (thresholds: alert_cpu_ratio, alert_memory_ratio,
+#   alert_disk_free_ratio, alert_error_rate_ratio, alert_latency_p95_seconds,
+#   alert_latency_quantile) and reaches a receiver with a configured integration.
+#   Each criterion's message is one row of the coverage table: alert, file:line, threshold
+#   found, receivers reached.
 # custom:
 #   id: "3.2.1"
 #   section: "3.2 Alert Coverage"
@@ -13,17 +22,25 @@
 #     - "Pod restart loops"
 #   evidence:
 #     - monitoring.alerts
+#     - monitoring.alert_coverage
+#     - monitoring.alertmanager
 #   remediation: >-
-#     Provide Prometheus alerting rules so gonogo can verify this item.
+#     Add an alerting rule (plain rule file or PrometheusRule) whose expression measures the
+#     missing class at the seed's threshold or tighter, labelled so that the Alertmanager route
+#     tree delivers it to a receiver with a PagerDuty, Slack, email or Opsgenie integration.
 package gonogo.items.monitoring.alert_coverage.infrastructure_alerts
 
+import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["High CPU usage (>80%)"] := result.pending("Prometheus alerting rules")
-criteria["High memory usage (>85%)"] := result.pending("Prometheus alerting rules")
-criteria["Disk space critical (<10%)"] := result.pending("Prometheus alerting rules")
-criteria["Pod restart loops"] := result.pending("Prometheus alerting rules")
+criteria["High CPU usage (>80%)"] := alerting.coverage("high_cpu")
+
+criteria["High memory usage (>85%)"] := alerting.coverage("high_memory")
+
+criteria["Disk space critical (<10%)"] := alerting.coverage("disk_space")
+
+criteria["Pod restart loops"] := alerting.coverage("pod_restarts")

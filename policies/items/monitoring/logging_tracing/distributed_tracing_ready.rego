@@ -1,7 +1,11 @@
 # METADATA
 # title: "Distributed tracing ready (OpenTelemetry)"
 # description: >-
-#   Checklist item 3.3.4 (3.3 Logging & Tracing). Decided from logging and tracing configuration (Loki, Fluent Bit, OpenTelemetry Collector).
+#   Checklist item 3.3.4 (3.3 Logging & Tracing). Decided from OpenTelemetry evidence: services
+#   instrumented (Instrumentation objects or inject annotations, OTEL_EXPORTER_OTLP_* /
+#   OTEL_SERVICE_NAME in workloads, OpenTelemetry SDK dependencies) and traces going somewhere
+#   (an OpenTelemetry Collector traces pipeline with a non-debug exporter, or a Tempo / Jaeger /
+#   Zipkin datasource).
 # custom:
 #   id: "3.3.4"
 #   section: "3.3 Logging & Tracing"
@@ -9,16 +13,57 @@
 #   criteria:
 #     - "Distributed tracing ready (OpenTelemetry)"
 #   evidence:
-#     - monitoring.logging
 #     - monitoring.tracing
 #   remediation: >-
-#     Provide logging and tracing configuration (Loki, Fluent Bit, OpenTelemetry Collector) so gonogo can verify this item.
+#     Instrument the service with the OpenTelemetry SDK or operator auto-instrumentation and run
+#     an OpenTelemetry Collector with a traces pipeline exporting to Tempo, Jaeger or a vendor.
 package gonogo.items.monitoring.logging_tracing.distributed_tracing_ready
 
+import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Distributed tracing ready (OpenTelemetry)"] := result.pending("logging and tracing configuration (Loki, Fluent Bit, OpenTelemetry Collector)")
+tracing := object.get(alerting.section, "tracing", {})
+
+debug_exporters := {"debug", "logging", "nop", "noop", "file"}
+
+exporting := [p | some p in object.get(tracing, "pipelines", []); _exports(p)]
+
+_exports(p) if {
+	some e in p.exporters
+	not e in debug_exporters
+}
+
+instrumented := object.get(tracing, "instrumentation", [])
+
+backends := object.get(tracing, "backends", [])
+
+_destinations := array.concat(
+	[sprintf("collector pipeline %s -> %s (%s)", [p.pipeline, concat(", ", p.exporters), p.provenance.ref]) | some p in exporting],
+	[sprintf("%s datasource %s (%s)", [b.type, b.name, b.provenance.ref]) | some b in backends],
+)
+
+criteria["Distributed tracing ready (OpenTelemetry)"] := result.pending("tracing configuration (monitoring collector)") if {
+	not alerting.collected("tracing")
+} else := result.fail(
+	sprintf("no service is instrumented with OpenTelemetry (traces destinations: %d)", [count(_destinations)]),
+	[p.provenance.ref | some p in exporting],
+) if {
+	count(instrumented) == 0
+} else := result.fail(
+	sprintf(
+		"services instrumented (%s) but no traces pipeline exports anywhere but debug and no Tempo/Jaeger/Zipkin datasource",
+		[concat(", ", {i.kind | some i in instrumented})],
+	),
+	[i.provenance.ref | some i in instrumented],
+) if {
+	count(_destinations) == 0
+} else := result.pass(
+	sprintf("instrumented: %s; traces to %s", [concat(", ", _instrumented_text), concat("; ", _destinations)]),
+	array.concat([i.provenance.ref | some i in instrumented], [p.provenance.ref | some p in exporting]),
+)
+
+_instrumented_text contains sprintf("%s (%s)", [i.kind, i.provenance.ref]) if some i in instrumented

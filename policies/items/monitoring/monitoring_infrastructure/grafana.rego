@@ -1,7 +1,10 @@
 # METADATA
 # title: "Grafana: Dashboards operational"
 # description: >-
-#   Checklist item 3.1.2 (3.1 Monitoring Infrastructure). Decided from Grafana dashboards.
+#   Checklist item 3.1.2 (3.1 Monitoring Infrastructure). Decided from Grafana dashboards found
+#   by content (JSON files, ConfigMaps with the grafana_dashboard sidecar label,
+#   GrafanaDashboard objects), classified security / performance / business from their title,
+#   tags and the metrics their PromQL queries use (parsed with a real PromQL parser).
 # custom:
 #   id: "3.1.2"
 #   section: "3.1 Monitoring Infrastructure"
@@ -13,15 +16,41 @@
 #   evidence:
 #     - monitoring.grafana
 #   remediation: >-
-#     Provide Grafana dashboards so gonogo can verify this item.
+#     Add the missing dashboard (security overview, performance, business metrics) as a JSON file
+#     provisioned to Grafana or as a ConfigMap with the grafana_dashboard label.
 package gonogo.items.monitoring.monitoring_infrastructure.grafana
 
+import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Security overview dashboard"] := result.pending("Grafana dashboards")
-criteria["Performance monitoring dashboard"] := result.pending("Grafana dashboards")
-criteria["Business metrics dashboard"] := result.pending("Grafana dashboards")
+facts := object.get(alerting.section, "grafana", {})
+
+dashboard_criterion(class, label) := result.pending("Grafana dashboards (monitoring collector)") if {
+	not alerting.collected("grafana")
+} else := _decided(facts, class, label)
+
+_decided(grafana, class, label) := result.pass(
+	sprintf("%s: %s", [label, concat("; ", [_describe(grafana.dashboards, key, class) | some key in keys])]),
+	[grafana.dashboards[key].provenance.ref | some key in keys],
+) if {
+	keys := object.get(grafana, ["by_class", class], [])
+	count(keys) > 0
+} else := result.fail(
+	sprintf(
+		"%s: none of %d dashboards is one (titles: %s)",
+		[label, count(grafana.dashboards), concat(", ", [d.title | some d in grafana.dashboards])],
+	),
+	[d.provenance.ref | some d in grafana.dashboards],
+)
+
+_describe(dashboards, key, class) := sprintf("%s (%s)", [key, concat(", ", dashboards[key].classes[class])])
+
+criteria["Security overview dashboard"] := dashboard_criterion("security", "security overview dashboard")
+
+criteria["Performance monitoring dashboard"] := dashboard_criterion("performance", "performance dashboard")
+
+criteria["Business metrics dashboard"] := dashboard_criterion("business", "business metrics dashboard")

@@ -1,7 +1,10 @@
 # METADATA
 # title: "Alert Runbooks: Created for all critical alerts"
 # description: >-
-#   Checklist item 6.3.1 (6.3 Monitoring & Alerting). Decided from Prometheus alerting rules with runbook_url annotations.
+#   Checklist item 6.3.1 (6.3 Monitoring & Alerting). Decided from Prometheus alerting rules
+#   labelled severity critical (or page, p1, sev1, emergency): each must carry a runbook_url (or
+#   runbook) annotation that is an http(s) URL or resolves to a file in the repository (relative
+#   to the repository root or to the rule file; the collector checks the file exists).
 # custom:
 #   id: "6.3.1"
 #   section: "6.3 Monitoring & Alerting"
@@ -11,13 +14,41 @@
 #   evidence:
 #     - monitoring.alerts
 #   remediation: >-
-#     Provide Prometheus alerting rules with runbook_url annotations so gonogo can verify this item.
+#     Write a runbook for each critical alert and link it with annotations.runbook_url
+#     (a URL or a repository path such as docs/runbooks/<alert>.md).
 package gonogo.items.operations.monitoring_alerting.alert_runbooks
 
+import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Created for all critical alerts"] := result.pending("Prometheus alerting rules with runbook_url annotations")
+alerts := object.get(alerting.section, "alerts", {})
+
+critical := [a | some a in alerts; a.critical]
+
+missing := [a | some a in critical; not a.runbook.kind in {"url", "file"}]
+
+_kind_count(kind) := count([a | some a in critical; a.runbook.kind == kind])
+
+_problem(a) := sprintf("%s (%s): no runbook_url annotation", [a.name, a.provenance.ref]) if {
+	a.runbook.kind == "missing"
+} else := sprintf("%s (%s): runbook_url %s is neither an http(s) URL nor a file in the repository", [a.name, a.provenance.ref, a.runbook.url])
+
+criteria["Created for all critical alerts"] := result.pending("Prometheus alerting rules (monitoring collector)") if {
+	not alerting.collected("alerts")
+} else := result.fail("no alerting rules found", []) if {
+	count(alerts) == 0
+} else := result.fail(sprintf("none of %d alerting rules is labelled severity critical", [count(alerts)]), []) if {
+	count(critical) == 0
+} else := result.fail(
+	sprintf("%d of %d critical alerts lack a runbook: %s", [count(missing), count(critical), concat("; ", [_problem(a) | some a in missing])]),
+	[a.provenance.ref | some a in missing],
+) if {
+	count(missing) > 0
+} else := result.pass(
+	sprintf("all %d critical alerts link a runbook (%d repository files, %d URLs)", [count(critical), _kind_count("file"), _kind_count("url")]),
+	[a.provenance.ref | some a in critical],
+)
