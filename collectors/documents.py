@@ -36,7 +36,7 @@ TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dr_runbook", r"disaster[\s-]+recovery|\bDR\s+(runbook|plan)\b"),
         ("restore_procedure", r"\brestore\b|backup\s+recovery"),
         ("business_continuity", r"business\s+continuity"),
-        ("rollback", r"\broll[\s-]?back"),
+        ("rollback", r"\broll(ing)?[\s-]?back"),
         ("incident_response", r"incident\s+(response|management|runbook|playbook|handling)"),
         ("deployment_guide", r"\bdeploy(ment|ing)?\s+(guide|procedure|runbook|instructions|process)|how\s+to\s+deploy"),
         ("architecture", r"\barchitecture\b"),

@@ -59,7 +59,7 @@ def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -
     click.echo(f"{item.id}  {item.title}")
     click.echo(f"section:     {item.section}")
     click.echo(f"severity:    {item.severity}")
-    click.echo(f"rule:        data.{item.package}  ({item.file}:{item.row})")
+    click.echo(f"rule:        {item.package}  ({item.file}:{item.row})")
     click.echo(f"evidence:    {', '.join(item.evidence)}")
     click.echo(f"description: {item.description}")
     click.echo(f"remediation: {item.remediation}")
