@@ -55,7 +55,7 @@ problems contains sprintf("%s: no smoke test passed (%d skipped of %d)", [ref, r
 
 problems contains sprintf("%s: the run has no timestamp", [ref]) if {
 	some ref, run in post_runs
-	not run.timestamp
+	not is_string(object.get(run, "timestamp", null))
 }
 
 post_deployment_smoke := result.pending("post-deployment smoke-test results") if {

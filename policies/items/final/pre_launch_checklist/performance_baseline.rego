@@ -45,7 +45,7 @@ problems contains sprintf("%s: baseline has no recorded date (%s)", [c.name, c.p
 
 problems contains sprintf("%s: no ratio (current %v, baseline %v) (%s)", [c.name, c.current, c.baseline, c.provenance.ref]) if {
 	some c in comparisons
-	not is_number(c.ratio)
+	not is_number(object.get(c, "ratio", null))
 }
 
 problems contains msg if {

@@ -27,7 +27,7 @@ report := result.item(rego.metadata.chain(), criteria)
 
 criteria["GPU acceleration operational (where available)"] := gpu_result
 
-gpu_tests := input.quality.tests.subjects.gpu
+gpu_tests := object.get(input, ["quality", "tests", "subjects", "gpu"], {})
 
 # METADATA
 # description: Benchmarks run on the GPU that were compared with a baseline.

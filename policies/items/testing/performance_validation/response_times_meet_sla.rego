@@ -48,7 +48,7 @@ above(found, limit) := sprintf("%v ms = %v ms, not below", [found, limit]) if fo
 problems contains sprintf("%s not reported (%s)", [name, ref]) if {
 	some ref, r in runs
 	some name, _ in limits
-	not is_number(r[sprintf("%s_ms", [name])])
+	not is_number(object.get(r, sprintf("%s_ms", [name]), null))
 }
 
 problems contains sprintf("%s %s (%s)", [name, above(r[sprintf("%s_ms", [name])], limit), ref]) if {

@@ -104,7 +104,7 @@ p95_result := result.pending("a load-test report with p95 latency") if {
 # scope: document
 error_problems contains sprintf("error rate not reported (%s)", [ref]) if {
 	some ref, r in runs
-	not is_number(r.error_rate_percent)
+	not is_number(object.get(r, "error_rate_percent", null))
 }
 
 error_problems contains msg if {
@@ -146,7 +146,7 @@ memory_problems contains sprintf("%d memory samples < %d (%s)", [s.samples, min_
 
 memory_problems contains sprintf("memory series covers no time span (%s)", [ref]) if {
 	some ref, s in series
-	not is_number(s.growth_percent)
+	not is_number(object.get(s, "growth_percent", null))
 }
 
 memory_problems contains msg if {
