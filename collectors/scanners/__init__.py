@@ -201,7 +201,9 @@ class ScannersCollector:
     ) -> None:
         record = pentest.parse(doc, ctx.now.date())
         record["provenance"] = ctx.provenance(self.name, source, line)
-        facts["attestations"][source.ref(line) if line > 1 else source.rel] = record
+        # keyed by file; a second attestation in the same (multi-document YAML) file by file:line
+        key = source.rel if source.rel not in facts["attestations"] else source.ref(line)
+        facts["attestations"][key] = record
 
     def _dependencies(self, ctx: CollectContext, source: SourceFile, deps: dict[str, Any]) -> None:
         manifest = dependencies.read_manifest(source)

@@ -3,7 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from probe_servers import Authority, make_authority
+
+from tests.probe.probe_servers import Authority, make_authority
 
 
 @pytest.fixture(scope="session")

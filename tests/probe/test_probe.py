@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.probe import ProbeCollector
-from probe_servers import GOOD_HEADERS, LOOSE_HEADERS, Authority, https_server, redirect_server
+
+from tests.probe.probe_servers import GOOD_HEADERS, LOOSE_HEADERS, Authority, https_server, redirect_server
 
 
 def _collect(options: dict) -> dict:
