@@ -98,6 +98,11 @@ def _link_network_policies(
             "workloads_without_egress_policy": without_egress,
             "policies_selecting_nothing": selecting_nothing,
             "evidence": refs,
+            "provenance": {
+                "collector": "kubernetes",
+                "object": f"Namespace/{ns}",
+                "ref": (refs or [f"Namespace/{ns}"])[0],
+            },
         }
     section["network_policies"]["namespaces"] = summary
 
@@ -256,6 +261,18 @@ def _link_volumes(section: dict[str, Any]) -> None:
         fact["backed_up_by"] = sorted({str(ref) for ref in covering})
 
 
+def _link_poolers(section: dict[str, Any]) -> None:
+    poolers_by_ns: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for key, pooler in section["connection_poolers"].items():
+        poolers_by_ns[str(pooler.get("namespace"))].append((key, pooler))
+    for db in section["databases"].values():
+        found = [db["provenance"].get("ref")] if db.get("pooler") else []
+        for key, pooler in poolers_by_ns.get(str(db.get("namespace")), []):
+            if not key.startswith("Pooler/") or pooler.get("cluster") == db["name"]:
+                found.append(pooler["provenance"].get("ref"))
+        db["poolers"] = [str(ref) for ref in found] if db["engine"] != "redis" else []
+
+
 def link(section: dict[str, Any]) -> None:
     grouped = _by_namespace(section["workloads"])
     _link_targets(section)
@@ -265,3 +282,4 @@ def link(section: dict[str, Any]) -> None:
     _link_dns(section)
     _link_backups(section)
     _link_volumes(section)
+    _link_poolers(section)

@@ -17,6 +17,7 @@ BUILTIN: dict[str, str] = {
     "monitoring": "gonogo.collectors.monitoring:MonitoringCollector",
     "documents": "gonogo.collectors.documents:DocumentsCollector",
     "kubernetes": "gonogo.collectors.kubernetes:KubernetesCollector",
+    "terraform": "gonogo.collectors.terraform:TerraformCollector",
     "scanners": "gonogo.collectors.scanners:ScannersCollector",
     "probe": "gonogo.collectors.probe:ProbeCollector",
 }

@@ -1,7 +1,11 @@
 # METADATA
 # title: "Primary Database:"
 # description: >-
-#   Checklist item 4.2.1 (4.2 Database Setup). Decided from database objects in manifests or a Terraform plan.
+#   Checklist item 4.2.1 (4.2 Database Setup). Databases come from operator objects (CloudNativePG,
+#   Zalando, Crunchy), database images in StatefulSets/Deployments, and Terraform managed databases
+#   (RDS/Aurora, Cloud SQL, Azure flexible server). A pooler counts for a database when it is the
+#   operator's own (CNPG Pooler, Zalando/Crunchy PgBouncer), a pooler workload in its namespace, or
+#   an RDS Proxy in the plan. Indexes and query plans are not visible in deployment artifacts.
 # custom:
 #   id: "4.2.1"
 #   section: "4.2 Database Setup"
@@ -13,18 +17,72 @@
 #     - "Query optimization validated"
 #   evidence:
 #     - kubernetes.databases
+#     - kubernetes.connection_poolers
 #     - infrastructure.databases
+#     - infrastructure.connection_poolers
 #   remediation: >-
-#     Provide database objects in manifests or a Terraform plan so gonogo can verify this item.
+#     Run PostgreSQL (an operator-managed cluster or a managed service) and put a connection pooler
+#     (PgBouncer, CNPG Pooler, RDS Proxy) in front of it. Set context.has_database to false if the
+#     service has no database.
 package gonogo.items.infrastructure.database_setup.primary_database
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["PostgreSQL/SQLite configured"] := result.pending("database objects in manifests or a Terraform plan")
-criteria["Connection pooling optimized"] := result.pending("database objects in manifests or a Terraform plan")
-criteria["Indexes created for performance"] := result.pending("database objects in manifests or a Terraform plan")
-criteria["Query optimization validated"] := result.pending("database objects in manifests or a Terraform plan")
+default _collected := false
+
+_collected if k8s.collected
+
+_collected if k8s.infra_collected
+
+_needs := "database objects in manifests, a live cluster or a Terraform plan"
+
+_none := "no database found (operator cluster, database StatefulSet or managed database)"
+
+databases := k8s.databases
+
+_engine_problems contains {"message": "no PostgreSQL database among those found", "ref": k8s.ref(d)} if {
+	count([d | some d in databases; d.engine == "postgresql"]) == 0
+	some d in databases
+}
+
+_engines := concat(", ", sort({sprintf("%s %s", [d.engine, k8s.label(d)]) | some d in databases}))
+
+criteria["PostgreSQL/SQLite configured"] := result.not_applicable("context.has_database is false") if {
+	k8s.context_false("has_database")
+} else := k8s.decide(
+	_collected, _needs, databases, _none,
+	{{"message": sprintf("no PostgreSQL database: found %s", [_engines]), "ref": p.ref} | some p in _engine_problems},
+	sprintf("databases: %s", [_engines]),
+)
+
+_tf_poolers := k8s.infra_table(["connection_poolers"])
+
+pooling_problems contains {"message": msg, "ref": k8s.ref(d)} if {
+	some key, d in databases
+	startswith(key, "k8s:")
+	count(object.get(d, "poolers", [])) == 0
+	msg := sprintf("database %s (%s): no connection pooler (PgBouncer, CNPG Pooler)", [k8s.label(d), k8s.ref(d)])
+}
+
+pooling_problems contains {"message": msg, "ref": k8s.ref(d)} if {
+	count(_tf_poolers) == 0
+	some key, d in databases
+	startswith(key, "tf:")
+	msg := sprintf("database %s (%s): no RDS Proxy or other pooler in the plan", [k8s.label(d), k8s.ref(d)])
+}
+
+criteria["Connection pooling optimized"] := result.not_applicable("context.has_database is false") if {
+	k8s.context_false("has_database")
+} else := k8s.decide(
+	_collected, _needs, databases, _none, pooling_problems,
+	sprintf("every database has a connection pooler (%d databases)", [count(databases)]),
+)
+
+criteria["Indexes created for performance"] := result.pending("an attestation or database report showing the indexes")
+
+criteria["Query optimization validated"] := result.pending("an attestation or query-plan report")

@@ -1,7 +1,11 @@
 # METADATA
 # title: "Environment Variables:"
 # description: >-
-#   Checklist item 4.1.2 (4.1 Environment Configuration). Decided from Kubernetes manifests or a live cluster.
+#   Checklist item 4.1.2 (4.1 Environment Configuration). Decided from workload env in manifests or
+#   a live cluster: a literal env value that looks like a credential (by its name or by its shape;
+#   the value itself is never collected) fails the Secrets criterion; ConfigMaps must exist and be
+#   used. Per-environment values and the validation script need evidence gonogo cannot see in
+#   one rendering of the manifests, so they stay pending until attested.
 # custom:
 #   id: "4.1.2"
 #   section: "4.1 Environment Configuration"
@@ -12,18 +16,65 @@
 #     - "Environment-specific values set"
 #     - "Validation script executed"
 #   evidence:
-#     - kubernetes
+#     - kubernetes.workloads
+#     - kubernetes.configmaps
+#     - kubernetes.secrets
 #   remediation: >-
-#     Provide Kubernetes manifests or a live cluster so gonogo can verify this item.
+#     Move every credential out of env literals into a Secret (env valueFrom.secretKeyRef or
+#     envFrom.secretRef) and keep non-secret configuration in ConfigMaps referenced by the workloads.
 package gonogo.items.infrastructure.environment_configuration.environment_variables
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["All secrets stored in Kubernetes Secrets"] := result.pending("Kubernetes manifests or a live cluster")
-criteria["ConfigMaps created for configuration"] := result.pending("Kubernetes manifests or a live cluster")
-criteria["Environment-specific values set"] := result.pending("Kubernetes manifests or a live cluster")
-criteria["Validation script executed"] := result.pending("Kubernetes manifests or a live cluster")
+workloads := k8s.table(["workloads"])
+
+_containers contains [w, c] if {
+	some w in workloads
+	some c in w.containers
+}
+
+credential_literals contains {"message": msg, "ref": k8s.ref(w)} if {
+	some [w, c] in _containers
+	some literal in c.env.literals
+	literal.looks_like_credential
+	msg := sprintf(
+		"%s %s (%s) container %s: env %s is a literal that looks like a credential (%s)",
+		[w.kind, w.name, k8s.ref(w), c.name, literal.name, literal.reason],
+	)
+}
+
+_secret_refs := count({r | some [_, c] in _containers; some r in c.env.secret_refs}) + count({v | some w in workloads; some v in w.secret_volumes})
+
+criteria["All secrets stored in Kubernetes Secrets"] := k8s.decide(
+	k8s.present, "workloads from manifests or a live cluster", workloads,
+	"no workloads found in the manifests or cluster", credential_literals,
+	sprintf("no credential-like env literals in %d workloads; %d Secrets referenced", [count(workloads), _secret_refs]),
+)
+
+configmaps := k8s.table(["configmaps"])
+
+_used_configmaps := {r | some [_, c] in _containers; some r in c.env.configmap_refs} | {v | some w in workloads; some v in w.configmap_volumes}
+
+_unused_configmaps := "ConfigMaps exist but no workload references one (env, envFrom or volume)"
+
+_configmap_problems contains {"message": _unused_configmaps, "ref": "kubernetes.workloads"} if {
+	count(workloads) > 0
+	count(_used_configmaps) == 0
+}
+
+criteria["ConfigMaps created for configuration"] := k8s.decide(
+	k8s.present, "ConfigMaps from manifests or a live cluster", configmaps,
+	"no ConfigMap found", _configmap_problems,
+	sprintf("%d ConfigMaps, %d referenced by workloads", [count(configmaps), count(_used_configmaps)]),
+)
+
+_env_values_needed := "an attestation that per-environment values (overlays or Helm values per environment) are set"
+
+criteria["Environment-specific values set"] := result.pending(_env_values_needed)
+
+criteria["Validation script executed"] := result.pending("an attestation that the environment validation script ran")

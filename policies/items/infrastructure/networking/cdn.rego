@@ -1,7 +1,10 @@
 # METADATA
 # title: "CDN: Static assets cached (if applicable)"
 # description: >-
-#   Checklist item 4.3.3 (4.3 Networking). Decided from Kubernetes manifests or a Terraform plan.
+#   Checklist item 4.3.3 (4.3 Networking). CDN distributions come from the Terraform plan
+#   (CloudFront, Cloud CDN backends, Azure CDN/Front Door); a distribution must be enabled and
+#   cache (not the CachingDisabled policy, or a positive TTL). Not applicable when
+#   context.uses_cdn is false.
 # custom:
 #   id: "4.3.3"
 #   section: "4.3 Networking"
@@ -9,16 +12,37 @@
 #   criteria:
 #     - "Static assets cached (if applicable)"
 #   evidence:
-#     - kubernetes
-#     - infrastructure
+#     - infrastructure.cdn
 #   remediation: >-
-#     Provide Kubernetes manifests or a Terraform plan so gonogo can verify this item.
+#     Serve static assets through a CDN distribution with caching enabled, or set
+#     context.uses_cdn to false.
 package gonogo.items.infrastructure.networking.cdn
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Static assets cached (if applicable)"] := result.pending("Kubernetes manifests or a Terraform plan")
+distributions := k8s.infra_table(["cdn"])
+
+problems contains {"message": msg, "ref": k8s.ref(d)} if {
+	some d in distributions
+	d.enabled == false
+	msg := sprintf("%s: distribution disabled", [d.address])
+}
+
+problems contains {"message": msg, "ref": k8s.ref(d)} if {
+	some d in distributions
+	not d.caches
+	msg := sprintf("%s: default behavior does not cache (CachingDisabled or TTL 0)", [d.address])
+}
+
+criteria["Static assets cached (if applicable)"] := result.not_applicable("context.uses_cdn is false") if {
+	k8s.context_false("uses_cdn")
+} else := k8s.decide(
+	k8s.infra_present, "a Terraform plan with the CDN distribution", distributions,
+	"no CDN distribution in the Terraform plan (CloudFront, Cloud CDN, Azure CDN); set context.uses_cdn: false if none is used",
+	problems, sprintf("%d CDN distribution(s) caching", [count(distributions)]),
+)

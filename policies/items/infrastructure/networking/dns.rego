@@ -1,7 +1,10 @@
 # METADATA
 # title: "DNS: Records created and propagated"
 # description: >-
-#   Checklist item 4.3.2 (4.3 Networking). Decided from Kubernetes manifests or a Terraform plan.
+#   Checklist item 4.3.2 (4.3 Networking). DNS records are ExternalDNS records (hostname
+#   annotations, Ingress hosts when an external-dns controller watches ingresses, DNSEndpoint
+#   objects) and Terraform records (Route 53, Cloud DNS, Azure DNS, Cloudflare). Every Ingress host
+#   must have a record (exact or wildcard). Propagation is not checked offline.
 # custom:
 #   id: "4.3.2"
 #   section: "4.3 Networking"
@@ -9,16 +12,50 @@
 #   criteria:
 #     - "Records created and propagated"
 #   evidence:
-#     - kubernetes
-#     - infrastructure
+#     - kubernetes.dns
+#     - kubernetes.ingresses
+#     - infrastructure.dns_records
 #   remediation: >-
-#     Provide Kubernetes manifests or a Terraform plan so gonogo can verify this item.
+#     Create a DNS record for every public host: run external-dns (annotations or --source=ingress)
+#     or declare the records in Terraform.
 package gonogo.items.infrastructure.networking.dns
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Records created and propagated"] := result.pending("Kubernetes manifests or a Terraform plan")
+default _collected := false
+
+_collected if k8s.collected
+
+_collected if k8s.infra_collected
+
+records := array.concat([r | some r in k8s.table(["dns", "records"])], [r | some r in k8s.infra_table(["dns_records"])])
+
+hostnames := {h | some r in k8s.table(["dns", "records"]); some h in r.hostnames} | {trim_suffix(r.name, ".") |
+	some r in k8s.infra_table(["dns_records"])
+	r.name
+}
+
+_covered(host) if host in hostnames
+
+_covered(host) if {
+	parts := split(host, ".")
+	concat(".", array.concat(["*"], array.slice(parts, 1, count(parts)))) in hostnames
+}
+
+problems contains {"message": msg, "ref": k8s.ref(i)} if {
+	some i in k8s.table(["ingresses"])
+	some host in i.hosts
+	not _covered(host)
+	msg := sprintf("ingress %s (%s): host %s has no DNS record", [k8s.display(i), k8s.ref(i), host])
+}
+
+criteria["Records created and propagated"] := k8s.decide(
+	_collected, "ExternalDNS annotations or a Terraform plan", records,
+	"no DNS record found (external-dns annotation/controller, DNSEndpoint, or Terraform record)", problems,
+	sprintf("%d DNS record source(s) covering every Ingress host", [count(records)]),
+)

@@ -1,7 +1,10 @@
 # METADATA
 # title: "Firewall Rules: Ingress/egress rules defined"
 # description: >-
-#   Checklist item 4.3.5 (4.3 Networking). Decided from Kubernetes manifests or a Terraform plan.
+#   Checklist item 4.3.5 (4.3 Networking). Cloud firewall rules come from the Terraform plan (AWS
+#   security groups and rules, GCP firewalls, Azure NSGs); Kubernetes rules are NetworkPolicies.
+#   Fails when a cloud rule opens a port other than 80/443 to the whole internet, or when a
+#   namespace with workloads has pods that no egress policy selects (and no default-deny egress).
 # custom:
 #   id: "4.3.5"
 #   section: "4.3 Networking"
@@ -9,16 +12,53 @@
 #   criteria:
 #     - "Ingress/egress rules defined"
 #   evidence:
-#     - kubernetes
-#     - infrastructure
+#     - kubernetes.network_policies
+#     - infrastructure.firewall_rules
 #   remediation: >-
-#     Provide Kubernetes manifests or a Terraform plan so gonogo can verify this item.
+#     Restrict security groups/firewalls to the sources that need each port (only 80/443 from
+#     0.0.0.0/0), and add egress NetworkPolicies (default-deny egress plus the allowed destinations).
 package gonogo.items.infrastructure.networking.firewall_rules
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Ingress/egress rules defined"] := result.pending("Kubernetes manifests or a Terraform plan")
+default _collected := false
+
+_collected if k8s.collected
+
+_collected if k8s.infra_collected
+
+firewalls := k8s.infra_table(["firewall_rules"])
+
+namespaces[name] := ns if {
+	some name, ns in k8s.table(["network_policies", "namespaces"])
+	ns.workloads > 0
+}
+
+rule_sources := array.concat([f | some f in firewalls], [p | some p in k8s.table(["network_policies", "policies"])])
+
+problems contains {"message": msg, "ref": k8s.ref(f)} if {
+	some f in firewalls
+	some opening in f.world_open_non_web
+	msg := sprintf("%s: ingress %s (internet-wide, not 80/443)", [f.address, opening])
+}
+
+problems contains {"message": msg, "ref": sprintf("Namespace/%s", [name])} if {
+	some name, ns in namespaces
+	not ns.default_deny_egress
+	count(ns.workloads_without_egress_policy) > 0
+	msg := sprintf(
+		"namespace %s: %d of %d workloads have no egress policy and there is no default-deny egress",
+		[name, count(ns.workloads_without_egress_policy), ns.workloads],
+	)
+}
+
+criteria["Ingress/egress rules defined"] := k8s.decide(
+	_collected, "NetworkPolicies or a Terraform plan with firewall rules", rule_sources,
+	"no firewall rule or NetworkPolicy found", problems,
+	sprintf("%d firewall rule sets and NetworkPolicies; no internet-wide non-web port; egress restricted", [count(rule_sources)]),
+)

@@ -1,7 +1,10 @@
 # METADATA
 # title: "Load Balancer: Configured and tested"
 # description: >-
-#   Checklist item 4.3.1 (4.3 Networking). Decided from Kubernetes manifests or a Terraform plan.
+#   Checklist item 4.3.1 (4.3 Networking). Load balancers are Services of type LoadBalancer and
+#   Terraform load balancers (aws_lb, forwarding rules, azurerm_lb, application gateways).
+#   "Tested" is read as health-checked: a LoadBalancer Service must select workloads whose
+#   containers all have readiness probes, and a Terraform target group must keep its health check.
 # custom:
 #   id: "4.3.1"
 #   section: "4.3 Networking"
@@ -9,16 +12,55 @@
 #   criteria:
 #     - "Configured and tested"
 #   evidence:
-#     - kubernetes
-#     - infrastructure
+#     - kubernetes.services
+#     - kubernetes.workloads
+#     - infrastructure.load_balancers
+#     - infrastructure.lb_target_groups
 #   remediation: >-
-#     Provide Kubernetes manifests or a Terraform plan so gonogo can verify this item.
+#     Expose the service through a LoadBalancer Service (or a cloud load balancer in Terraform)
+#     whose backends have readiness probes / health checks.
 package gonogo.items.infrastructure.networking.load_balancer
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Configured and tested"] := result.pending("Kubernetes manifests or a Terraform plan")
+default _collected := false
+
+_collected if k8s.collected
+
+_collected if k8s.infra_collected
+
+_k8s_lbs := [s | some s in k8s.table(["services"]); s.type == "LoadBalancer"]
+
+balancers := array.concat(_k8s_lbs, [lb | some lb in k8s.infra_table(["load_balancers"])])
+
+problems contains {"message": msg, "ref": k8s.ref(s)} if {
+	some s in _k8s_lbs
+	s.backend_workloads == 0
+	msg := sprintf("service %s (%s): type LoadBalancer selects no workload", [k8s.display(s), k8s.ref(s)])
+}
+
+problems contains {"message": msg, "ref": k8s.ref(s)} if {
+	some s in _k8s_lbs
+	s.backends_with_readiness < s.backend_workloads
+	msg := sprintf(
+		"service %s (%s): %d of %d backend workloads lack readiness probes",
+		[k8s.display(s), k8s.ref(s), s.backend_workloads - s.backends_with_readiness, s.backend_workloads],
+	)
+}
+
+problems contains {"message": msg, "ref": k8s.ref(t)} if {
+	some t in k8s.infra_table(["lb_target_groups"])
+	not t.health_check
+	msg := sprintf("%s: health check disabled", [t.address])
+}
+
+criteria["Configured and tested"] := k8s.decide(
+	_collected, "Services or a Terraform plan", balancers,
+	"no load balancer found (Service type LoadBalancer, aws_lb, forwarding rule, azurerm_lb)", problems,
+	sprintf("%d load balancer(s) with health-checked backends", [count(balancers)]),
+)

@@ -1,7 +1,11 @@
 # METADATA
 # title: "Network Policies: Pod-to-pod communication restricted"
 # description: >-
-#   Checklist item 4.3.4 (4.3 Networking). Decided from Kubernetes manifests or a Terraform plan.
+#   Checklist item 4.3.4 (4.3 Networking). Decided per namespace from NetworkPolicies and the
+#   workloads they select (computed by the collector): a namespace with workloads is restricted
+#   when it has a default-deny ingress policy (podSelector {}, policyTypes Ingress, no rules) or
+#   every workload is selected by some ingress policy. A policy that allows all ingress, or that
+#   selects no workload in its namespace, is reported.
 # custom:
 #   id: "4.3.4"
 #   section: "4.3 Networking"
@@ -9,16 +13,62 @@
 #   criteria:
 #     - "Pod-to-pod communication restricted"
 #   evidence:
-#     - kubernetes
-#     - infrastructure
+#     - kubernetes.network_policies
+#     - kubernetes.workloads
 #   remediation: >-
-#     Provide Kubernetes manifests or a Terraform plan so gonogo can verify this item.
+#     Add a default-deny ingress NetworkPolicy to every namespace of the service and allow only the
+#     traffic each workload needs; fix policies whose podSelector matches no pod.
 package gonogo.items.infrastructure.networking.network_policies
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Pod-to-pod communication restricted"] := result.pending("Kubernetes manifests or a Terraform plan")
+namespaces[name] := ns if {
+	some name, ns in k8s.table(["network_policies", "namespaces"])
+	ns.workloads > 0
+}
+
+policies := k8s.table(["network_policies", "policies"])
+
+_ns_ref(_, ns) := ns.evidence[0] if count(ns.evidence) > 0
+
+_ns_ref(name, ns) := sprintf("Namespace/%s", [name]) if count(ns.evidence) == 0
+
+problems contains {"message": msg, "ref": _ns_ref(name, ns)} if {
+	some name, ns in namespaces
+	not ns.default_deny_ingress
+	count(ns.workloads_without_ingress_policy) > 0
+	msg := sprintf(
+		"namespace %s: no default-deny ingress policy; %d of %d workloads not selected by any ingress policy (%s)",
+		[
+			name, count(ns.workloads_without_ingress_policy), ns.workloads,
+			concat(", ", array.slice(ns.workloads_without_ingress_policy, 0, 3)),
+		],
+	)
+}
+
+problems contains {"message": msg, "ref": k8s.ref(policy)} if {
+	some ns in namespaces
+	some key in ns.allows_all_ingress
+	policy := policies[key]
+	msg := sprintf("networkpolicy %s (%s): an ingress rule allows all sources and ports", [key, k8s.ref(policy)])
+}
+
+problems contains {"message": msg, "ref": k8s.ref(policy)} if {
+	some name, ns in namespaces
+	some key in ns.policies_selecting_nothing
+	policy := policies[key]
+	msg := sprintf("networkpolicy %s (%s): podSelector matches no workload in namespace %s", [key, k8s.ref(policy), name])
+}
+
+_workloads := k8s.table(["workloads"])
+
+criteria["Pod-to-pod communication restricted"] := k8s.decide(
+	k8s.present, "NetworkPolicies and workloads from manifests or a live cluster", namespaces,
+	sprintf("no namespace with workloads found (%d workloads)", [count(_workloads)]), problems,
+	sprintf("ingress restricted in every namespace: %s", [concat(", ", sort(object.keys(namespaces)))]),
+)

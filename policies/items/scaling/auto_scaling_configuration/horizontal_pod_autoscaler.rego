@@ -1,7 +1,10 @@
 # METADATA
 # title: "Horizontal Pod Autoscaler:"
 # description: >-
-#   Checklist item 7.1.1 (7.1 Auto-Scaling Configuration). Decided from autoscaler objects in manifests or a live cluster.
+#   Checklist item 7.1.1 (7.1 Auto-Scaling Configuration). Decided from the HorizontalPodAutoscalers
+#   in manifests or a live cluster (autoscaling/v2, and v1/v2beta* converted to v2 facts by the
+#   collector): replica bounds, CPU and memory utilization targets, and scale-up/scale-down behavior.
+#   An HPA whose scaleTargetRef names a workload that is not there fails the replicas criterion.
 # custom:
 #   id: "7.1.1"
 #   section: "7.1 Auto-Scaling Configuration"
@@ -13,17 +16,112 @@
 #     - "Scale-up/down policies configured"
 #   evidence:
 #     - kubernetes.autoscaling
+#     - kubernetes.workloads
 #   remediation: >-
-#     Provide autoscaler objects in manifests or a live cluster so gonogo can verify this item.
+#     Give every workload an autoscaling/v2 HorizontalPodAutoscaler with minReplicas >= 3 and
+#     maxReplicas <= 20 (thresholds hpa_min_replicas, hpa_max_replicas), Resource metrics for cpu
+#     (averageUtilization <= 70, hpa_cpu_target_percent) and memory (<= 80,
+#     hpa_memory_target_percent), and spec.behavior.scaleUp and scaleDown policies.
 package gonogo.items.scaling.auto_scaling_configuration.horizontal_pod_autoscaler
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Min/max replicas defined (3-20)"] := result.pending("autoscaler objects in manifests or a live cluster")
-criteria["CPU threshold: 70%"] := result.pending("autoscaler objects in manifests or a live cluster")
-criteria["Memory threshold: 80%"] := result.pending("autoscaler objects in manifests or a live cluster")
-criteria["Scale-up/down policies configured"] := result.pending("autoscaler objects in manifests or a live cluster")
+hpas := k8s.table(["autoscaling", "hpas"])
+
+min_floor := result.threshold("hpa_min_replicas", 3)
+
+max_ceiling := result.threshold("hpa_max_replicas", 20)
+
+cpu_target := result.threshold("hpa_cpu_target_percent", 70)
+
+memory_target := result.threshold("hpa_memory_target_percent", 80)
+
+_needs := "HorizontalPodAutoscalers from manifests or a live cluster"
+
+_none := sprintf("no HorizontalPodAutoscaler found among %d workloads", [count(k8s.table(["workloads"]))])
+
+criteria["Min/max replicas defined (3-20)"] := k8s.decide(
+	k8s.present, _needs, hpas, _none, replica_problems,
+	sprintf("%d HPAs: replicas within %v-%v", [count(hpas), min_floor, max_ceiling]),
+)
+
+criteria["CPU threshold: 70%"] := k8s.decide(
+	k8s.present, _needs, hpas, _none, cpu_problems,
+	sprintf("%d HPAs: CPU target <= %v%%", [count(hpas), cpu_target]),
+)
+
+criteria["Memory threshold: 80%"] := k8s.decide(
+	k8s.present, _needs, hpas, _none, memory_problems,
+	sprintf("%d HPAs: memory target <= %v%%", [count(hpas), memory_target]),
+)
+
+criteria["Scale-up/down policies configured"] := k8s.decide(
+	k8s.present, _needs, hpas, _none, behavior_problems,
+	sprintf("%d HPAs: scaleUp and scaleDown behavior set", [count(hpas)]),
+)
+
+replica_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	h.min_replicas < min_floor
+	msg := sprintf("hpa %s (%s): minReplicas %v < %v", [h.name, k8s.ref(h), h.min_replicas, min_floor])
+}
+
+replica_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	is_number(h.max_replicas)
+	h.max_replicas > max_ceiling
+	msg := sprintf("hpa %s (%s): maxReplicas %v > %v", [h.name, k8s.ref(h), h.max_replicas, max_ceiling])
+}
+
+replica_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	h.max_replicas == null
+	msg := sprintf("hpa %s (%s): maxReplicas not set", [h.name, k8s.ref(h)])
+}
+
+replica_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	h.target_found == false
+	msg := sprintf("hpa %s (%s): scaleTargetRef %s not found", [h.name, k8s.ref(h), h.target_key])
+}
+
+cpu_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	h.cpu_target_percent == null
+	msg := sprintf("hpa %s (%s): no CPU averageUtilization target", [h.name, k8s.ref(h)])
+}
+
+cpu_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	is_number(h.cpu_target_percent)
+	h.cpu_target_percent > cpu_target
+	msg := sprintf("hpa %s (%s): CPU target %v%% > %v%%", [h.name, k8s.ref(h), h.cpu_target_percent, cpu_target])
+}
+
+memory_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	h.memory_target_percent == null
+	msg := sprintf("hpa %s (%s): no memory averageUtilization target", [h.name, k8s.ref(h)])
+}
+
+memory_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	is_number(h.memory_target_percent)
+	h.memory_target_percent > memory_target
+	msg := sprintf(
+		"hpa %s (%s): memory target %v%% > %v%%",
+		[h.name, k8s.ref(h), h.memory_target_percent, memory_target],
+	)
+}
+
+behavior_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+	some h in hpas
+	some direction in ["scale_up", "scale_down"]
+	h[direction] == null
+	msg := sprintf("hpa %s (%s): no %s behavior (%s)", [h.name, k8s.ref(h), direction, h.api_version])
+}

@@ -1,8 +1,72 @@
 package gonogo.items.scaling.auto_scaling_configuration.horizontal_pod_autoscaler_test
 
-import data.gonogo.items.scaling.auto_scaling_configuration.horizontal_pod_autoscaler
+import data.gonogo.items.scaling.auto_scaling_configuration.horizontal_pod_autoscaler as hpa
+
+_good := {
+	"name": "web", "namespace": "shop", "api_version": "autoscaling/v2",
+	"min_replicas": 3, "max_replicas": 20, "cpu_target_percent": 70, "memory_target_percent": 80,
+	"scale_up": {"policies": 1}, "scale_down": {"policies": 1},
+	"target_key": "Deployment/shop/web", "target_found": true,
+	"provenance": {"ref": "deploy/hpa.yaml:1"},
+}
+
+_input(hpas) := {"kubernetes": {"autoscaling": {"hpas": hpas}, "workloads": {}}}
+
+_criterion(r, text) := c if {
+	some c in r.criteria
+	c.text == text
+}
 
 test_pending_without_evidence if {
-	r := horizontal_pod_autoscaler.report with input as {}
+	r := hpa.report with input as {}
 	r.verdict == "pending"
+	c := _criterion(r, "CPU threshold: 70%")
+	contains(c.message, "HorizontalPodAutoscalers")
+}
+
+test_passes_with_bounded_targeted_hpa if {
+	r := hpa.report with input as _input({"shop/web": _good})
+	r.verdict == "pass"
+	c := _criterion(r, "Min/max replicas defined (3-20)")
+	c.evidence == ["deploy/hpa.yaml:1"]
+	contains(c.message, "replicas within 3-20")
+}
+
+test_fails_when_min_replicas_below_three if {
+	r := hpa.report with input as _input({"shop/web": object.union(_good, {"min_replicas": 2})})
+	r.verdict == "fail"
+	c := _criterion(r, "Min/max replicas defined (3-20)")
+	c.verdict == "fail"
+	contains(c.message, "hpa web (deploy/hpa.yaml:1): minReplicas 2 < 3")
+	c.evidence == ["deploy/hpa.yaml:1"]
+}
+
+test_threshold_from_settings_changes_the_floor if {
+	inp := object.union(_input({"shop/web": object.union(_good, {"min_replicas": 2})}), {"settings": {"thresholds": {"hpa_min_replicas": 2}}})
+	r := hpa.report with input as inp
+	_criterion(r, "Min/max replicas defined (3-20)").verdict == "pass"
+}
+
+test_fails_when_target_missing if {
+	r := hpa.report with input as _input({"shop/web": object.union(_good, {"target_found": false, "target_key": "Deployment/shop/api"})})
+	c := _criterion(r, "Min/max replicas defined (3-20)")
+	c.verdict == "fail"
+	contains(c.message, "scaleTargetRef Deployment/shop/api not found")
+}
+
+test_v1_hpa_fails_memory_and_behavior if {
+	v1 := object.union(_good, {
+		"api_version": "autoscaling/v1", "memory_target_percent": null,
+		"scale_up": null, "scale_down": null, "cpu_target_percent": 80,
+	})
+	r := hpa.report with input as _input({"shop/web": v1})
+	contains(_criterion(r, "CPU threshold: 70%").message, "CPU target 80% > 70%")
+	contains(_criterion(r, "Memory threshold: 80%").message, "no memory averageUtilization target")
+	contains(_criterion(r, "Scale-up/down policies configured").message, "no scale_up behavior (autoscaling/v1)")
+}
+
+test_fails_when_no_hpa_found if {
+	r := hpa.report with input as {"kubernetes": {"autoscaling": {"hpas": {}}, "workloads": {"Deployment/shop/web": {}}}}
+	r.verdict == "fail"
+	contains(_criterion(r, "CPU threshold: 70%").message, "no HorizontalPodAutoscaler found among 1 workloads")
 }

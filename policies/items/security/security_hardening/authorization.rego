@@ -1,7 +1,10 @@
 # METADATA
 # title: "Authorization: RBAC implemented"
 # description: >-
-#   Checklist item 2.2.7 (2.2 Security Hardening). Decided from Kubernetes RBAC objects.
+#   Checklist item 2.2.7 (2.2 Security Hardening). Decided from Kubernetes RBAC objects in
+#   manifests or a live cluster: the service must declare Roles/ClusterRoles and bindings; a
+#   non-system role that grants "*" verbs, resources or apiGroups fails, and so does a binding of
+#   cluster-admin to a subject that is not a system identity.
 # custom:
 #   id: "2.2.7"
 #   section: "2.2 Security Hardening"
@@ -11,13 +14,53 @@
 #   evidence:
 #     - kubernetes.rbac
 #   remediation: >-
-#     Provide Kubernetes RBAC objects so gonogo can verify this item.
+#     Give each workload its own ServiceAccount bound to a Role listing only the verbs and
+#     resources it needs; remove wildcard rules and cluster-admin bindings.
 package gonogo.items.security.security_hardening.authorization
 
+import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["RBAC implemented"] := result.pending("Kubernetes RBAC objects")
+roles[key] := r if {
+	some key, r in k8s.table(["rbac", "roles"])
+	not r.system
+}
+
+bindings := k8s.table(["rbac", "bindings"])
+
+problems contains {"message": msg, "ref": k8s.ref(r)} if {
+	some key, r in roles
+	not r.aggregated
+	r.wildcard_verbs
+	msg := sprintf("%s (%s): grants \"*\" verbs", [key, k8s.ref(r)])
+}
+
+problems contains {"message": msg, "ref": k8s.ref(r)} if {
+	some key, r in roles
+	not r.aggregated
+	r.wildcard_resources
+	msg := sprintf("%s (%s): grants \"*\" resources or apiGroups", [key, k8s.ref(r)])
+}
+
+problems contains {"message": msg, "ref": k8s.ref(b)} if {
+	some key, b in bindings
+	not b.system
+	b.role.name == "cluster-admin"
+	some s in b.subjects
+	not startswith(s.name, "system:")
+	msg := sprintf("%s (%s): binds cluster-admin to %s %s", [key, k8s.ref(b), s.kind, s.name])
+}
+
+problems contains {"message": "roles found but no RoleBinding or ClusterRoleBinding", "ref": "kubernetes.rbac.bindings"} if {
+	count([b | some b in bindings; not b.system]) == 0
+}
+
+criteria["RBAC implemented"] := k8s.decide(
+	k8s.present, "RBAC objects from manifests or a live cluster", roles,
+	"no Role or ClusterRole found (besides system roles)", problems,
+	sprintf("%d roles, %d bindings, no wildcard grants or cluster-admin bindings", [count(roles), count(bindings)]),
+)
