@@ -54,6 +54,11 @@ SUBJECT_KEYWORDS: dict[str, frozenset[str]] = {
     "security": frozenset(
         {
             "security",
+            "unauthenticated",
+            "unauthorized",
+            "forbidden",
+            "password",
+            "session",
             "auth",
             "authn",
             "authz",

@@ -170,8 +170,16 @@ def parse_core_modules(setting: Any) -> list[str]:
     """`coverage.core_modules` from gonogo.yaml thresholds: comma-separated dotted names or paths."""
     if not isinstance(setting, str):
         return []
-    names = (dotted_module(part.strip()) for part in setting.split(","))
+    names = (_dotted_name(part.strip()) for part in setting.split(","))
     return [name for name in names if name]
+
+
+_CODE_SUFFIX = re.compile(r"\.(py|go|java|kt|scala|js|jsx|ts|tsx|rb|cs|php|rs|swift|c|cc|cpp|h)$")
+
+
+def _dotted_name(name: str) -> str:
+    """A configured module: `app.core`, `app/core` or `app/core.py` -> app.core (dots are not suffixes)."""
+    return _CODE_SUFFIX.sub("", name.replace("\\", "/").strip("/").removeprefix("./")).replace("/", ".")
 
 
 def summarise(report: CoverageReport, core_modules: list[str]) -> dict[str, Any]:

@@ -141,7 +141,7 @@ class TestResults:
         kind = self.classifier.kind([suite.name, classname, case_file, rel], markers, classname)
         subjects = self.classifier.subjects_of([case.name, classname, case_file, suite.name])
         outcome = _outcome(case)
-        display = f"{classname}::{case.name}" if classname else str(case.name)
+        display = f"{classname}::{case.name}" if classname and classname != case.name else str(case.name)
         totals.add(outcome, display, rel)
         self.kinds[kind].add(outcome, display, rel)
         for subject in subjects:
