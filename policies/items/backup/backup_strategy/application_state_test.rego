@@ -1,8 +1,58 @@
 package gonogo.items.backup.backup_strategy.application_state_test
 
-import data.gonogo.items.backup.backup_strategy.application_state
+import data.gonogo.items.backup.backup_strategy.application_state as state
+
+_criterion(r, text) := c if {
+	some c in r.criteria
+	c.text == text
+}
+
+_volume(backed) := {
+	"kind": "StatefulSet",
+	"name": "files",
+	"namespace": "shop",
+	"backed_up_by": backed,
+	"provenance": {"ref": "sts.yaml:1"},
+}
+
+_redis(rdb) := {
+	"name": "cache",
+	"namespace": "shop",
+	"engine": "redis",
+	"persistence": {"rdb": rdb, "aof": null},
+	"backup": {"sources": []},
+	"provenance": {"ref": "redis.yaml:1"},
+}
+
+_input(backed, rdb, gitops) := {"kubernetes": {
+	"volumes": {"StatefulSet/shop/files": _volume(backed)},
+	"databases": {"RedisFailover/shop/cache": _redis(rdb)},
+	"gitops": gitops,
+	"backups": {"velero_schedules": {}, "cronjobs": {}},
+}}
+
+_argo := {"Application/argocd/shop": {"kind": "Application", "name": "shop", "provenance": {"ref": "argo.yaml:1"}}}
 
 test_pending_without_evidence if {
-	r := application_state.report with input as {}
+	r := state.report with input as {}
 	r.verdict == "pending"
+}
+
+test_backed_up_state_passes if {
+	r := state.report with input as _input(["velero.yaml:10"], true, _argo)
+	r.verdict == "pass"
+	_criterion(r, "Configuration backups automated").evidence == ["argo.yaml:1"]
+}
+
+test_unprotected_state_fails if {
+	r := state.report with input as _input([], false, {})
+	r.verdict == "fail"
+	_criterion(r, "Persistent volumes backed up").message == "StatefulSet shop/files (sts.yaml:1): persistent volume not covered by any backup"
+	contains(_criterion(r, "Redis snapshots configured (if using)").message, "redis shop/cache (redis.yaml:1): no RDB/AOF persistence")
+	contains(_criterion(r, "Configuration backups automated").message, "no GitOps source")
+}
+
+test_redis_not_applicable_when_unused if {
+	r := state.report with input as object.union(_input(["v"], false, _argo), {"context": {"uses_redis": false}})
+	_criterion(r, "Redis snapshots configured (if using)").verdict == "not_applicable"
 }

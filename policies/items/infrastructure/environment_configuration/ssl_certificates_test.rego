@@ -1,8 +1,87 @@
 package gonogo.items.infrastructure.environment_configuration.ssl_certificates_test
 
-import data.gonogo.items.infrastructure.environment_configuration.ssl_certificates
+import data.gonogo.items.infrastructure.environment_configuration.ssl_certificates as ssl
+
+_criterion(r, text) := c if {
+	some c in r.criteria
+	c.text == text
+}
+
+_ingress := {
+	"name": "web", "namespace": "shop", "hosts": ["shop.example.com"], "hosts_without_tls": [],
+	"tls": [{"hosts": ["shop.example.com"], "secret_name": "web-tls", "cert_manager": true}],
+	"https_redirect": true, "https_redirect_how": "nginx force-ssl-redirect",
+	"provenance": {"ref": "deploy/ingress.yaml:1"},
+}
+
+_certificate := {
+	"name": "web", "namespace": "shop", "issuer_key": "ClusterIssuer/letsencrypt",
+	"ready": null, "not_after": null, "provenance": {"ref": "deploy/cert.yaml:1"},
+}
+
+_input(ingress, certificate) := {"kubernetes": {
+	"ingresses": {"Ingress/shop/web": ingress},
+	"certificates": {"shop/web": certificate},
+	"issuers": {"ClusterIssuer/letsencrypt": {"type": "acme", "staging": false}},
+	"certificate_expiry_alerts": {"monitoring/certs": {"alerts": ["CertExpiring"], "provenance": {"ref": "deploy/rules.yaml:1"}}},
+}}
 
 test_pending_without_evidence if {
-	r := ssl_certificates.report with input as {}
+	r := ssl.report with input as {}
 	r.verdict == "pending"
+}
+
+test_cert_manager_ingress_passes if {
+	r := ssl.report with input as _input(_ingress, _certificate)
+	r.verdict == "pass"
+	contains(_criterion(r, "Certificate expiration monitoring active").message, "CertExpiring (deploy/rules.yaml:1)")
+}
+
+test_host_without_tls_and_no_redirect_fail if {
+	i := object.union(_ingress, {
+		"hosts_without_tls": ["admin.example.com"],
+		"https_redirect": false,
+		"https_redirect_how": "nginx ssl-redirect=false",
+	})
+	r := ssl.report with input as _input(i, _certificate)
+	r.verdict == "fail"
+	contains(_criterion(r, "Valid certificates installed").message, "ingress web (deploy/ingress.yaml:1): hosts without TLS: admin.example.com")
+	contains(_criterion(r, "HTTPS redirect enforced").message, "no HTTPS redirect (nginx ssl-redirect=false)")
+}
+
+test_unmanaged_secret_and_expired_cert_fail if {
+	i := object.union(_ingress, {"tls": [{"hosts": ["shop.example.com"], "secret_name": "hand-made", "cert_manager": false}]})
+	c := object.union(_certificate, {"not_after": "2020-01-01T00:00:00Z", "ready": false})
+	r := ssl.report with input as _input(i, c)
+	contains(_criterion(r, "Auto-renewal configured (cert-manager)").message, "TLS secret hand-made is not managed by cert-manager")
+	contains(_criterion(r, "Valid certificates installed").message, "expired at 2020-01-01T00:00:00Z")
+	contains(_criterion(r, "Valid certificates installed").message, "Ready=False")
+}
+
+test_no_expiry_alert_fails if {
+	inp := json.patch(_input(_ingress, _certificate), [{
+		"op": "replace",
+		"path": "/kubernetes/certificate_expiry_alerts",
+		"value": {},
+	}])
+	r := ssl.report with input as inp
+	contains(_criterion(r, "Certificate expiration monitoring active").message, "no alert on certificate expiry")
+}
+
+test_monitoring_collector_alert_counts if {
+	inp := json.patch(_input(_ingress, _certificate), [
+		{"op": "replace", "path": "/kubernetes/certificate_expiry_alerts", "value": {}},
+		{
+			"op": "add",
+			"path": "/monitoring",
+			"value": {"alert_coverage": {"cert_expiry": {"alerts": [{"alert": "SSLCertExpiring", "ref": "rules.yml:4"}]}}},
+		},
+	])
+	r := ssl.report with input as inp
+	_criterion(r, "Certificate expiration monitoring active").evidence == ["rules.yml:4"]
+}
+
+test_nothing_terminating_tls_fails if {
+	r := ssl.report with input as {"kubernetes": {"ingresses": {}, "certificates": {}}}
+	contains(_criterion(r, "Valid certificates installed").message, "no TLS found")
 }

@@ -2,7 +2,36 @@ package gonogo.items.infrastructure.networking.cdn_test
 
 import data.gonogo.items.infrastructure.networking.cdn
 
+_dist(caches) := {
+	"address": "aws_cloudfront_distribution.assets",
+	"enabled": true,
+	"caches": caches,
+	"provenance": {"ref": "plan.json:aws_cloudfront_distribution.assets"},
+}
+
 test_pending_without_evidence if {
 	r := cdn.report with input as {}
 	r.verdict == "pending"
+}
+
+test_not_applicable_when_no_cdn_declared if {
+	r := cdn.report with input as {"context": {"uses_cdn": false}, "infrastructure": {"cdn": {}}}
+	r.verdict == "not_applicable"
+}
+
+test_caching_distribution_passes if {
+	r := cdn.report with input as {"infrastructure": {"cdn": {"aws_cloudfront_distribution.assets": _dist(true)}}}
+	r.verdict == "pass"
+	r.criteria[0].evidence == ["plan.json:aws_cloudfront_distribution.assets"]
+}
+
+test_caching_disabled_fails if {
+	r := cdn.report with input as {"infrastructure": {"cdn": {"aws_cloudfront_distribution.assets": _dist(false)}}}
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "does not cache")
+}
+
+test_missing_distribution_fails if {
+	r := cdn.report with input as {"infrastructure": {"cdn": {}}}
+	contains(r.criteria[0].message, "no CDN distribution")
 }

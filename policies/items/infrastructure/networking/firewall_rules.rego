@@ -47,7 +47,7 @@ problems contains {"message": msg, "ref": k8s.ref(f)} if {
 	msg := sprintf("%s: ingress %s (internet-wide, not 80/443)", [f.address, opening])
 }
 
-problems contains {"message": msg, "ref": sprintf("Namespace/%s", [name])} if {
+problems contains {"message": msg, "ref": k8s.ref(ns)} if {
 	some name, ns in namespaces
 	not ns.default_deny_egress
 	count(ns.workloads_without_egress_policy) > 0

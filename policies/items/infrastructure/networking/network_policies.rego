@@ -34,11 +34,7 @@ namespaces[name] := ns if {
 
 policies := k8s.table(["network_policies", "policies"])
 
-_ns_ref(_, ns) := ns.evidence[0] if count(ns.evidence) > 0
-
-_ns_ref(name, ns) := sprintf("Namespace/%s", [name]) if count(ns.evidence) == 0
-
-problems contains {"message": msg, "ref": _ns_ref(name, ns)} if {
+problems contains {"message": msg, "ref": k8s.ref(ns)} if {
 	some name, ns in namespaces
 	not ns.default_deny_ingress
 	count(ns.workloads_without_ingress_policy) > 0
