@@ -76,9 +76,7 @@ _DISK = re.compile(
     r"(node_filesystem_(avail|free|size)_bytes|kubelet_volume_stats_(available|capacity|used)_bytes"
     r"|disk_(free|used|usage|avail)|filesystem_(free|avail|used|usage))"
 )
-_CAPACITY_PLANNING = re.compile(
-    r"(throttl|cfs_|resource_requests|resource_limits|overcommit|files_free|_files$)"
-)
+_CAPACITY_PLANNING = re.compile(r"(throttl|cfs_|overcommit|files_free|_files$)")
 _RESTARTS = re.compile(r"(kube_pod_container_status_restarts_total|restarts?_total|crashloop)", re.IGNORECASE)
 _REQUESTS = re.compile(r"(^|_)(http|grpc|rpc|api|requests?|responses?|handled|server)(_|$)")
 _ERROR_NAME = re.compile(r"(error|errors|failed|failures?|5xx)")
@@ -191,7 +189,10 @@ def matches(key: str, side: Side) -> bool:
         return any(_DATABASE.search(n) and _DB_CONNECTION.search(n) for n in lowered)
     if key == "auth_failures":
         by_name = any(_AUTH.search(n) and _AUTH_FAILURE.search(n) for n in lowered)
-        return by_name or _status_matcher(side, r"40[13]")
+        by_label = any(_AUTH.search(n) for n in lowered) and any(
+            _AUTH_FAILURE.search(m["value"].lower()) for m in side.matchers if m["op"] in ("=", "=~")
+        )
+        return by_name or by_label or _status_matcher(side, r"40[13]")
     if key == "rate_limit":
         return any(_RATE_LIMIT.search(n) and "cpu" not in n for n in lowered) or _status_matcher(side, r"429")
     if key == "suspicious_ip":
@@ -326,11 +327,12 @@ def classify(analysis: Analysis) -> dict[str, dict[str, Any]]:
 
 def _condition_text(cls: AlertClass, analysis: Analysis) -> str:
     """The comparison an alert of a class without a seed number fires on, as written (`> 5`, `== 0`)."""
-    own = [c for c in analysis.comparisons if not c.vector_vs_vector and matches(cls.key, c.side)]
-    if own:
-        return f"{own[0].op} {own[0].value:g}"
     if analysis.whole.absent_metrics:
         return f"absent({', '.join(sorted(analysis.whole.absent_metrics))})"
+    own = [c for c in analysis.comparisons if not c.vector_vs_vector and matches(cls.key, c.side)]
+    if own:
+        value = own[0].value
+        return f"{own[0].op} {int(value)}" if value.is_integer() else f"{own[0].op} {value:g}"
     return "any series present"
 
 

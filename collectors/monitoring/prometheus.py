@@ -107,7 +107,10 @@ class PrometheusFacts:
     def _plain(self, doc: Document, value: dict[str, Any]) -> None:
         if isinstance(value.get("groups"), list):
             self._groups(doc, value["groups"], "rule file")
-        if isinstance(value.get("scrape_configs"), list) or isinstance(value.get("rule_files"), list):
+        promtail = "clients" in value or "positions" in value  # Promtail also has scrape_configs
+        if not promtail and (
+            isinstance(value.get("scrape_configs"), list) or isinstance(value.get("rule_files"), list)
+        ):
             self._config(doc, value)
         server_files = value.get("serverFiles")
         if isinstance(server_files, dict):

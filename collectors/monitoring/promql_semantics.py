@@ -25,6 +25,7 @@ SET_OPERATORS = {"and", "or", "unless"}
 _FREE_NAME = re.compile(r"(avail|free|available|idle)", re.IGNORECASE)
 _FREE_MATCHER_VALUES = re.compile(r"^(idle|free|available)$")
 _RATIO_NAME = re.compile(r"(ratio|utili[sz]ation|percent|_pct)", re.IGNORECASE)
+_SELECTING_AGGREGATIONS = {"topk", "bottomk", "limitk", "limit_ratio"}
 _FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "==": "==", "!=": "!="}
 
 
@@ -210,9 +211,14 @@ class _Reader:
             return self.call(node, collect)
         if isinstance(node, pq.AggregateExpr):
             side = self.side(node.expr, collect)
-            side.aggregations.add(str(node.op))
+            op = str(node.op)
+            side.aggregations.add(op)
+            # The outermost aggregation decides the output labels: `by` keeps only its labels, no
+            # modifier keeps none; `without` and the selecting aggregations (topk...) keep the input's.
             if node.modifier is not None and node.modifier.type == pq.AggModifierType.By:
-                side.grouping |= set(node.modifier.labels)
+                side.grouping = set(node.modifier.labels)
+            elif node.modifier is None and op not in _SELECTING_AGGREGATIONS:
+                side.grouping = set()
             return side
         if isinstance(node, pq.BinaryExpr):
             return self.binary(node, collect)

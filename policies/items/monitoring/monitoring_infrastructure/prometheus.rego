@@ -43,6 +43,14 @@ criteria["API metrics collected"] := result.pending("Prometheus configuration (m
 } else := result.fail("no Prometheus scrape configuration, ServiceMonitor or PodMonitor found", []) if {
 	count(sources) == 0
 } else := result.fail(
+	sprintf(
+		"no application or ingress is scraped: the %d scrape sources are system exporters (%s)",
+		[count(sources), concat(", ", [s.name | some s in sources])],
+	),
+	[s.provenance.ref | some s in sources],
+) if {
+	count(array.concat(source_refs("app"), source_refs("platform"))) == 0
+} else := result.fail(
 	sprintf("%d scrape sources, but no rule or dashboard queries an API request metric (http_*, grpc_*, *_requests_total)", [count(sources)]),
 	[s.provenance.ref | some s in sources],
 ) if {

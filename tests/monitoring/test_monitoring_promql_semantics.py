@@ -1,0 +1,180 @@
+"""What an alert expression means, read from the real PromQL parser's AST."""
+
+from __future__ import annotations
+
+import pytest
+from gonogo.collectors.monitoring import alert_classes, promql_semantics
+
+IDLE = 'avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m]))'
+MEMORY = "node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes"
+P95 = "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_{}_bucket[5m])))"
+
+
+def classify(expr: str, recordings: dict[str, str] | None = None) -> dict[str, dict]:
+    rules = promql_semantics.RecordingRules()
+    for name, text in (recordings or {}).items():
+        rules.add(name, promql_semantics.parse(text))
+    return alert_classes.classify(promql_semantics.analyse(promql_semantics.parse(expr), rules))
+
+
+@pytest.mark.parametrize(
+    ("expr", "cls", "threshold", "direction"),
+    [
+        # the same 80 % written four ways
+        (
+            '1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])) > 0.8',
+            "high_cpu",
+            0.8,
+            "above",
+        ),
+        (
+            '100 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])) * 100 > 80',
+            "high_cpu",
+            0.8,
+            "above",
+        ),
+        ('avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m])) < 0.2', "high_cpu", 0.8, "above"),
+        ('0.8 < 1 - avg(rate(node_cpu_seconds_total{mode="idle"}[5m]))', "high_cpu", 0.8, "above"),
+        # memory: available below 15 % is used above 85 %
+        ("node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes < 0.15", "high_memory", 0.85, "above"),
+        (
+            "(1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes) * 100 > 85",
+            "high_memory",
+            0.85,
+            "above",
+        ),
+        # disk: used above 90 % is free below 10 %
+        ("(1 - node_filesystem_avail_bytes / node_filesystem_size_bytes) > 0.9", "disk_space", 0.1, "below"),
+        ("node_filesystem_avail_bytes / node_filesystem_size_bytes * 100 < 10", "disk_space", 0.1, "below"),
+        (
+            "kubelet_volume_stats_available_bytes / kubelet_volume_stats_capacity_bytes < 0.05",
+            "disk_space",
+            0.05,
+            "below",
+        ),
+        (
+            'sum(rate(http_requests_total{code=~"5.."}[5m])) / sum(rate(http_requests_total[5m])) * 100 > 1',
+            "error_rate",
+            0.01,
+            "above",
+        ),
+        (
+            "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.1",
+            "latency_p95",
+            0.1,
+            "above",
+        ),
+        (
+            P95.format("milliseconds") + " > 100",
+            "latency_p95",
+            0.1,
+            "above",
+        ),
+    ],
+)
+def test_thresholds_are_normalised(expr: str, cls: str, threshold: float, direction: str) -> None:
+    found = classify(expr)[cls]
+    assert found["threshold"] == pytest.approx(threshold)
+    assert found["direction"] == direction
+
+
+def test_recording_rules_are_followed_through_a_chain() -> None:
+    found = classify(
+        "cluster:cpu_busy:avg > 0.85",
+        {
+            "instance:cpu_busy:ratio": f"1 - {IDLE}",
+            "cluster:cpu_busy:avg": "avg(instance:cpu_busy:ratio)",
+        },
+    )
+    assert found["high_cpu"]["threshold"] == pytest.approx(0.85)
+    analysis = promql_semantics.analyse(
+        promql_semantics.parse("cluster:x > 1"), promql_semantics.RecordingRules()
+    )
+    assert analysis.whole.metrics == {"cluster:x"}  # unknown recorded series stays a metric
+
+
+def test_recording_rule_cycles_stop() -> None:
+    rules = promql_semantics.RecordingRules()
+    rules.add("a:x", promql_semantics.parse("b:x * 2"))
+    rules.add("b:x", promql_semantics.parse("a:x + node_load1"))
+    analysis = promql_semantics.analyse(promql_semantics.parse("a:x > 1"), rules)
+    assert "node_load1" in analysis.whole.metrics
+
+
+def test_unless_right_hand_side_never_classifies() -> None:
+    analysis = promql_semantics.analyse(
+        promql_semantics.parse(
+            "increase(kube_pod_container_status_restarts_total[10m]) > 3"
+            " unless on (namespace) probe_success == 0"
+        ),
+        promql_semantics.RecordingRules(),
+    )
+    assert analysis.excluded_metrics == {"probe_success"}
+    assert set(alert_classes.classify(analysis)) == {"pod_restarts"}
+
+
+def test_absent_is_an_api_failure_for_an_application_job_only() -> None:
+    assert "api_failures" in classify('absent(up{job="checkout-api"} == 1)')
+    assert classify('absent(up{job="node-exporter"})') == {}
+
+
+def test_absolute_error_rate_and_wrong_quantile_are_recorded_not_hidden() -> None:
+    errors = classify('sum(rate(http_requests_total{code=~"5.."}[5m])) > 5')["error_rate"]
+    assert errors["absolute"] is True
+    assert "absolute" in errors["threshold_text"]
+    latency = classify(
+        "histogram_quantile(0.5, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.1"
+    )
+    assert latency["latency_p95"]["quantile"] == 0.5
+    assert latency["latency_p95"]["threshold_text"] == "p50 > 100ms"
+
+
+def test_prediction_guard_makes_coverage_conditional() -> None:
+    found = classify(
+        "node_filesystem_avail_bytes / node_filesystem_size_bytes * 100 < 15"
+        " and predict_linear(node_filesystem_avail_bytes[6h], 4 * 3600) < 0"
+    )["disk_space"]
+    assert found["conditional"] is True
+    assert found["threshold"] == pytest.approx(0.15)
+
+
+@pytest.mark.parametrize(
+    ("expr", "cls"),
+    [
+        ("increase(kube_pod_container_status_restarts_total[15m]) > 3", "pod_restarts"),
+        ('kube_pod_container_status_waiting_reason{reason="CrashLoopBackOff"} == 1', "pod_restarts"),
+        ("probe_success == 0", "api_failures"),
+        ("pg_up == 0", "database_connections"),
+        ("hikaricp_connections_pending > 5", "database_connections"),
+        ("sum(rate(auth_login_failures_total[5m])) > 10", "auth_failures"),
+        ('sum(rate(apiserver_request_total{code="401"}[5m])) > 1', "auth_failures"),
+        ('sum(rate(nginx_ingress_controller_requests{status="429"}[5m])) > 1', "rate_limit"),
+        ("topk(5, sum by (client_ip) (rate(http_requests_total[1m]))) > 100", "suspicious_ip"),
+        ("(probe_ssl_earliest_cert_expiry - time()) / 86400 < 14", "cert_expiry"),
+        ('sum(rate(payment_transactions_total{status="failed"}[5m])) > 1', "payment_failures"),
+        ("increase(subscriptions_cancelled_total[1h]) > 20", "subscription_cancellations"),
+        ("tenant_api_quota_used_ratio > 1", "usage_quota"),
+    ],
+)
+def test_classes_without_a_number(expr: str, cls: str) -> None:
+    assert cls in classify(expr)
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "sum(rate(container_cpu_cfs_throttled_periods_total[5m]))"
+        " / sum(rate(container_cpu_cfs_periods_total[5m])) > 0.25",
+        'sum(kube_resourcequota{type="used"}) / sum(kube_resourcequota{type="hard"}) > 0.9',
+        'sum(kube_pod_container_resource_requests{resource="cpu"})'
+        ' / sum(kube_node_status_allocatable{resource="cpu"}) > 1',
+        "vector(1)",
+    ],
+)
+def test_capacity_planning_and_watchdog_measure_no_class(expr: str) -> None:
+    assert classify(expr) == {}
+
+
+def test_invalid_promql_raises_value_error() -> None:
+    with pytest.raises(ValueError):
+        promql_semantics.parse("sum(rate(x[5m]) > 1")
