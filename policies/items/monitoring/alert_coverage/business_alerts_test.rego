@@ -2,6 +2,50 @@ package gonogo.items.monitoring.alert_coverage.business_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.business_alerts
 
+row(criterion, alerts) := {
+	"item": "3.2.4", "criterion": criterion, "unit": null, "direction": null,
+	"seed_threshold": null, "threshold_name": null, "alerts": alerts,
+}
+
+alert(name, receivers, integrations) := {
+	"alert": name, "key": name, "ref": "rules/business.yaml:3", "severity": "warning", "for": "10m",
+	"threshold": null, "direction": null, "threshold_text": "> 10", "quantile": null,
+	"absolute": false, "conditional": false, "notes": [],
+	"receivers": receivers, "integrations": integrations, "routed": count(integrations) > 0,
+}
+
+snapshot(quota) := {"monitoring": {
+	"prometheus": {"alerting_rules": 3},
+	"alert_coverage": {
+		"payment_failures": row("Payment processing failures", [alert("PaymentFailures", ["email-finance"], ["email"])]),
+		"subscription_cancellations": row("Subscription cancellations", [alert("CancellationsUp", ["slack-growth"], ["slack"])]),
+		"usage_quota": row("Usage quota exceeded", quota),
+	},
+}}
+
+criterion(report, text) := c if {
+	some c in report.criteria
+	c.text == text
+}
+
+test_pass_when_business_classes_are_covered if {
+	r := business_alerts.report with input as snapshot([alert("TenantQuotaExceeded", ["slack-growth"], ["slack"])])
+	r.verdict == "pass"
+	contains(criterion(r, "Payment processing failures").message, "PaymentFailures (rules/business.yaml:3) fires at > 10, reaches email-finance (email)")
+}
+
+test_fail_when_usage_quota_alert_is_routed_to_the_null_receiver if {
+	r := business_alerts.report with input as snapshot([alert("TenantQuotaExceeded", ["null"], [])])
+	r.verdict == "fail"
+	criterion(r, "Usage quota exceeded").evidence == ["rules/business.yaml:3"]
+	contains(criterion(r, "Usage quota exceeded").message, "reaches null (no integration)")
+}
+
+test_fail_when_usage_quota_is_not_measured if {
+	r := business_alerts.report with input as snapshot([])
+	criterion(r, "Usage quota exceeded").verdict == "fail"
+}
+
 test_pending_without_evidence if {
 	r := business_alerts.report with input as {}
 	r.verdict == "pending"

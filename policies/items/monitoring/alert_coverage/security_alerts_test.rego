@@ -2,7 +2,59 @@ package gonogo.items.monitoring.alert_coverage.security_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.security_alerts
 
+row(criterion, alerts) := {
+	"item": "3.2.3", "criterion": criterion, "unit": null, "direction": null,
+	"seed_threshold": null, "threshold_name": null, "alerts": alerts,
+}
+
+alert(name, routed) := {
+	"alert": name, "key": name, "ref": "rules/security.yaml:7", "severity": "warning", "for": "5m",
+	"threshold": null, "direction": null, "threshold_text": "> 5", "quantile": null,
+	"absolute": false, "conditional": false, "notes": [],
+	"receivers": ["slack-security"], "integrations": integrations(routed), "routed": routed,
+}
+
+integrations(true) := ["slack"]
+
+integrations(false) := []
+
+snapshot(suspicious) := {"monitoring": {
+	"prometheus": {"alerting_rules": 4},
+	"alert_coverage": {
+		"auth_failures": row("Authentication failures spike", [alert("AuthFailureSpike", true)]),
+		"rate_limit": row("Rate limit violations", [alert("RateLimited", true)]),
+		"suspicious_ip": row("Suspicious IP activity", suspicious),
+		"cert_expiry": row("Certificate expiration warnings", [alert("CertificateExpiringSoon", true)]),
+	},
+}}
+
+criterion(report, text) := c if {
+	some c in report.criteria
+	c.text == text
+}
+
+test_pass_when_all_security_classes_are_covered if {
+	r := security_alerts.report with input as snapshot([alert("SuspiciousClientIP", true)])
+	r.verdict == "pass"
+	criterion(r, "Suspicious IP activity").message == concat("", [
+		"Suspicious IP activity: covered by SuspiciousClientIP (rules/security.yaml:7) ",
+		"fires at > 5, reaches slack-security (slack)",
+	])
+}
+
+test_fail_when_suspicious_ip_is_not_measured if {
+	r := security_alerts.report with input as snapshot([])
+	r.verdict == "fail"
+	criterion(r, "Suspicious IP activity").message == "Suspicious IP activity: no alerting rule measures it (4 alerting rules read)"
+	criterion(r, "Rate limit violations").verdict == "pass"
+}
+
+test_fail_when_the_only_alert_reaches_no_integration if {
+	r := security_alerts.report with input as snapshot([alert("SuspiciousClientIP", false)])
+	contains(criterion(r, "Suspicious IP activity").message, "no receiver with a configured integration")
+}
+
 test_pending_without_evidence if {
-	r := security_alerts.report with input as {}
+	r := security_alerts.report with input as {"monitoring": {"grafana": {}}}
 	r.verdict == "pending"
 }

@@ -25,6 +25,8 @@ collected(key) if key in object.keys(section)
 #   alert and why it does not count; pending when the collector did not run.
 coverage(class) := result.pending("Prometheus alerting rules (monitoring collector)") if {
 	not collected("alert_coverage")
+} else := result.error(sprintf("monitoring.alert_coverage has no row for class %q", [class]), []) if {
+	not class in object.keys(section.alert_coverage)
 } else := _coverage_decided(section.alert_coverage[class])
 
 _coverage_decided(row) := result.pass(

@@ -2,6 +2,61 @@ package gonogo.items.monitoring.monitoring_infrastructure.alertmanager_test
 
 import data.gonogo.items.monitoring.monitoring_infrastructure.alertmanager
 
+integration(kind, receiver, configured, referenced, credential) := {
+	"type": kind, "configured": configured, "credential": credential, "receiver": receiver,
+	"referenced": referenced, "alerts": 4, "critical_alerts": 2, "ref": sprintf("alertmanager.yml:%d", [count(receiver)]),
+}
+
+snapshot(integrations) := {"monitoring": {"alertmanager": {
+	"configs": [{"provenance": {"collector": "monitoring", "file": "alertmanager.yml", "ref": "alertmanager.yml:1"}}],
+	"receivers": {},
+	"integrations": object.union({"pagerduty": [], "slack": [], "email": [], "opsgenie": [], "webhook": []}, integrations),
+}}}
+
+ready := snapshot({
+	"pagerduty": [integration("pagerduty", "pager", true, true, "file")],
+	"slack": [integration("slack", "chat", true, true, "global")],
+	"email": [integration("email", "ops-mail", true, true, null)],
+})
+
+criterion(report, text) := c if {
+	some c in report.criteria
+	c.text == text
+}
+
+test_pass_with_pagerduty_slack_and_email_on_used_receivers if {
+	r := alertmanager.report with input as ready
+	r.verdict == "pass"
+	criterion(r, "PagerDuty integration ready").message == concat("", [
+		"PagerDuty: receiver pager (alertmanager.yml:5) pagerduty integration, ",
+		"credential file, reached by 4 alerts (2 critical)",
+	])
+	contains(criterion(r, "Email alerts configured").message, "credential smarthost set")
+}
+
+test_fail_when_pagerduty_has_no_key_and_slack_receiver_is_unused if {
+	r := alertmanager.report with input as snapshot({
+		"pagerduty": [integration("pagerduty", "pager", false, true, null)],
+		"slack": [integration("slack", "chat", true, false, "inline")],
+	})
+	r.verdict == "fail"
+	criterion(r, "PagerDuty integration ready").message == concat("", [
+		"PagerDuty: not ready: receiver pager (alertmanager.yml:5): ",
+		"pagerduty integration has no credential or recipient/smarthost",
+	])
+	criterion(r, "Slack notifications active").message == "Slack: not ready: receiver chat (alertmanager.yml:4): no route sends alerts to it"
+	criterion(r, "Email alerts configured").message == "email: no receiver has one configured"
+}
+
+test_fail_when_the_config_is_only_in_a_secret if {
+	r := alertmanager.report with input as {"monitoring": {"alertmanager": {
+		"configs": [], "receivers": {}, "integrations": {}, "unread_secrets": ["deploy/am-secret.yaml:1"],
+	}}}
+	c := criterion(r, "PagerDuty integration ready")
+	c.verdict == "fail"
+	contains(c.message, "Secret(s) deploy/am-secret.yaml:1, which are never read")
+}
+
 test_pending_without_evidence if {
 	r := alertmanager.report with input as {}
 	r.verdict == "pending"

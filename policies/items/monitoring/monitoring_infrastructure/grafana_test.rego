@@ -2,7 +2,48 @@ package gonogo.items.monitoring.monitoring_infrastructure.grafana_test
 
 import data.gonogo.items.monitoring.monitoring_infrastructure.grafana
 
+dashboard(title, classes, ref) := {
+	"title": title, "tags": [], "placement": "file", "panels": 3, "metrics": [], "classes": classes,
+	"provenance": {"collector": "monitoring", "file": ref, "ref": ref},
+}
+
+snapshot(dashboards, by_class) := {"monitoring": {"grafana": {
+	"dashboards": dashboards,
+	"by_class": object.union({"security": [], "performance": [], "business": []}, by_class),
+}}}
+
+all_three := snapshot(
+	{
+		"Security (sec.json)": dashboard("Security", {"security": ["title 'Security'"]}, "sec.json"),
+		"RED (red.json)": dashboard("RED", {"performance": ["shows latency metrics"]}, "red.json"),
+		"KPIs (kpi.json)": dashboard("KPIs", {"business": ["tag 'kpi'"]}, "kpi.json"),
+	},
+	{"security": ["Security (sec.json)"], "performance": ["RED (red.json)"], "business": ["KPIs (kpi.json)"]},
+)
+
+criterion(report, text) := c if {
+	some c in report.criteria
+	c.text == text
+}
+
+test_pass_with_security_performance_and_business_dashboards if {
+	r := grafana.report with input as all_three
+	r.verdict == "pass"
+	criterion(r, "Security overview dashboard").message == "security overview dashboard: Security (sec.json) (title 'Security')"
+	criterion(r, "Business metrics dashboard").evidence == ["kpi.json"]
+}
+
+test_fail_without_a_security_dashboard if {
+	r := grafana.report with input as snapshot(
+		{"RED (red.json)": dashboard("RED", {"performance": ["title"]}, "red.json")},
+		{"performance": ["RED (red.json)"]},
+	)
+	r.verdict == "fail"
+	criterion(r, "Security overview dashboard").message == "security overview dashboard: none of 1 dashboards is one (titles: RED)"
+	criterion(r, "Performance monitoring dashboard").verdict == "pass"
+}
+
 test_pending_without_evidence if {
-	r := grafana.report with input as {}
+	r := grafana.report with input as {"monitoring": {"alerts": {}}}
 	r.verdict == "pending"
 }
