@@ -109,7 +109,10 @@ def api_client(options: dict[str, Any]) -> client.ApiClient:
     """A client for `options`: in-cluster service account, or kubeconfig path and context."""
     if options.get("in_cluster"):
         configuration = client.Configuration()
-        config.load_incluster_config(client_configuration=configuration)
+        try:
+            config.load_incluster_config(client_configuration=configuration)
+        except (config.ConfigException, OSError) as problem:
+            raise ClusterCollectionError(f"cannot load the in-cluster service account: {problem}") from None
         return client.ApiClient(configuration)
     try:
         return config.new_client_from_config(

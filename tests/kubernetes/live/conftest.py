@@ -53,5 +53,6 @@ def applied_cluster(live_cluster: LiveCluster) -> dict[str, object]:
         config_file=str(live_cluster.kubeconfig), context=live_cluster.context, persist_config=False
     )
     with api:
-        apply_documents(api, load_documents(FIXTURES))
+        for folder in ("crds", "nodes", "objects"):
+            apply_documents(api, load_documents(FIXTURES / folder))
     return {"kubeconfig": str(live_cluster.kubeconfig), "kube_context": live_cluster.context}

@@ -23,7 +23,8 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[3]
-BIN = REPO / ".bin"
+# GONOGO_KUBE_BIN: a folder holding prebuilt `etcd` and `kube-apiserver` instead of .bin/.
+BIN = Path(os.environ.get("GONOGO_KUBE_BIN") or REPO / ".bin")
 BUILD_SCRIPT = REPO / "scripts" / "build-kube"
 CONTEXT_NAME = "gonogo-live"
 RESTRICTED_CONTEXT = "gonogo-live-restricted"
