@@ -1,0 +1,69 @@
+"""gonogo.api.check on the monitoring fixtures: real collectors, the real OPA, item verdicts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gonogo.api import check
+
+MONITORING_ITEMS = ("2.1.5", "3.1.1", "3.1.2", "3.1.3", "3.2.1", "3.2.2", "3.2.3", "3.2.4",
+                    "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "6.3.1", "6.3.3")  # fmt: skip
+
+EXPECTED = {
+    "covered": dict.fromkeys(MONITORING_ITEMS, "pass"),
+    "gaps": dict.fromkeys(MONITORING_ITEMS, "fail"),
+    "realworld": {
+        "2.1.5": "pass",
+        "3.1.1": "pass",
+        "3.1.2": "fail",
+        "3.1.3": "pass",
+        "3.2.1": "fail",
+        "3.2.2": "fail",
+        "3.2.3": "fail",
+        "3.2.4": "fail",
+        "3.3.1": "pass",
+        "3.3.2": "fail",
+        "3.3.3": "pass",
+        "3.3.4": "pass",
+        "3.3.5": "pass",
+        "3.3.6": "pass",
+        "6.3.1": "fail",
+        "6.3.3": "pass",
+    },
+}
+
+
+def items(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {item["id"]: item for item in report["items"]}
+
+
+@pytest.mark.opa
+@pytest.mark.parametrize("name", ["covered", "gaps", "realworld"])
+def test_item_verdicts(name: str, fixtures_dir: Path, opa_bin: str) -> None:
+    report = check(fixtures_dir / name)
+    found = {item_id: items(report)[item_id]["verdict"] for item_id in MONITORING_ITEMS}
+    assert found == EXPECTED[name]
+    assert "canary" not in json.dumps(report)
+
+
+@pytest.mark.opa
+def test_realworld_report_carries_the_coverage_rows(fixtures_dir: Path, opa_bin: str) -> None:
+    report = items(check(fixtures_dir / "realworld"))
+    memory = next(c for c in report["3.2.1"]["criteria"] if c["text"] == "High memory usage (>85%)")
+    assert memory["verdict"] == "fail"
+    assert memory["message"] == (
+        "High memory usage (>85%): not covered: NodeMemoryHighUtilization "
+        "(deploy/monitoring/rules/node-exporter.yaml:54) fires at > 90%: "
+        "0.9 is looser than the threshold 0.85 (alert_memory_ratio)"
+    )
+    errors = next(c for c in report["3.2.2"]["criteria"] if c["text"] == "Error rate spike (>1%)")
+    assert errors["message"] == (
+        "Error rate spike (>1%): covered by StorefrontHighErrorRate "
+        "(deploy/monitoring/rules/storefront.rules.yml:16) fires at > 1%, "
+        "reaches pagerduty-platform, slack-storefront (pagerduty, slack)"
+    )
+    assert errors["evidence"] == ["deploy/monitoring/rules/storefront.rules.yml:16"]
