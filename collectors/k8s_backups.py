@@ -81,23 +81,48 @@ def retention_days(value: Any) -> float | None:
     return None if hours is None else round(hours / 24, 3)
 
 
-def schedule_interval_hours(expression: Any) -> float | None:
-    """Longest gap in hours between two runs of a cron schedule (5 fields, 6 with seconds, @daily, @every)."""
+_WINDOW_START = datetime(2026, 1, 5)
+_WINDOW = timedelta(days=35)
+
+
+def _runs(expression: Any) -> list[datetime] | None:
+    """Run times of one schedule from a fixed Monday over five weeks (plus the first run after)."""
     text = re.sub(r"^(CRON_)?TZ=\S+\s+", "", str(expression or "").strip())
     if not text:
         return None
     if text.startswith("@every"):
-        return go_duration_hours(text.removeprefix("@every").strip())
+        hours = go_duration_hours(text.removeprefix("@every").strip())
+        if not hours:
+            return None
+        step = timedelta(hours=hours)
+        count = min(int(_WINDOW / step) + 2, 5000)
+        return [_WINDOW_START + step * i for i in range(count)]
     try:
-        iterator = croniter(text, datetime(2026, 1, 5), second_at_beginning=len(text.split()) == 6)
-        runs = [iterator.get_next(datetime) for _ in range(400)]
+        iterator = croniter(text, _WINDOW_START, second_at_beginning=len(text.split()) == 6)
+        runs: list[datetime] = []
+        while len(runs) < 5000:
+            run = iterator.get_next(datetime)
+            runs.append(run)
+            if run > _WINDOW_START + _WINDOW:
+                break
     except (ValueError, KeyError, TypeError, OverflowError):
         return None
-    end = datetime(2026, 1, 5) + timedelta(days=35)
-    runs = [r for r in runs if r <= end] or runs[:2]
-    if len(runs) < 2:
+    return runs
+
+
+def schedule_interval_hours(*expressions: Any) -> float | None:
+    """Longest gap in hours between two runs of one or more cron schedules together (5 fields,
+    6 with seconds, @daily, @every 12h); None when no expression parses."""
+    merged: list[datetime] = []
+    for expression in expressions:
+        merged.extend(_runs(expression) or [])
+    end = _WINDOW_START + _WINDOW
+    inside = sorted({run for run in merged if run <= end})
+    after = sorted(run for run in merged if run > end)[:1]
+    merged = inside + after
+    if len(merged) < 2:
         return None
-    return round(max((b - a).total_seconds() for a, b in itertools.pairwise(runs)) / 3600, 3)
+    return round(max((b - a).total_seconds() for a, b in itertools.pairwise(merged)) / 3600, 3)
 
 
 def velero_schedule(obj: dict[str, Any]) -> dict[str, Any]:

@@ -148,11 +148,13 @@ def crunchy_postgres(obj: dict[str, Any]) -> dict[str, Any]:
             continue
         name = str(repo.get("name", "repo1"))
         schedules = [s for s in (repo.get("schedules") or {}).values() if s]
-        intervals = [i for i in (schedule_interval_hours(s) for s in schedules) if i is not None]
+        interval = schedule_interval_hours(*schedules) if schedules else None
+        intervals = [interval] if interval is not None else []
         offsite = any(k in repo for k in ("s3", "gcs", "azure"))
         kept = options.get(f"{name}-retention-full")
         kind = options.get(f"{name}-retention-full-type", "count")
-        full_days = min(intervals) / 24 if intervals else None
+        full_interval = schedule_interval_hours((repo.get("schedules") or {}).get("full"))
+        full_days = full_interval / 24 if full_interval else None
         days = (
             float(kept)
             if kept and kept.isdigit() and kind == "time"

@@ -7,6 +7,9 @@ each Helm chart is rendered with `helm template`; with `options["kustomize"]` ea
 kustomization is rendered with `kubectl kustomize` (or `kustomize build`) - only when the
 program is on PATH, otherwise a warning says why nothing was rendered.
 
+A folder without any Kubernetes object yields no `kubernetes` section (its items are pending, with
+a warning), rather than an empty one that would fail them for lack of manifests.
+
 With `options["kubeconfig"]`, `["kube_context"]` or `["in_cluster"]` the objects come from the live
 API server instead (collectors/kubernetes_cluster.py), plus server version, nodes and namespaces.
 """
@@ -118,6 +121,10 @@ class KubernetesCollector:
         if options.get("kubeconfig") or options.get("kube_context") or options.get("in_cluster"):
             return {"kubernetes": self._live(options)}
         pairs = self._manifests(ctx)
+        if not pairs:
+            # No manifest at all is "not collected" (items pending), not "searched, found nothing".
+            ctx.warnings.append("no Kubernetes objects found in the manifests; kubernetes items stay pending")
+            return {}
         section = normalize(pairs)
         section["source"] = "manifests"
         return {"kubernetes": section}

@@ -120,6 +120,12 @@ class TerraformCollector:
             plan = source.json_value
             if is_plan(plan):
                 self._read_plan(ctx, source, plan, section)
+        if not section["plans"]:
+            # No plan at all is "not collected" (items pending), not "searched, found nothing".
+            ctx.warnings.append(
+                "no Terraform plan JSON found (terraform show -json); infrastructure items stay pending"
+            )
+            return {}
         return {"infrastructure": section}
 
     def _read_plan(

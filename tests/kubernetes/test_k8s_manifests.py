@@ -1,0 +1,104 @@
+"""The kubernetes collector on folders of manifests: found by content, templating skipped, renderers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gonogo.collectors.base import CollectContext
+from gonogo.collectors.kubernetes import KubernetesCollector, is_cluster_object
+from gonogo.collectors.source_files import walk
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kubernetes"
+
+
+def _collect(root: Path, **options: Any) -> tuple[dict[str, Any], list[str]]:
+    ctx = CollectContext(
+        root=root, files=list(walk(root, [])), config={}, now=datetime.now(UTC), options=options
+    )
+    part = KubernetesCollector().collect(ctx)
+    return part.get("kubernetes", {}), ctx.warnings
+
+
+def test_realworld_folder_is_read_by_content_with_lines():
+    section, warnings = _collect(FIXTURES / "realworld")
+    assert section["source"] == "manifests"
+    web = section["workloads"]["Deployment/shop/web"]
+    assert web["provenance"] == {
+        "collector": "kubernetes",
+        "file": "k8s/base/web.yaml",
+        "line": 1,
+        "ref": "k8s/base/web.yaml:1",
+    }
+    # JSON List items keep the file of the List
+    assert section["autoscaling"]["hpas"]["shop/worker"]["provenance"]["file"] == "k8s/base/worker.json"
+    assert section["autoscaling"]["hpas"]["shop/web"]["provenance"]["ref"] == "k8s/base/web.yaml:73"
+    assert section["kinds"]["Deployment"] == 5
+    # the Helm chart's templates are not YAML until rendered: skipped with a warning, not a crash
+    assert any("charts/shop-extras: Helm chart templates skipped" in w for w in warnings)
+    assert "Deployment/shop/RELEASE-NAME-mailer" not in section["workloads"]
+
+
+def test_templated_file_is_skipped_with_a_warning_without_content(tmp_path):
+    (tmp_path / "deploy.yaml").write_text(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ name }}\n"
+        "  password: {{ gonogo-canary-tmpl-11 }}\n"
+    )
+    (tmp_path / "ok.yaml").write_text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: n}\n")
+    section, warnings = _collect(tmp_path)
+    assert set(section["configmaps"]) == {"n/a"}
+    assert len(warnings) == 1 and warnings[0].startswith("deploy.yaml: templated, not YAML (line 4")
+    assert "canary" not in json.dumps(warnings)
+
+
+def test_tool_config_files_are_not_cluster_objects():
+    assert not is_cluster_object({"apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization"})
+    assert not is_cluster_object({"apiVersion": "v1", "kind": "Config", "clusters": []})
+    assert not is_cluster_object({"apiVersion": 2, "kind": "Deployment"})
+    assert is_cluster_object({"apiVersion": "v1", "kind": "List", "items": []})
+
+
+def test_folder_without_objects_is_not_collected(tmp_path):
+    (tmp_path / "values.yaml").write_text("replicaCount: 2\n")
+    section, warnings = _collect(tmp_path)
+    assert section == {}
+    assert warnings == ["no Kubernetes objects found in the manifests; kubernetes items stay pending"]
+
+
+def test_kustomize_renders_the_overlay_with_the_real_kubectl():
+    if not shutil.which("kubectl") and not shutil.which("kustomize"):
+        pytest.skip("neither kubectl nor kustomize is on PATH")
+    plain, _ = _collect(FIXTURES / "kustomize")
+    assert plain["autoscaling"]["hpas"]["default/web"]["min_replicas"] == 1  # the base file, read as is
+    rendered, warnings = _collect(FIXTURES / "kustomize", kustomize=True)
+    assert warnings == []
+    hpa = rendered["autoscaling"]["hpas"]["prod/web"]
+    assert (hpa["min_replicas"], hpa["max_replicas"], hpa["target_found"]) == (3, 20, True)
+    assert hpa["provenance"]["file"] == "overlays/prod/kustomization.yaml"
+    assert "(kustomize, line" in hpa["provenance"]["ref"]
+    assert set(rendered["workloads"]) == {"Deployment/prod/web"}  # the base is not read twice
+
+
+def test_helm_option_without_helm_warns(tmp_path, monkeypatch):
+    shutil.copytree(FIXTURES / "realworld" / "charts", tmp_path / "charts")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    section, warnings = _collect(tmp_path, helm=True)
+    assert section == {}
+    assert "charts/shop-extras: Helm chart not rendered: helm is not on PATH" in warnings
+
+
+def test_helm_renders_charts_with_template_provenance(tmp_path):
+    helm = shutil.which("helm")
+    if not helm:
+        pytest.skip("helm is not on PATH (build it with: go install helm.sh/helm/v3/cmd/helm@v3.16.4)")
+    shutil.copytree(FIXTURES / "realworld" / "charts", tmp_path / "charts")
+    section, warnings = _collect(tmp_path, helm=True)
+    assert warnings == []
+    mailer = section["workloads"]["Deployment/shop/gonogo-mailer"]
+    assert mailer["replicas"] == 2
+    assert mailer["provenance"]["file"] == "charts/shop-extras/templates/mailer.yaml"
+    assert "(helm template, line" in mailer["provenance"]["ref"]
