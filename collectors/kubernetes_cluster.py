@@ -9,7 +9,7 @@ as the same dict a manifest holds, paired with its provenance
 `{"collector": "kubernetes", "object": "Kind/ns/name", "ref": "Kind/ns/name"}`, ready for
 `kubernetes_facts.normalize()`.
 
-Secrets are listed as Table rows with metadata only (`includeObject=Metadata`), so their values
+Secrets are listed as Table rows with metadata only (the default `includeObject=Metadata`), so their values
 never leave the API server; the `kubectl.kubernetes.io/last-applied-configuration` annotation
 (which holds a full copy of an applied Secret) and `managedFields` are dropped from every object.
 Any API error raises `ClusterCollectionError`: a partial view of a cluster must block, not approve.
