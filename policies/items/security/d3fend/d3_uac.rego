@@ -35,15 +35,22 @@ criteria["Session management secure"] := session_cookies
 
 # METADATA
 # description: A JWT library and a Redis client are both declared (a revocation list needs both).
-token_blacklist := r if {
-	r := evidence.dependency_criterion("jwt", "JWT")
-	r.verdict != "pass"
-} else := result.fail(sprintf("no Redis client declared for a token blacklist (%s)", [evidence.manifests_text]), []) if {
-	count(evidence.signal("redis_client")) == 0
+token_blacklist := result.pending("dependency manifests (the scanners collector)") if {
+	not input.security.dependencies
+} else := result.fail(
+	sprintf("no %s declared for a token blacklist (%s)", [concat(" and no ", _blacklist_missing), evidence.manifests_text]),
+	[],
+) if {
+	count(_blacklist_missing) > 0
 } else := result.pass(
 	sprintf("JWT %s with Redis %s declared", [evidence.packages_text(evidence.signal("jwt")), evidence.packages_text(evidence.signal("redis_client"))]),
 	[f.ref | some f in array.concat(evidence.signal("jwt"), evidence.signal("redis_client"))],
 )
+
+_blacklist_missing := [label |
+	some [name, label] in [["jwt", "JWT library"], ["redis_client", "Redis client"]]
+	count(evidence.signal(name)) == 0
+]
 
 _strong_hashers := [f | some f in evidence.signal("password_hasher"); f.what in {"bcrypt", "argon2"}]
 
