@@ -117,6 +117,18 @@ class PrometheusFacts:
             for entry in server_files.values():
                 if isinstance(entry, dict):
                     self._plain(doc, entry)
+        self._stack_values(doc, value)
+
+    def _stack_values(self, doc: Document, value: dict[str, Any]) -> None:
+        """kube-prometheus-stack values: additionalPrometheusRulesMap and additionalScrapeConfigs."""
+        rules_map = value.get("additionalPrometheusRulesMap")
+        if isinstance(rules_map, dict):
+            for name, entry in rules_map.items():
+                if isinstance(entry, dict):
+                    self._groups(doc, entry.get("groups"), f"Helm values additionalPrometheusRulesMap.{name}")
+        extra_jobs = get_path(value, "prometheus", "prometheusSpec", "additionalScrapeConfigs")
+        if isinstance(extra_jobs, list):
+            self._config(doc, {"scrape_configs": extra_jobs})
 
     def _config(self, doc: Document, value: dict[str, Any]) -> None:
         jobs = []

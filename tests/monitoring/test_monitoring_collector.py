@@ -167,3 +167,23 @@ def test_helm_templates_are_skipped_with_a_warning(tmp_path: Path, collect_folde
     assert warnings == [
         "chart/templates/rules.yaml: Helm template, not YAML; skipped (render it with --helm)"
     ]
+
+
+def test_kube_prometheus_stack_values_rules_and_scrape_configs(tmp_path: Path, collect_folder) -> None:
+    (tmp_path / "values.yaml").write_text(
+        "prometheus:\n  prometheusSpec:\n    additionalScrapeConfigs:\n"
+        "      - job_name: orders-api\n        static_configs: [{targets: ['orders:8080']}]\n"
+        "additionalPrometheusRulesMap:\n  orders:\n    groups:\n      - name: orders\n        rules:\n"
+        "          - alert: OrdersErrorRatio\n"
+        '            expr: sum(rate(http_requests_total{job="orders-api", code=~"5.."}[5m]))'
+        ' / sum(rate(http_requests_total{job="orders-api"}[5m])) > 0.01\n'
+        "            labels: {severity: critical}\n"
+    )
+    section, warnings = collect_folder(tmp_path)
+    assert warnings == []
+    assert section["prometheus"]["scrape_sources"]["job/orders-api"]["category"] == "app"
+    alert = section["alerts"]["OrdersErrorRatio"]
+    assert alert["origin"] == "Helm values additionalPrometheusRulesMap.orders"
+    assert alert["provenance"]["ref"] == "values.yaml:11"
+    assert alert["classes"]["error_rate"]["threshold"] == 0.01
+    assert alert["routed"] is None
