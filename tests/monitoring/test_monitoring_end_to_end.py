@@ -56,13 +56,13 @@ def test_realworld_report_carries_the_coverage_rows(fixtures_dir: Path, opa_bin:
     memory = next(c for c in report["3.2.1"]["criteria"] if c["text"] == "High memory usage (>85%)")
     assert memory["verdict"] == "fail"
     assert memory["message"] == (
-        "High memory usage (>85%): not covered: NodeMemoryHighUtilization "
+        "not covered: NodeMemoryHighUtilization "
         "(deploy/monitoring/rules/node-exporter.yaml:54) fires at > 90%: "
         "0.9 is looser than the threshold 0.85 (alert_memory_ratio)"
     )
     errors = next(c for c in report["3.2.2"]["criteria"] if c["text"] == "Error rate spike (>1%)")
     assert errors["message"] == (
-        "Error rate spike (>1%): covered by StorefrontHighErrorRate "
+        "covered by StorefrontHighErrorRate "
         "(deploy/monitoring/rules/storefront.rules.yml:16) fires at > 1%, "
         "reaches pagerduty-platform, slack-storefront (pagerduty, slack)"
     )

@@ -37,7 +37,7 @@ test_pass_when_all_security_classes_are_covered if {
 	r := security_alerts.report with input as snapshot([alert("SuspiciousClientIP", true)])
 	r.verdict == "pass"
 	criterion(r, "Suspicious IP activity").message == concat("", [
-		"Suspicious IP activity: covered by SuspiciousClientIP (rules/security.yaml:7) ",
+		"covered by SuspiciousClientIP (rules/security.yaml:7) ",
 		"fires at > 5, reaches slack-security (slack)",
 	])
 }
@@ -45,7 +45,7 @@ test_pass_when_all_security_classes_are_covered if {
 test_fail_when_suspicious_ip_is_not_measured if {
 	r := security_alerts.report with input as snapshot([])
 	r.verdict == "fail"
-	criterion(r, "Suspicious IP activity").message == "Suspicious IP activity: no alerting rule measures it (4 alerting rules read)"
+	criterion(r, "Suspicious IP activity").message == "no alerting rule measures it (4 alerting rules read)"
 	criterion(r, "Rate limit violations").verdict == "pass"
 }
 

@@ -30,18 +30,18 @@ coverage(class) := result.pending("Prometheus alerting rules (monitoring collect
 } else := _coverage_decided(section.alert_coverage[class])
 
 _coverage_decided(row) := result.pass(
-	sprintf("%s: covered by %s", [row.criterion, concat("; ", [describe(a) | some a in good])]),
+	sprintf("covered by %s", [concat("; ", [describe(a) | some a in good])]),
 	[a.ref | some a in good],
 ) if {
 	good := [a | some a in row.alerts; counts(row, a)]
 	count(good) > 0
 } else := result.fail(
-	sprintf("%s: no alerting rule measures it (%d alerting rules read)", [row.criterion, _alert_count]),
+	sprintf("no alerting rule measures it (%d alerting rules read)", [_alert_count]),
 	[],
 ) if {
 	count(row.alerts) == 0
 } else := result.fail(
-	sprintf("%s: not covered: %s", [row.criterion, concat("; ", [why(row, a) | some a in row.alerts])]),
+	sprintf("not covered: %s", [concat("; ", [why(row, a) | some a in row.alerts])]),
 	[a.ref | some a in row.alerts],
 )
 
