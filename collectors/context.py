@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gonogo import __version__
 from gonogo.collectors.base import CollectContext
+
+from gonogo import __version__
 
 
 class ContextCollector:

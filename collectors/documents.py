@@ -16,11 +16,11 @@ from datetime import date
 from typing import Any
 
 import yaml
+from gonogo.collectors.base import CollectContext
+from gonogo.collectors.source_files import SourceFile
 from markdown_it import MarkdownIt
 
 from gonogo import __version__
-from gonogo.collectors.base import CollectContext
-from gonogo.collectors.source_files import SourceFile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 ENV_EXAMPLE = re.compile(r"^\.?env\.(example|sample|template|dist)$|^example\.env$", re.IGNORECASE)
@@ -38,7 +38,10 @@ TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("business_continuity", r"business\s+continuity"),
         ("rollback", r"\broll(ing)?[\s-]?back"),
         ("incident_response", r"incident\s+(response|management|runbook|playbook|handling)"),
-        ("deployment_guide", r"\bdeploy(ment|ing)?\s+(guide|procedure|runbook|instructions|process)|how\s+to\s+deploy"),
+        (
+            "deployment_guide",
+            r"\bdeploy(ment|ing)?\s+(guide|procedure|runbook|instructions|process)|how\s+to\s+deploy",
+        ),
         ("architecture", r"\barchitecture\b"),
         ("on_call", r"\bon[\s-]?call\b"),
         ("escalation", r"\bescalation\b"),
@@ -50,7 +53,7 @@ TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("env_vars", r"environment\s+variables|configuration\s+reference"),
     )
 )
-KINDS = tuple(kind for kind, _ in TITLE_KINDS) + ("api_reference",)
+KINDS = (*(kind for kind, _ in TITLE_KINDS), "api_reference")
 _MARKDOWN = MarkdownIt("commonmark")
 
 
@@ -62,7 +65,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
         return {}, text
-    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
 
 
 def _as_date(value: Any) -> str | None:
@@ -74,6 +77,16 @@ def _as_date(value: Any) -> str | None:
         except ValueError:
             return None
     return None
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]+\.(svg|png)\)")
+
+
+def _is_diagram(token: Any) -> bool:
+    """A fenced Mermaid/PlantUML/Graphviz block, or an inline SVG/PNG image."""
+    if token.type == "fence":
+        return token.info.strip().split(" ")[0].lower() in DIAGRAM_FENCES
+    return token.type == "inline" and bool(_IMAGE.search(token.content))
 
 
 def markdown_facts(text: str) -> dict[str, Any]:
@@ -92,9 +105,7 @@ def markdown_facts(text: str) -> dict[str, Any]:
             ordered_depth -= 1
         elif token.type == "list_item_open" and ordered_depth:
             steps += 1
-        elif token.type == "fence" and token.info.strip().split(" ")[0].lower() in DIAGRAM_FENCES:
-            diagrams += 1
-        elif token.type == "inline" and re.search(r"!\[[^\]]*\]\([^)]+\.(svg|png)\)", token.content):
+        elif _is_diagram(token):
             diagrams += 1
     title = str(meta.get("title") or (headings[0] if headings else ""))
     facts: dict[str, Any] = {
@@ -129,8 +140,12 @@ def env_example_facts(text: str) -> dict[str, Any]:
             names.append(match.group(1))
             documented += int(commented)
         commented = False
-    return {"title": "environment variables", "format": "dotenv", "variables": names,
-            "documented_variables": documented}
+    return {
+        "title": "environment variables",
+        "format": "dotenv",
+        "variables": names,
+        "documented_variables": documented,
+    }
 
 
 def openapi_facts(value: Any) -> dict[str, Any] | None:
@@ -140,7 +155,11 @@ def openapi_facts(value: Any) -> dict[str, Any] | None:
     verbs = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
     operations = sum(1 for item in paths.values() if isinstance(item, dict) for verb in item if verb in verbs)
     info = value.get("info") if isinstance(value.get("info"), dict) else {}
-    facts: dict[str, Any] = {"title": str(info.get("title", "")), "format": "openapi", "operations": operations}
+    facts: dict[str, Any] = {
+        "title": str(info.get("title", "")),
+        "format": "openapi",
+        "operations": operations,
+    }
     servers = value.get("servers")
     if isinstance(servers, list) and servers and isinstance(servers[0], dict) and servers[0].get("url"):
         facts["published_url"] = str(servers[0]["url"])
@@ -175,7 +194,9 @@ class DocumentsCollector:
         return None, None
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
-        explicit = {path: kind for kind, path in ((ctx.config.get("paths") or {}).get("documents") or {}).items()}
+        explicit = {
+            path: kind for kind, path in ((ctx.config.get("paths") or {}).get("documents") or {}).items()
+        }
         found: dict[str, list[dict[str, Any]]] = {}
         for source in ctx.files:
             kind, facts = self._facts(source)

@@ -7,14 +7,16 @@ provides into `error`. Collection can block a deployment; it can never approve o
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gonogo import SNAPSHOT_API_VERSION, __version__
 from gonogo.collectors import registry
 from gonogo.collectors.base import CollectContext
-from gonogo.collectors.source_files import walk
+from gonogo.collectors.source_files import walk, walk_paths
+
+from gonogo import SNAPSHOT_API_VERSION, __version__
 
 
 def _merge(snapshot: dict[str, Any], part: dict[str, Any]) -> None:
@@ -39,10 +41,12 @@ def collect(
     only: list[str] | None = None,
     options: dict[str, Any] | None = None,
     now: datetime | None = None,
+    paths: list[Path] | None = None,
 ) -> dict[str, Any]:
+    """Collects from every file under root or, when `paths` is given, from those files and folders only."""
     now = now or datetime.now(UTC)
-    paths = config.get("paths") or {}
-    files = list(walk(root, list(paths.get("exclude") or [])))
+    exclude = list((config.get("paths") or {}).get("exclude") or [])
+    files = list(walk_paths(root, paths, exclude) if paths else walk(root, exclude))
     ctx = CollectContext(root=root, files=files, config=config, now=now, options=dict(options or {}))
     settings = config.get("collectors") or {}
     names = registry.selected(only or settings.get("enabled"), settings.get("disabled"))
@@ -54,6 +58,8 @@ def collect(
         "settings": {"thresholds": dict(config.get("thresholds") or {})},
         "collectors": {},
     }
+    if paths:
+        snapshot["metadata"]["paths"] = [Path(os.path.relpath(p, root)).as_posix() for p in paths]
     reported: set[str] = set()
     for name in names:
         ctx.warnings = []

@@ -19,8 +19,24 @@ from typing import Any
 
 import yaml
 
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".terraform",
-                       ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "vendor", ".bin"})
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".terraform",
+        ".tox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        "vendor",
+        ".bin",
+    }
+)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _SECRET_FILE_NAMES = frozenset({".env", ".envrc", ".netrc", ".pgpass", "id_rsa", "id_ed25519", "credentials"})
 _SECRET_SUFFIXES = (".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".kdbx")
@@ -103,7 +119,9 @@ class SourceFile:
         try:
             return json.loads(self.text)
         except ValueError as exc:
-            self.problems.append(f"{self.rel}: not JSON ({exc.__class__.__name__} at {getattr(exc, 'lineno', '?')})")
+            self.problems.append(
+                f"{self.rel}: not JSON ({exc.__class__.__name__} at {getattr(exc, 'lineno', '?')})"
+            )
             return None
 
 
@@ -125,3 +143,22 @@ def walk(root: Path, exclude: list[str]) -> Iterator[SourceFile]:
             except OSError:
                 continue
             yield SourceFile(path, rel)
+
+
+def walk_paths(root: Path, paths: list[Path], exclude: list[str]) -> Iterator[SourceFile]:
+    """The given files and folders (as a pre-commit hook passes them), relative to root."""
+    seen: set[Path] = set()
+    for given in paths:
+        if given.is_dir():
+            for source in walk(given, exclude):
+                resolved = source.path.resolve()
+                if resolved not in seen:
+                    seen.add(resolved)
+                    rel = os.path.relpath(source.path, root)
+                    yield SourceFile(source.path, Path(rel).as_posix())
+        elif given.is_file() and not is_secret_file(given.name):
+            resolved = given.resolve()
+            rel = Path(os.path.relpath(given, root)).as_posix()
+            if resolved not in seen and not any(fnmatch.fnmatch(rel, p) for p in exclude):
+                seen.add(resolved)
+                yield SourceFile(given, rel)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gonogo.evaluator.errors import OpaError
+
 from gonogo.paths import project_bin_dir
 
 INSTALL_HINT = (
@@ -45,9 +46,7 @@ def find_opa(explicit: str | None = None) -> str:
 def check_opa(path: str, timeout: float = 10.0) -> OpaBinary:
     """Runs `opa version`; anything that does not answer like OPA v1 is refused."""
     try:
-        proc = subprocess.run(
-            [path, "version"], capture_output=True, text=True, timeout=timeout, check=False
-        )
+        proc = subprocess.run([path, "version"], capture_output=True, text=True, timeout=timeout, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise OpaError(f"{path} cannot be run as OPA: {exc}") from exc
     match = _VERSION_LINE.search(proc.stdout)

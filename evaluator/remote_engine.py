@@ -30,8 +30,9 @@ def query_decision(client: Any, input_document: dict[str, Any], where: str) -> d
         )
     except requests.HTTPError as exc:
         detail = exc.response.text[:2000] if exc.response is not None else str(exc)
-        raise OpaError(f"{where} answered {exc.response.status_code if exc.response is not None else '?'}: "
-                       f"{detail}") from exc
+        raise OpaError(
+            f"{where} answered {exc.response.status_code if exc.response is not None else '?'}: {detail}"
+        ) from exc
     except requests.RequestException as exc:
         raise OpaError(f"{where} unreachable: {exc.__class__.__name__}: {exc}") from exc
     if not isinstance(body, dict):

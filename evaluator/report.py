@@ -6,10 +6,11 @@ from collections import Counter
 from datetime import date, datetime
 from typing import Any
 
-from gonogo import SNAPSHOT_API_VERSION, __version__
 from gonogo.evaluator.catalog import CatalogItem
 from gonogo.evaluator.summary import DEFAULT_MIN_SCORE, decide, summarize
 from gonogo.evaluator.verdicts import apply_collector_errors, apply_waivers, merge_with_catalog
+
+from gonogo import SNAPSHOT_API_VERSION, __version__
 
 SECTION_TITLES = {
     "1": "Testing & Quality Assurance",
@@ -49,6 +50,9 @@ def build_report(
     summary = summarize(items)
     min_score = float((config.get("decision") or {}).get("min_score", DEFAULT_MIN_SCORE))
     decision, reasons = decide(summary, min_score)
+    if snapshot.get("metadata", {}).get("paths"):
+        decision = "NEEDS_WORK"
+        reasons = [*reasons, "only some paths were collected (partial snapshot): never approved"]
     collectors = snapshot.get("collectors", {})
     return {
         "apiVersion": SNAPSHOT_API_VERSION,
@@ -63,7 +67,11 @@ def build_report(
         "context": {k: v for k, v in snapshot.get("context", {}).items() if k != "source"},
         "collectors": collectors,
         "extras": {"alert_coverage": snapshot.get("monitoring", {}).get("alert_coverage")}
-        if snapshot.get("monitoring", {}).get("alert_coverage") else {},
-        "provenance": dict(provenance, gonogo_version=__version__,
-                           evaluated_at=now.isoformat(timespec="seconds").replace("+00:00", "Z")),
+        if snapshot.get("monitoring", {}).get("alert_coverage")
+        else {},
+        "provenance": dict(
+            provenance,
+            gonogo_version=__version__,
+            evaluated_at=now.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        ),
     }

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from gonogo.collectors.source_files import describe_yaml_error
 from gonogo.evaluator.errors import SnapshotError
+
 from gonogo.schema_validation import schema_errors
 
 
@@ -25,8 +25,9 @@ def snapshot_digest(document: Any) -> str:
 def validate_snapshot(document: Any, source: str) -> None:
     problems = schema_errors("snapshot.schema.json", document)
     if problems:
-        raise SnapshotError(f"{source}: snapshot does not match schemas/snapshot.schema.json:\n  "
-                            + "\n  ".join(problems))
+        raise SnapshotError(
+            f"{source}: snapshot does not match schemas/snapshot.schema.json:\n  " + "\n  ".join(problems)
+        )
 
 
 def load_snapshot(path: Path) -> dict[str, Any]:
@@ -35,10 +36,8 @@ def load_snapshot(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise SnapshotError(f"{path}: cannot read: {exc.strerror}") from exc
     try:
-        if path.suffix.lower() in (".yaml", ".yml"):
-            document = yaml.safe_load(text)
-        else:
-            document = json.loads(text)
+        is_yaml = path.suffix.lower() in (".yaml", ".yml")
+        document = yaml.safe_load(text) if is_yaml else json.loads(text)
     except yaml.YAMLError as exc:
         raise SnapshotError(f"{path}: not YAML: {describe_yaml_error(exc)}") from exc
     except ValueError as exc:

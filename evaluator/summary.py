@@ -42,7 +42,9 @@ def summarize(items: list[dict[str, Any]]) -> dict[str, Any]:
         "blocked": counts["fail"] + counts["error"],
         "critical_blockers": sum(1 for e in items if is_blocker(e)),
         "score": score(items),
-        "by_verdict": {v: counts[v] for v in ("pass", "fail", "pending", "not_applicable", "waived", "error")},
+        "by_verdict": {
+            v: counts[v] for v in ("pass", "fail", "pending", "not_applicable", "waived", "error")
+        },
     }
 
 

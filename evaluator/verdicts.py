@@ -20,9 +20,10 @@ def _error_item(item: CatalogItem, message: str) -> dict[str, Any]:
     return {
         "id": item.id,
         "verdict": "error",
-        "criteria": [{"text": text, "verdict": "error", "message": message, "evidence": []}
-                     for text in item.criteria] or [{"text": item.title, "verdict": "error",
-                                                       "message": message, "evidence": []}],
+        "criteria": [
+            {"text": text, "verdict": "error", "message": message, "evidence": []} for text in item.criteria
+        ]
+        or [{"text": item.title, "verdict": "error", "message": message, "evidence": []}],
     }
 
 
@@ -37,8 +38,14 @@ def merge_with_catalog(opa_items: dict[str, Any], catalog: list[CatalogItem]) ->
             entry = _error_item(item, f"METADATA severity {item.severity!r} is not one of {SEVERITIES}")
         else:
             entry = dict(reported)
-        entry.update(id=item.id, title=item.title, section=item.section, severity=item.severity,
-                     remediation=item.remediation, source=f"{item.file}:{item.row}")
+        entry.update(
+            id=item.id,
+            title=item.title,
+            section=item.section,
+            severity=item.severity,
+            remediation=item.remediation,
+            source=f"{item.file}:{item.row}",
+        )
         merged.append(entry)
     unknown = sorted(set(opa_items) - {item.id for item in catalog})
     if unknown:
@@ -46,12 +53,14 @@ def merge_with_catalog(opa_items: dict[str, Any], catalog: list[CatalogItem]) ->
     return merged
 
 
-def apply_collector_errors(items: list[dict[str, Any]], catalog: list[CatalogItem],
-                           collectors: dict[str, Any]) -> None:
+def apply_collector_errors(
+    items: list[dict[str, Any]], catalog: list[CatalogItem], collectors: dict[str, Any]
+) -> None:
     """Items whose METADATA evidence paths a failed collector provides become `error`."""
     broken = {
         path: f"collector {name} failed: {'; '.join(run['errors'])}"
-        for name, run in collectors.items() if run.get("errors")
+        for name, run in collectors.items()
+        if run.get("errors")
         for path in run.get("provides", [])
     }
     if not broken:
@@ -59,19 +68,26 @@ def apply_collector_errors(items: list[dict[str, Any]], catalog: list[CatalogIte
     by_id = {item.id: item for item in catalog}
     for entry in items:
         paths = by_id[entry["id"]].evidence
-        hits = [message for path, message in broken.items()
-                if any(p == path or p.startswith(path + ".") or path.startswith(p + ".") for p in paths)]
+        hits = [
+            message
+            for path, message in broken.items()
+            if any(p == path or p.startswith(path + ".") or path.startswith(p + ".") for p in paths)
+        ]
         if hits:
             entry["verdict"] = "error"
             entry["criteria"] = [dict(c, verdict="error", message=hits[0]) for c in entry["criteria"]]
 
 
-def apply_waivers(items: list[dict[str, Any]], waivers: list[dict[str, Any]], today: date) -> list[dict[str, Any]]:
+def apply_waivers(
+    items: list[dict[str, Any]], waivers: list[dict[str, Any]], today: date
+) -> list[dict[str, Any]]:
     """Applies valid waivers in place; returns every waiver with its status for the report."""
     by_id = {entry["id"]: entry for entry in items}
     outcomes = []
     for waiver in waivers:
-        record = {key: waiver[key] for key in ("id", "reason", "approver", "expires", "ticket") if key in waiver}
+        record = {
+            key: waiver[key] for key in ("id", "reason", "approver", "expires", "ticket") if key in waiver
+        }
         entry = by_id.get(waiver["id"])
         expires = date.fromisoformat(str(waiver["expires"]))
         if entry is None:

@@ -16,17 +16,26 @@ from gonogo.evaluator.snapshot import snapshot_digest, validate_snapshot
 from gonogo.paths import policies_dir
 
 
-def collect(root: Path, config_path: Path | None = None, options: dict[str, Any] | None = None,
-            only: list[str] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(snapshot, config) for a folder; the snapshot is validated before it is returned."""
+def collect(
+    root: Path,
+    config_path: Path | None = None,
+    options: dict[str, Any] | None = None,
+    only: list[str] | None = None,
+    paths: list[Path] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(snapshot, config) for a folder (or for `paths` within it); validated before it is returned."""
     config = load_config(find_config(root, config_path))
-    snapshot = run_collectors(root, config, only=only, options=options)
+    snapshot = run_collectors(root, config, only=only, options=options, paths=paths)
     validate_snapshot(snapshot, f"snapshot of {root}")
     return snapshot, config
 
 
-def evaluate(snapshot: dict[str, Any], config: dict[str, Any] | None = None,
-             engine_options: EngineOptions | None = None, now: datetime | None = None) -> dict[str, Any]:
+def evaluate(
+    snapshot: dict[str, Any],
+    config: dict[str, Any] | None = None,
+    engine_options: EngineOptions | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     """The report for a validated snapshot. Raises GonogoError (exit 2) rather than guess."""
     config = config or {}
     engine_options = engine_options or EngineOptions()
@@ -41,12 +50,22 @@ def evaluate(snapshot: dict[str, Any], config: dict[str, Any] | None = None,
         "opa_transport": engine.info.transport,
         "config": config.get("_path"),
     }
-    return build_report(snapshot=snapshot, opa_items=opa_items, catalog=catalog, config=config,
-                        provenance=provenance, now=now or datetime.now(UTC))
+    return build_report(
+        snapshot=snapshot,
+        opa_items=opa_items,
+        catalog=catalog,
+        config=config,
+        provenance=provenance,
+        now=now or datetime.now(UTC),
+    )
 
 
-def check(root: Path, config_path: Path | None = None, options: dict[str, Any] | None = None,
-          engine_options: EngineOptions | None = None) -> dict[str, Any]:
+def check(
+    root: Path,
+    config_path: Path | None = None,
+    options: dict[str, Any] | None = None,
+    engine_options: EngineOptions | None = None,
+) -> dict[str, Any]:
     """Collect from a folder and evaluate: the JSON report as a dict."""
     snapshot, config = collect(root, config_path, options)
     return evaluate(snapshot, config, engine_options)

@@ -45,21 +45,47 @@ def _token(token_file: Path | None) -> str | None:
 
 def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.option("--engine", "transport", type=click.Choice(["eval", "server"]), default="eval",
-                     show_default=True, help="How gonogo runs its own OPA: one `opa eval` process, or a "
-                     "loopback `opa run --server` queried with opa-python-client."),
-        click.option("--opa-bin", type=click.Path(dir_okay=False), envvar="GONOGO_OPA",
-                     help="OPA binary (default: $GONOGO_OPA, the checkout's .bin/opa, then PATH)."),
+        click.option(
+            "--engine",
+            "transport",
+            type=click.Choice(["eval", "server"]),
+            default="eval",
+            show_default=True,
+            help="How gonogo runs its own OPA: one `opa eval` process, or a "
+            "loopback `opa run --server` queried with opa-python-client.",
+        ),
+        click.option(
+            "--opa-bin",
+            type=click.Path(dir_okay=False),
+            envvar="GONOGO_OPA",
+            help="OPA binary (default: $GONOGO_OPA, the checkout's .bin/opa, then PATH).",
+        ),
         click.option("--opa-url", help="Evaluate on a running OPA (http[s]://host:port) instead."),
-        click.option("--opa-token-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     help="Bearer token for --opa-url (default: $GONOGO_OPA_TOKEN)."),
-        click.option("--opa-ca", type=click.Path(exists=True, dir_okay=False),
-                     help="CA bundle to verify --opa-url's certificate (verification is always on)."),
-        click.option("--remote-policies", type=click.Choice(["push", "verify"]), default="push",
-                     show_default=True, help="push: upload the local policies to --opa-url; verify: require "
-                     "the server's bundle revision to equal the local policy digest."),
-        click.option("--timeout", type=float, default=60.0, show_default=True,
-                     help="Seconds before an OPA call counts as failed."),
+        click.option(
+            "--opa-token-file",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Bearer token for --opa-url (default: $GONOGO_OPA_TOKEN).",
+        ),
+        click.option(
+            "--opa-ca",
+            type=click.Path(exists=True, dir_okay=False),
+            help="CA bundle to verify --opa-url's certificate (verification is always on).",
+        ),
+        click.option(
+            "--remote-policies",
+            type=click.Choice(["push", "verify"]),
+            default="push",
+            show_default=True,
+            help="push: upload the local policies to --opa-url; verify: require "
+            "the server's bundle revision to equal the local policy digest.",
+        ),
+        click.option(
+            "--timeout",
+            type=float,
+            default=60.0,
+            show_default=True,
+            help="Seconds before an OPA call counts as failed.",
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -68,12 +94,24 @@ def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True),
-        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Write the report here instead of standard output."),
-        click.option("--fail-on", type=click.Choice(["decision", "fail"]), default="decision", show_default=True,
-                     help="decision: exit 1 unless APPROVED (pipeline gate). fail: exit 1 only when an item "
-                     "fails (pre-commit: pending evidence does not fail a commit). Errors always exit 2."),
+        click.option(
+            "--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the report here instead of standard output.",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["decision", "fail", "evidence"]),
+            default="decision",
+            show_default=True,
+            help="decision: exit 1 unless APPROVED (the pipeline gate). fail: exit 1 when any item "
+            "fails; pending does not. evidence: exit 1 only when a failing criterion cites evidence "
+            "from the collected files (the pre-commit hook on changed files). Errors always exit 2.",
+        ),
         click.option("--verbose", "-v", is_flag=True, help="Terminal: show the message of every item."),
         click.option("--color/--no-color", default=None, help="Terminal colour (default: only on a TTY)."),
     ]
@@ -84,18 +122,38 @@ def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def collector_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.option("--config", "-c", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                     help="gonogo.yaml (default: gonogo.yaml in PATH)."),
-        click.option("--collector", "collectors", multiple=True,
-                     help="Run only this collector (repeatable). `gonogo collectors` lists them."),
-        click.option("--probe", "probe_url", help="Probe this HTTPS endpoint (opt-in; never contacted otherwise)."),
-        click.option("--probe-ca", type=click.Path(exists=True, dir_okay=False), help="CA bundle for --probe."),
-        click.option("--kubeconfig", type=click.Path(exists=True, dir_okay=False),
-                     help="Collect from a live cluster with this kubeconfig."),
+        click.option(
+            "--config",
+            "-c",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="gonogo.yaml (default: gonogo.yaml in PATH).",
+        ),
+        click.option(
+            "--collector",
+            "collectors",
+            multiple=True,
+            help="Run only this collector (repeatable). `gonogo collectors` lists them.",
+        ),
+        click.option(
+            "--probe", "probe_url", help="Probe this HTTPS endpoint (opt-in; never contacted otherwise)."
+        ),
+        click.option(
+            "--probe-ca", type=click.Path(exists=True, dir_okay=False), help="CA bundle for --probe."
+        ),
+        click.option(
+            "--kubeconfig",
+            type=click.Path(exists=True, dir_okay=False),
+            help="Collect from a live cluster with this kubeconfig.",
+        ),
         click.option("--context", "kube_context", help="kubeconfig context."),
-        click.option("--namespace", "namespaces", multiple=True, help="Limit the live cluster to namespaces."),
+        click.option(
+            "--namespace", "namespaces", multiple=True, help="Limit the live cluster to namespaces."
+        ),
         click.option("--in-cluster", is_flag=True, help="Collect from the cluster gonogo runs in."),
-        click.option("--helm", is_flag=True, help="Render Helm charts with `helm template` when helm is on PATH."),
+        click.option(
+            "--helm", is_flag=True, help="Render Helm charts with `helm template` when helm is on PATH."
+        ),
         click.option("--kustomize", is_flag=True, help="Render kustomizations with `kubectl kustomize`."),
     ]
     for option in reversed(options):
@@ -122,8 +180,9 @@ def _engine(kw: dict[str, Any]) -> EngineOptions:
     )  # fmt: skip
 
 
-def _emit(report: dict[str, Any], fmt: str, output: Path | None, fail_on: str, verbose: bool,
-          color: bool | None) -> int:
+def _emit(
+    report: dict[str, Any], fmt: str, output: Path | None, fail_on: str, verbose: bool, color: bool | None
+) -> int:
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     render = _renderer(fmt)
@@ -135,6 +194,9 @@ def _emit(report: dict[str, Any], fmt: str, output: Path | None, fail_on: str, v
         return EXIT_ERROR
     if fail_on == "fail":
         return EXIT_NEEDS_WORK if verdicts["fail"] else EXIT_APPROVED
+    if fail_on == "evidence":
+        cited = any(c["verdict"] == "fail" and c["evidence"] for e in report["items"] for c in e["criteria"])
+        return EXIT_NEEDS_WORK if cited else EXIT_APPROVED
     return EXIT_APPROVED if report["decision"] == "APPROVED" else EXIT_NEEDS_WORK
 
 
@@ -157,19 +219,38 @@ def cli() -> None:
     """
 
 
+def _root_and_paths(paths: tuple[Path, ...]) -> tuple[Path, list[Path] | None]:
+    """One folder is the root; several paths (or a file) are collected alone, relative to the cwd."""
+    if not paths:
+        return Path("."), None
+    if len(paths) == 1 and paths[0].is_dir():
+        return paths[0], None
+    return Path("."), list(paths)
+
+
 @cli.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path), default=".")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @collector_options
 @engine_options
 @report_options
-@click.option("--snapshot-out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the collected snapshot here.")
-def check(path: Path, **kw: Any) -> None:
-    """Collect evidence from PATH and decide Go/No-Go."""
+@click.option(
+    "--snapshot-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the collected snapshot here.",
+)
+def check(paths: tuple[Path, ...], **kw: Any) -> None:
+    """Collect evidence from PATHS (default: the current folder) and decide Go/No-Go.
+
+    One folder is a repository; several files or folders (as a pre-commit hook passes them)
+    are collected alone, with gonogo.yaml looked up in the current folder.
+    """
     from gonogo import api
 
+    root, only_paths = _root_and_paths(paths)
     options = _collector_args(kw)
-    snapshot, config = api.collect(path, kw.pop("config_path"), options, list(kw.pop("collectors")) or None)
+    snapshot, config = api.collect(
+        root, kw.pop("config_path"), options, list(kw.pop("collectors")) or None, only_paths
+    )
     if kw.get("snapshot_out"):
         _write(json.dumps(snapshot, indent=2) + "\n", kw["snapshot_out"])
     report = api.evaluate(snapshot, config, _engine(kw))
@@ -177,22 +258,30 @@ def check(path: Path, **kw: Any) -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path), default=".")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @collector_options
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Snapshot file (default: stdout).")
-def collect(path: Path, **kw: Any) -> None:
-    """Collect evidence from PATH into a snapshot (JSON), without evaluating it."""
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Snapshot file (default: stdout)."
+)
+def collect(paths: tuple[Path, ...], **kw: Any) -> None:
+    """Collect evidence from PATHS (default: the current folder) into a snapshot, without evaluating it."""
     from gonogo import api
 
+    root, only_paths = _root_and_paths(paths)
     options = _collector_args(kw)
-    snapshot, _ = api.collect(path, kw["config_path"], options, list(kw["collectors"]) or None)
+    snapshot, _ = api.collect(root, kw["config_path"], options, list(kw["collectors"]) or None, only_paths)
     _write(json.dumps(snapshot, indent=2) + "\n", kw["output"])
 
 
 @cli.command()
 @click.argument("snapshot", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--config", "-c", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="gonogo.yaml for waivers and the minimum score (thresholds are in the snapshot).")
+@click.option(
+    "--config",
+    "-c",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="gonogo.yaml for waivers and the minimum score (thresholds are in the snapshot).",
+)
 @engine_options
 @report_options
 def evaluate(snapshot: Path, config_path: Path | None, **kw: Any) -> None:

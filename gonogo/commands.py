@@ -14,8 +14,14 @@ from gonogo.evaluator.errors import GonogoError, OpaError
 
 
 @cli.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
 @click.option("--opa-bin", type=click.Path(dir_okay=False), envvar="GONOGO_OPA", help="OPA binary.")
 def catalog(fmt: str, opa_bin: str | None) -> None:
     """List the checklist items gonogo decides, from the Rego METADATA (read by OPA)."""
@@ -28,8 +34,10 @@ def catalog(fmt: str, opa_bin: str | None) -> None:
     elif fmt == "markdown":
         click.echo("| ID | Item | Severity | Criteria | Evidence |\n|---|---|---|---|---|")
         for item in items:
-            click.echo(f"| {item.id} | {item.title} | {item.severity} | {len(item.criteria)} | "
-                       f"{', '.join(item.evidence)} |")
+            click.echo(
+                f"| {item.id} | {item.title} | {item.severity} | {len(item.criteria)} | "
+                f"{', '.join(item.evidence)} |"
+            )
     else:
         for item in items:
             click.echo(f"{item.id:<7} {item.severity:<8} {item.title}")
@@ -38,10 +46,17 @@ def catalog(fmt: str, opa_bin: str | None) -> None:
 
 @cli.command()
 @click.argument("item_id")
-@click.option("--path", "path", type=click.Path(exists=True, path_type=Path),
-              help="Collect from this folder and show the evidence behind the item's verdict.")
-@click.option("--snapshot", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Show the verdict for this snapshot instead.")
+@click.option(
+    "--path",
+    "path",
+    type=click.Path(exists=True, path_type=Path),
+    help="Collect from this folder and show the evidence behind the item's verdict.",
+)
+@click.option(
+    "--snapshot",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Show the verdict for this snapshot instead.",
+)
 @collector_options
 @engine_options
 def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -> None:
@@ -72,7 +87,9 @@ def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -
     if snapshot is not None:
         document, config = load_snapshot(snapshot), load_config(kw.get("config_path"))
     else:
-        document, config = api.collect(path, kw.get("config_path"), options, list(kw.get("collectors") or []) or None)
+        document, config = api.collect(
+            path, kw.get("config_path"), options, list(kw.get("collectors") or []) or None
+        )
     report = api.evaluate(document, config, _engine(kw))
     entry = next(e for e in report["items"] if e["id"] == item_id)
     click.echo(f"verdict:     {entry['verdict']}")
@@ -83,8 +100,13 @@ def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -
 
 
 @cli.command()
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("bundle.tar.gz"),
-              show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("bundle.tar.gz"),
+    show_default=True,
+)
 @click.option("--opa-bin", type=click.Path(dir_okay=False), envvar="GONOGO_OPA", help="OPA binary.")
 def bundle(output: Path, opa_bin: str | None) -> None:
     """Build an OPA bundle of the policies whose revision is their digest (for --remote-policies verify)."""

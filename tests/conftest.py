@@ -26,12 +26,20 @@ def opa_bin() -> str:
         pytest.fail(f"the real OPA is required for these tests: {exc}")
 
 
-def run_gonogo(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
-               timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_gonogo(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """The installed console script, as users run it."""
     command = [str(Path(sys.executable).with_name("gonogo")), *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 @pytest.fixture(scope="session")

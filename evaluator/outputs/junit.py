@@ -10,7 +10,8 @@ from gonogo.evaluator.report import SECTION_TITLES
 
 def _details(entry: dict[str, Any]) -> str:
     return "\n".join(
-        f"[{c['verdict']}] {c['text']}: {c['message']}" + (f" ({', '.join(c['evidence'])})" if c["evidence"] else "")
+        f"[{c['verdict']}] {c['text']}: {c['message']}"
+        + (f" ({', '.join(c['evidence'])})" if c["evidence"] else "")
         for c in entry["criteria"]
     )
 
@@ -23,15 +24,22 @@ def render(report: dict[str, Any], color: bool = False) -> str:
         suite = SubElement(root, "testsuite", name=f"{number}. {title}", tests=str(len(members)))
         local = {"failures": 0, "errors": 0, "skipped": 0}
         for entry in members:
-            case = SubElement(suite, "testcase", classname=f"gonogo.{entry['section']}",
-                              name=f"{entry['id']} {entry['title']}")
+            case = SubElement(
+                suite,
+                "testcase",
+                classname=f"gonogo.{entry['section']}",
+                name=f"{entry['id']} {entry['title']}",
+            )
             verdict = entry["verdict"]
             if verdict == "fail":
-                SubElement(case, "failure", message=f"{entry['severity']}: item fails",
-                           type="fail").text = _details(entry)
+                SubElement(
+                    case, "failure", message=f"{entry['severity']}: item fails", type="fail"
+                ).text = _details(entry)
                 local["failures"] += 1
             elif verdict == "error":
-                SubElement(case, "error", message="item could not be evaluated", type="error").text = _details(entry)
+                SubElement(
+                    case, "error", message="item could not be evaluated", type="error"
+                ).text = _details(entry)
                 local["errors"] += 1
             elif verdict in ("pending", "not_applicable", "waived"):
                 SubElement(case, "skipped", message=verdict).text = _details(entry)

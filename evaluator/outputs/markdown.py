@@ -11,8 +11,14 @@ from typing import Any
 
 from gonogo.evaluator.report import SECTION_TITLES
 
-LABELS = {"pass": "PASS", "fail": "FAIL", "pending": "PENDING", "not_applicable": "N/A", "waived": "WAIVED",
-          "error": "ERROR"}
+LABELS = {
+    "pass": "PASS",
+    "fail": "FAIL",
+    "pending": "PENDING",
+    "not_applicable": "N/A",
+    "waived": "WAIVED",
+    "error": "ERROR",
+}
 
 
 def _item_heading(title: str) -> str:
@@ -26,8 +32,10 @@ def _evidence_line(entry: dict[str, Any]) -> str:
     label = LABELS[entry["verdict"]]
     if entry["verdict"] == "waived":
         waiver = entry.get("waiver", {})
-        return (f"{label} — was {entry.get('waived_verdict')}; waived by {waiver.get('approver')} "
-                f"until {waiver.get('expires')}: {waiver.get('reason')}")
+        return (
+            f"{label} — was {entry.get('waived_verdict')}; waived by {waiver.get('approver')} "
+            f"until {waiver.get('expires')}: {waiver.get('reason')}"
+        )
     order = ("error", "fail", "pending", "pass", "not_applicable")
     for wanted in order:
         for criterion in entry["criteria"]:
@@ -79,8 +87,16 @@ def render(report: dict[str, Any], color: bool = False) -> str:
     summary = report["summary"]
     approved = report["decision"] == "APPROVED"
     out += [
-        "---", "", "## Deployment Decision", "",
-        f"**Status**: [{'x' if approved else ' '}] APPROVED FOR DEPLOYMENT / [{' ' if approved else 'x'}] NEEDS WORK",
+        "---",
+        "",
+        "## Deployment Decision",
+        "",
+        "**Status**: "
+        + (
+            "[x] APPROVED FOR DEPLOYMENT / [ ] NEEDS WORK"
+            if approved
+            else "[ ] APPROVED FOR DEPLOYMENT / [x] NEEDS WORK"
+        ),
         "",
         f"**Deployment Date**: {'__________________' if not approved else provenance['evaluated_at'][:10]}",
         "",
@@ -88,7 +104,11 @@ def render(report: dict[str, Any], color: bool = False) -> str:
     ]
     out += [f"- {reason}" for reason in report["decision_reasons"]] or ["- All gates passed."]
     out += [
-        "", "---", "", "## Summary Statistics", "",
+        "",
+        "---",
+        "",
+        "## Summary Statistics",
+        "",
         f"- **Total Checklist Items**: {summary['total']}",
         f"- **Completed Items**: {summary['completed']} ({summary['completed_percent']:g}%)",
         f"- **Pending Items**: {summary['pending']}",

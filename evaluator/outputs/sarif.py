@@ -21,45 +21,74 @@ def _location(evidence: list[str], fallback: str) -> dict[str, Any]:
     for ref in evidence:
         match = _FILE_REF.match(ref)
         if match:
-            return {"physicalLocation": {"artifactLocation": {"uri": match["file"]},
-                                         "region": {"startLine": int(match["line"])}}}
+            return {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": match["file"]},
+                    "region": {"startLine": int(match["line"])},
+                }
+            }
     file, _, line = fallback.rpartition(":")
-    return {"physicalLocation": {"artifactLocation": {"uri": file or fallback},
-                                 "region": {"startLine": int(line) if line.isdigit() else 1}}}
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": file or fallback},
+            "region": {"startLine": int(line) if line.isdigit() else 1},
+        }
+    }
 
 
 def render(report: dict[str, Any], color: bool = False) -> str:
     rules, results = [], []
     for index, entry in enumerate(report["items"]):
-        rules.append({
-            "id": entry["id"],
-            "name": re.sub(r"[^A-Za-z0-9]+", "", entry["title"].title())[:60] or entry["id"],
-            "shortDescription": {"text": entry["title"]},
-            "fullDescription": {"text": f"{entry['section']}: {entry['title']}"},
-            "help": {"text": entry.get("remediation") or entry["title"]},
-            "properties": {"severity": entry["severity"], "tags": ["production-readiness", entry["severity"]]},
-        })
+        rules.append(
+            {
+                "id": entry["id"],
+                "name": re.sub(r"[^A-Za-z0-9]+", "", entry["title"].title())[:60] or entry["id"],
+                "shortDescription": {"text": entry["title"]},
+                "fullDescription": {"text": f"{entry['section']}: {entry['title']}"},
+                "help": {"text": entry.get("remediation") or entry["title"]},
+                "properties": {
+                    "severity": entry["severity"],
+                    "tags": ["production-readiness", entry["severity"]],
+                },
+            }
+        )
         for criterion in entry["criteria"]:
             verdict = entry["verdict"] if entry["verdict"] == "waived" else criterion["verdict"]
             if verdict not in LEVELS:
                 continue
-            results.append({
-                "ruleId": entry["id"],
-                "ruleIndex": index,
-                "level": LEVELS[verdict],
-                "kind": "fail" if verdict in ("fail", "error") else "open" if verdict == "pending" else "review",
-                "message": {"text": f"{entry['id']} {criterion['text']}: {criterion['message']}"},
-                "locations": [_location(criterion.get("evidence") or [], entry.get("source", "policies"))],
-                "properties": {"verdict": verdict, "severity": entry["severity"]},
-            })
+            results.append(
+                {
+                    "ruleId": entry["id"],
+                    "ruleIndex": index,
+                    "level": LEVELS[verdict],
+                    "kind": "fail"
+                    if verdict in ("fail", "error")
+                    else "open"
+                    if verdict == "pending"
+                    else "review",
+                    "message": {"text": f"{entry['id']} {criterion['text']}: {criterion['message']}"},
+                    "locations": [
+                        _location(criterion.get("evidence") or [], entry.get("source", "policies"))
+                    ],
+                    "properties": {"verdict": verdict, "severity": entry["severity"]},
+                }
+            )
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "gonogo", "version": __version__, "informationUri": "https://gonogo.dev",
-                                "rules": rules}},
-            "results": results,
-            "properties": {"decision": report["decision"], "score": report["summary"]["score"]},
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "gonogo",
+                        "version": __version__,
+                        "informationUri": "https://gonogo.dev",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+                "properties": {"decision": report["decision"], "score": report["summary"]["score"]},
+            }
+        ],
     }
     return json.dumps(document, indent=2) + "\n"

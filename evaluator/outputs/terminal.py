@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import click
-
 from gonogo.evaluator.report import SECTION_TITLES
 
 MARKS = {
@@ -60,5 +59,7 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
     if decision == "APPROVED":
         lines.append(paint("Decision: APPROVED FOR DEPLOYMENT", "green", bold=True))
     else:
-        lines.append(paint("Decision: NEEDS WORK", "red", bold=True) + " — " + "; ".join(report["decision_reasons"]))
+        lines.append(
+            paint("Decision: NEEDS WORK", "red", bold=True) + " — " + "; ".join(report["decision_reasons"])
+        )
     return "\n".join(lines) + "\n"

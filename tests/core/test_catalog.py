@@ -6,8 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
-
 from gonogo.evaluator.catalog import SEVERITIES, CatalogItem, load_catalog
+
 from gonogo.paths import policies_dir
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "checklist-items.tsv"
@@ -38,8 +38,10 @@ def test_catalog_holds_exactly_the_seed_ids_and_titles(catalog: list[CatalogItem
 
 
 def test_criteria_are_the_seed_sub_bullets(catalog: list[CatalogItem]) -> None:
-    seeded = {row["id"]: [c for c in row["criteria (sub-bullets, joined by \" | \")"].split(" | ") if c]
-              for row in _rows(DATA)}
+    seeded = {
+        row["id"]: [c for c in row['criteria (sub-bullets, joined by " | ")'].split(" | ") if c]
+        for row in _rows(DATA)
+    }
     for item in catalog:
         if seeded[item.id]:
             assert list(item.criteria) == seeded[item.id], item.id

@@ -18,8 +18,10 @@ def test_example_report_validates_and_adds_up(example_report: dict[str, Any]) ->
     assert summary["total"] == summary["completed"] + summary["pending"] + summary["blocked"]
     assert sum(summary["by_verdict"].values()) == summary["total"]
     assert summary["critical_blockers"] == sum(
-        1 for e in example_report["items"]
-        if e["severity"] == "critical" and e["verdict"] not in ("pass", "not_applicable", "waived"))
+        1
+        for e in example_report["items"]
+        if e["severity"] == "critical" and e["verdict"] not in ("pass", "not_applicable", "waived")
+    )
     assert example_report["decision"] == "NEEDS_WORK"
     assert example_report["provenance"]["opa_version"].startswith("1.22")
 
@@ -48,7 +50,9 @@ def test_missing_opa_exits_2_with_install_hint(tmp_path: Path) -> None:
     assert "make setup" in result.stderr
 
 
-def test_collect_then_evaluate_matches_check(opa_bin: str, tmp_path: Path, example_report: dict[str, Any]) -> None:
+def test_collect_then_evaluate_matches_check(
+    opa_bin: str, tmp_path: Path, example_report: dict[str, Any]
+) -> None:
     snapshot = tmp_path / "snapshot.json"
     assert run_gonogo("collect", str(EXAMPLES), "-o", str(snapshot)).returncode == 0
     result = run_gonogo("evaluate", str(snapshot), "--config", str(EXAMPLES / "gonogo.yaml"), "-f", "json")
@@ -60,8 +64,10 @@ def test_collect_then_evaluate_matches_check(opa_bin: str, tmp_path: Path, examp
 
 def test_invalid_snapshot_names_the_pointer(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("apiVersion: gonogo.dev/v1alpha1\nkind: Snapshot\nmetadata: {created_at: yesterday, "
-                   "gonogo_version: '1'}\ncontext: {uses_gpu: maybe}\ncollectors: {}\n")
+    bad.write_text(
+        "apiVersion: gonogo.dev/v1alpha1\nkind: Snapshot\nmetadata: {created_at: yesterday, "
+        "gonogo_version: '1'}\ncontext: {uses_gpu: maybe}\ncollectors: {}\n"
+    )
     result = run_gonogo("evaluate", str(bad))
     assert result.returncode == 2
     assert str(bad) in result.stderr
@@ -78,8 +84,13 @@ def test_invalid_config_is_an_error(tmp_path: Path) -> None:
 def test_markdown_is_the_checklist_filled_in(opa_bin: str) -> None:
     result = run_gonogo("check", str(EXAMPLES), "-f", "markdown")
     text = result.stdout
-    for heading in ("## 1. Testing & Quality Assurance", "### 6.1 Runbooks & Documentation", "## Summary Statistics",
-                    "## Deployment Decision", "**Overall Readiness Score**"):
+    for heading in (
+        "## 1. Testing & Quality Assurance",
+        "### 6.1 Runbooks & Documentation",
+        "## Summary Statistics",
+        "## Deployment Decision",
+        "**Overall Readiness Score**",
+    ):
         assert heading in text
     assert "- [x] **Deployment Guide**: Complete and tested" in text
     assert "- [ ] **Rollback Procedures**: Documented and rehearsed" in text
@@ -128,7 +139,10 @@ def test_output_file_and_no_colour(opa_bin: str, tmp_path: Path) -> None:
 def test_explain_shows_rule_source_and_evidence(opa_bin: str) -> None:
     result = run_gonogo("explain", "6.1.2", "--path", str(EXAMPLES))
     assert result.returncode == 0, result.stderr
-    assert "rule:        data.gonogo.items.operations.runbooks_documentation.rollback_procedures" in result.stdout
+    assert (
+        "rule:        data.gonogo.items.operations.runbooks_documentation.rollback_procedures"
+        in result.stdout
+    )
     assert "rollback_procedures.rego:" in result.stdout
     assert "evidence: docs/rollback.md:1" in result.stdout
     assert run_gonogo("explain", "99.1.1").returncode == 2

@@ -10,16 +10,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from gonogo.evaluator.engine import EngineOptions, make_engine
 from gonogo.evaluator.errors import OpaError
 from gonogo.evaluator.policy_files import policy_digest
+
 from gonogo.paths import policies_dir
 
-SNAPSHOT = {"apiVersion": "gonogo.dev/v1alpha1", "kind": "Snapshot",
-            "metadata": {"created_at": "2026-11-01T00:00:00Z", "gonogo_version": "test"},
-            "context": {"serves_eu_users": False}, "collectors": {},
-            "operations": {"documents": {}}}
+SNAPSHOT = {
+    "apiVersion": "gonogo.dev/v1alpha1",
+    "kind": "Snapshot",
+    "metadata": {"created_at": "2026-11-01T00:00:00Z", "gonogo_version": "test"},
+    "context": {"serves_eu_users": False},
+    "collectors": {},
+    "operations": {"documents": {}},
+}
 
 
 def _port() -> int:
@@ -36,8 +40,12 @@ def broken_policies(tmp_path: Path) -> Path:
 
 
 def test_eval_and_server_transports_agree(opa_bin: str) -> None:
-    via_eval = make_engine(EngineOptions(transport="eval", opa_bin=opa_bin), policies_dir()).evaluate(SNAPSHOT)
-    via_server = make_engine(EngineOptions(transport="server", opa_bin=opa_bin), policies_dir()).evaluate(SNAPSHOT)
+    via_eval = make_engine(EngineOptions(transport="eval", opa_bin=opa_bin), policies_dir()).evaluate(
+        SNAPSHOT
+    )
+    via_server = make_engine(EngineOptions(transport="server", opa_bin=opa_bin), policies_dir()).evaluate(
+        SNAPSHOT
+    )
     assert len(via_eval) == 114
     assert via_eval == via_server
     assert via_eval["8.1.1"]["verdict"] == "not_applicable"
@@ -51,7 +59,9 @@ def test_not_opa_is_refused(tmp_path: Path) -> None:
 
 def _fake_opa(tmp_path: Path, eval_body: str) -> str:
     script = tmp_path / "opa"
-    script.write_text(f"#!/bin/sh\nif [ \"$1\" = version ]; then echo 'Version: 1.22.3'; exit 0; fi\n{eval_body}\n")
+    script.write_text(
+        f"#!/bin/sh\nif [ \"$1\" = version ]; then echo 'Version: 1.22.3'; exit 0; fi\n{eval_body}\n"
+    )
     script.chmod(0o755)
     return str(script)
 
@@ -95,9 +105,23 @@ def opa_server(opa_bin: str, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A real OPA server with token authentication, as a team would run it."""
     port = _port()
     authz = tmp_path / "authz.rego"
-    authz.write_text('package system.authz\n\ndefault allow := false\n\nallow if input.identity == "s3cret-token"\n')
-    process = subprocess.Popen([opa_bin, "run", "--server", "--addr", f"127.0.0.1:{port}", "--log-level", "error",
-                                "--authentication=token", "--authorization=basic", str(authz)])
+    authz.write_text(
+        'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "s3cret-token"\n'
+    )
+    process = subprocess.Popen(
+        [
+            opa_bin,
+            "run",
+            "--server",
+            "--addr",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "error",
+            "--authentication=token",
+            "--authorization=basic",
+            str(authz),
+        ]
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
@@ -128,7 +152,9 @@ def test_remote_with_a_wrong_token_is_refused(opa_server: tuple[str, Path]) -> N
 def test_remote_verify_refuses_stale_policies(opa_server: tuple[str, Path]) -> None:
     url, _ = opa_server
     with pytest.raises(OpaError, match="stale policies"):
-        make_engine(EngineOptions(opa_url=url, token="s3cret-token", remote_policies="verify"), policies_dir())
+        make_engine(
+            EngineOptions(opa_url=url, token="s3cret-token", remote_policies="verify"), policies_dir()
+        )
 
 
 def test_remote_verify_accepts_a_bundle_with_the_local_digest(opa_bin: str, tmp_path: Path) -> None:
@@ -139,14 +165,27 @@ def test_remote_verify_accepts_a_bundle_with_the_local_digest(opa_bin: str, tmp_
     assert built.returncode == 0, built.stderr
     assert policy_digest(policies_dir()) in built.stdout
     port = _port()
-    process = subprocess.Popen([opa_bin, "run", "--server", "--addr", f"127.0.0.1:{port}", "--log-level", "error",
-                                "--bundle", str(bundle)])
+    process = subprocess.Popen(
+        [
+            opa_bin,
+            "run",
+            "--server",
+            "--addr",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "error",
+            "--bundle",
+            str(bundle),
+        ]
+    )
     try:
         time.sleep(0.2)
         for _ in range(100):
             try:
-                engine = make_engine(EngineOptions(opa_url=f"http://127.0.0.1:{port}", remote_policies="verify"),
-                                     policies_dir())
+                engine = make_engine(
+                    EngineOptions(opa_url=f"http://127.0.0.1:{port}", remote_policies="verify"),
+                    policies_dir(),
+                )
                 break
             except OpaError as exc:
                 if "unreachable" not in str(exc):
