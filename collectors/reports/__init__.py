@@ -11,6 +11,7 @@ report's free text (failure messages, captured output) reaches the snapshot.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
@@ -151,6 +152,8 @@ class ReportsCollector:
             self._xml(source)
         elif head in ("{", "[") and source.json_value is not None:
             self._json(source, source.json_value)
+        elif head in ("{", "["):
+            self._broken(source, _broken_json_family(text), "not valid JSON")
         elif source.suffix in (".yaml", ".yml"):
             for document in source.yaml_documents:
                 block = benchmarks.comparison_block(document.value)
@@ -179,7 +182,10 @@ class ReportsCollector:
         try:
             root: Element = SafeET.fromstring(source.text)
         except (ParseError, DefusedXmlException) as exc:
-            if source.suffix in (".xml", ".jtl"):
+            family = _broken_xml_family(source.text or "")
+            if family is not None:
+                self._broken(source, family, f"not readable XML ({exc.__class__.__name__})")
+            elif source.suffix in (".xml", ".jtl"):
                 self.ctx.warnings.append(
                     f"{source.rel}: not readable XML ({exc.__class__.__name__}); skipped"
                 )
@@ -218,6 +224,13 @@ class ReportsCollector:
             for label, series in load_tests.parse_prometheus_matrix(value):
                 self.memory[f"{source.rel}#{label}"] = series | {"provenance": self._provenance(source)}
 
+    def _broken(self, source: SourceFile, family: str | None, problem: str) -> None:
+        """A file that looks like a report of `family` but does not parse: recorded, never skipped."""
+        if family is None:
+            return
+        self.unreadable[family].append(source.rel)
+        self.ctx.warnings.append(f"{source.rel}: a {family} report, {problem}; its items are errors")
+
     def _comparison(self, source: SourceFile, block: dict[str, Any]) -> None:
         summary, comparisons, problems = benchmarks.parse_comparison(
             block, source.rel, self._provenance(source)
@@ -229,6 +242,34 @@ class ReportsCollector:
     def _add_coverage(self, source: SourceFile, report: coverage.CoverageReport) -> None:
         facts = coverage.summarise(report, self.core_modules)
         self.coverage_reports[source.rel] = facts | {"provenance": self._provenance(source)}
+
+
+_FIRST_TAG = re.compile(r"<([A-Za-z_][\w.-]*)")
+_JSON_MARKERS = (
+    (('"http_reqs"',), "load_tests"),
+    (('"root_group"', '"metrics"'), "load_tests"),
+    (('"http_req_duration"',), "load_tests"),
+    (('"num_requests"', '"response_times"'), "load_tests"),
+    (('"machine_info"', '"benchmarks"'), "benchmarks"),
+    (('"benchmark_comparison"',), "benchmarks"),
+    (('"meta"', '"totals"', '"files"'), "coverage"),
+)
+
+
+def _broken_xml_family(text: str) -> str | None:
+    """The family of a report that is not well-formed, from its first element's name."""
+    match = _FIRST_TAG.search(re.sub(r"<[?!][^>]*>", "", text[:4096]))
+    tag = match.group(1) if match else ""
+    if tag in ("testsuites", "testsuite"):
+        return "tests"
+    if tag == "coverage" or (tag == "report" and "sessioninfo" in text[:4096]):
+        return "coverage"
+    return "load_tests" if tag == "testResults" else None
+
+
+def _broken_json_family(text: str) -> str | None:
+    head = text[:65536]
+    return next((family for markers, family in _JSON_MARKERS if all(m in head for m in markers)), None)
 
 
 def _xml_family(root: Element) -> str | None:

@@ -108,3 +108,13 @@ def test_thresholds_from_gonogo_yaml_change_the_decision(tmp_path):
     items = _items(folder_with(tmp_path, "load/k6-summary-failing.json"), config)
     assert items["1.2.3"]["verdict"] == "pass"
     assert "p95 63.2 ms < 70 ms, p99 141.7 ms < 150 ms" in items["1.2.3"]["criteria"][0]["message"]
+
+
+def test_truncated_report_makes_its_items_errors_not_passes(tmp_path):
+    root = folder_with(tmp_path, *PASSING)
+    junit = root / "junit/passing/junit-pytest.xml"
+    junit.write_text(junit.read_text()[:2000])
+    items = _items(root)
+    assert {i: items[i]["verdict"] for i in ("1.1.2", "1.1.3")} == {"1.1.2": "error", "1.1.3": "error"}
+    assert "junit/passing/junit-pytest.xml" in items["1.1.2"]["criteria"][0]["message"]
+    assert items["1.2.1"]["verdict"] == "pass"  # other families are decided as before

@@ -162,4 +162,28 @@ def test_xml_entity_expansion_is_refused(tmp_path):
     )
     quality, warnings = collect(root)
     assert quality["tests"]["reports"] == {}
-    assert warnings == ["junit.xml: not readable XML (EntitiesForbidden); skipped"]
+    # refused, and recorded: the items JUnit results serve become errors instead of passing on other files
+    assert quality["tests"]["unreadable"] == ["junit.xml"]
+    assert warnings == [
+        "junit.xml: a tests report, not readable XML (EntitiesForbidden); its items are errors"
+    ]
+
+
+def test_truncated_junit_report_is_recorded_as_unreadable(tmp_path):
+    root = folder_with(tmp_path, "junit/passing/junit-pytest.xml")
+    text = (root / "junit/passing/junit-pytest.xml").read_text()
+    (root / "junit/passing/junit-pytest.xml").write_text(text[: len(text) // 2])
+    quality, warnings = collect(root)
+    assert quality["tests"]["unreadable"] == ["junit/passing/junit-pytest.xml"]
+    assert warnings == [
+        "junit/passing/junit-pytest.xml: a tests report, not readable XML (ParseError); its items are errors"
+    ]
+
+
+def test_xml_that_is_no_report_is_ignored(tmp_path):
+    root = tmp_path / "svc"
+    root.mkdir()
+    (root / "pom.xml").write_text("<project><modelVersion>4.0.0</modelVersion></project>")
+    (root / "broken.html").write_text("<html><body>")
+    quality, warnings = collect(root)
+    assert quality["tests"]["unreadable"] == [] and warnings == []

@@ -121,3 +121,12 @@ def test_unreadable_load_report_is_recorded_not_dropped(tmp_path):
     assert warnings == [
         "summary.json: a load_tests report that cannot be read (ValueError); its items are errors"
     ]
+
+
+def test_truncated_k6_summary_is_recorded_as_unreadable(tmp_path):
+    root = folder_with(tmp_path, "load/k6-summary-passing.json")
+    text = (root / "load/k6-summary-passing.json").read_text()
+    (root / "load/k6-summary-passing.json").write_text(text[:400])
+    quality, _ = collect(root)
+    assert quality["load_tests"]["unreadable"] == ["load/k6-summary-passing.json"]
+    assert quality["load_tests"]["runs"] == {}
