@@ -251,7 +251,8 @@ class AlertmanagerFacts:
     def route_alerts(self, alerts: dict[str, dict[str, Any]]) -> None:
         """Adds `receivers`, `integrations` and `routed` to every alert fact."""
         for alert in alerts.values():
-            labels = dict(alert.get("labels") or {})
+            # Series labels the expression pins, overridden by the rule's labels (as Prometheus does).
+            labels = {**(alert.get("expr_labels") or {}), **(alert.get("labels") or {})}
             labels["alertname"] = alert["name"]
             receivers: dict[str, dict[str, Any]] = {}
             for config in self.configs:

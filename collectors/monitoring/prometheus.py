@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import promql_parser as pq
-from gonogo.collectors.monitoring import alert_classes, promql_semantics
+from gonogo.collectors.monitoring import alert_classes, output_labels, promql_semantics
 from gonogo.collectors.monitoring.yaml_lines import Document, LineDict, get_path
 
 OPERATOR_GROUP = "monitoring.coreos.com/"
@@ -258,11 +258,13 @@ class PrometheusFacts:
             "annotations": sorted(str(k) for k in annotations),
             "runbook": self._runbook(rule, annotations),
             "parsed": tree is not None,
+            "expr_labels": {},
             "classes": {},
             "analysis": None,
             "provenance": self.provenance(rule.doc, rule.line),
         }
         if tree is not None:
+            fact["expr_labels"] = output_labels.labels_of(tree, recordings)
             analysis = promql_semantics.analyse(tree, recordings)
             fact["analysis"] = analysis.to_fact()
             fact["classes"] = alert_classes.classify(analysis)

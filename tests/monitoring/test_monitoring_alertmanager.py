@@ -107,3 +107,28 @@ def test_matcher_syntax() -> None:
     assert parse_matchers('msg="a, b"') == [("msg", "=", "a, b")]
     with pytest.raises(ValueError):
         parse_matchers("not a matcher")
+
+
+def test_labels_pinned_by_the_expression_take_part_in_routing(tmp_path: Path, collect_folder) -> None:
+    (tmp_path / "am.yaml").write_text(
+        "route:\n  receiver: default\n  routes:\n"
+        "    - matchers: ['namespace=\"payments\"']\n      receiver: payments-pager\n"
+        "receivers:\n  - name: default\n"
+        "  - name: payments-pager\n    pagerduty_configs: [{routing_key_file: /secrets/pd}]\n"
+    )
+    (tmp_path / "rules.yaml").write_text(
+        "groups:\n  - name: p\n    rules:\n"
+        "      - alert: PaymentsKept\n"
+        '        expr: sum by (namespace) (rate(http_requests_total{namespace="payments"}[5m])) > 1\n'
+        "      - alert: PaymentsAggregatedAway\n"
+        '        expr: sum(rate(http_requests_total{namespace="payments"}[5m])) > 1\n'
+        "      - alert: RuleLabelWins\n"
+        '        expr: sum by (namespace) (rate(http_requests_total{namespace="payments"}[5m])) > 1\n'
+        "        labels: {namespace: other}\n"
+    )
+    section, _ = collect_folder(tmp_path)
+    alerts = section["alerts"]
+    assert alerts["PaymentsKept"]["expr_labels"] == {"namespace": "payments"}
+    assert [r["name"] for r in alerts["PaymentsKept"]["receivers"]] == ["payments-pager"]
+    assert [r["name"] for r in alerts["PaymentsAggregatedAway"]["receivers"]] == ["default"]
+    assert [r["name"] for r in alerts["RuleLabelWins"]["receivers"]] == ["default"]

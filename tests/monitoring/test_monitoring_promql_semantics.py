@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from gonogo.collectors.monitoring import alert_classes, promql_semantics
+from gonogo.collectors.monitoring import alert_classes, output_labels, promql_semantics
 
 IDLE = 'avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m]))'
 MEMORY = "node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes"
@@ -178,3 +178,19 @@ def test_capacity_planning_and_watchdog_measure_no_class(expr: str) -> None:
 def test_invalid_promql_raises_value_error() -> None:
     with pytest.raises(ValueError):
         promql_semantics.parse("sum(rate(x[5m]) > 1")
+
+
+@pytest.mark.parametrize(
+    ("expr", "labels"),
+    [
+        ('sum by (namespace) (rate(x{namespace="shop", job="a"}[5m])) > 1', {"namespace": "shop"}),
+        ('sum(rate(x{namespace="shop"}[5m])) > 1', {}),
+        ('absent(up{job="checkout-api"})', {"job": "checkout-api"}),
+        ('absent(up{job="checkout-api"} == 1)', {}),  # Prometheus: labels only from a bare selector
+        ('x{a="1", b="2"} / on (a) y{a="1"} > 1', {"a": "1"}),
+        ('x{a="1", b="2"} or y{a="1", b="3"}', {"a": "1"}),
+        ('histogram_quantile(0.9, sum by (le, job) (rate(h_bucket{job="j", le="1"}[5m]))) > 1', {"job": "j"}),
+    ],
+)
+def test_labels_the_expression_pins(expr: str, labels: dict[str, str]) -> None:
+    assert output_labels.labels_of(promql_semantics.parse(expr), promql_semantics.RecordingRules()) == labels
