@@ -77,6 +77,11 @@ def _comparison(
     return fact
 
 
+def _significant(value: float) -> float:
+    """Six significant digits: pytest-benchmark means carry float noise far below their precision."""
+    return float(f"{value:.6g}")
+
+
 def _is_baseline(benchmark: dict[str, Any]) -> bool:
     params = benchmark.get("params") or {}
     words = tokens(str(benchmark.get("name", "")), *(str(v) for v in params.values()))
@@ -112,16 +117,17 @@ def parse_pytest_benchmark(
             name = str(current.get("name"))
             base_mean, current_mean = baseline["stats"].get("mean"), current["stats"].get("mean")
             if base_mean and current_mean:
+                base_ms, current_ms = _significant(base_mean * 1000), _significant(current_mean * 1000)
                 comparisons[f"{rel}#{name}#time"] = _comparison(
-                    name, "time", base_mean, current_mean, "s", "pytest-benchmark", recorded, provenance
+                    name, "time", base_ms, current_ms, "ms", "pytest-benchmark", recorded, provenance
                 )
             base_memory, current_memory = _memory(baseline), _memory(current)
             if base_memory and current_memory:
                 comparisons[f"{rel}#{name}#memory"] = _comparison(
                     name,
                     "memory",
-                    base_memory,
-                    current_memory,
+                    round(base_memory),
+                    round(current_memory),
                     "bytes",
                     "pytest-benchmark",
                     recorded,

@@ -187,3 +187,16 @@ def test_xml_that_is_no_report_is_ignored(tmp_path):
     (root / "broken.html").write_text("<html><body>")
     quality, warnings = collect(root)
     assert quality["tests"]["unreadable"] == [] and warnings == []
+
+
+def test_gonogo_own_junit_report_is_not_test_evidence(tmp_path):
+    root = tmp_path / "svc"
+    root.mkdir()
+    (root / "gonogo-report.xml").write_text(
+        '<testsuites name="gonogo" tests="1"><testsuite name="1. Testing &amp; Quality Assurance" tests="1">'
+        '<testcase classname="gonogo.1.1 Test Coverage" name="1.1.1 Unit Tests: 97.4% coverage achieved"/>'
+        "</testsuite></testsuites>"
+    )
+    quality, warnings = collect(root)
+    assert quality["tests"]["reports"] == {} and quality["tests"]["kinds"]["unit"]["tests"] == 0
+    assert warnings == []
