@@ -134,6 +134,14 @@ class AlertmanagerConfig:
     def route(self, labels: dict[str, str]) -> list[tuple[str, int]]:
         """(receiver, line of the route that delivers) for an alert with these labels."""
         root = self.value.get("route") if isinstance(self.value.get("route"), dict) else {}
+        if self.value.get("namespace_scoped"):
+            # The Operator merges an AlertmanagerConfig as a child route of the main tree that
+            # matches its own namespace (and its own matchers); alerts it does not match go elsewhere.
+            try:
+                if not _matches(_route_matchers(root), labels):
+                    return []
+            except ValueError:
+                return []
         return self._walk(root, labels, str(root.get("receiver") or ""))
 
     def _walk(self, node: dict[str, Any], labels: dict[str, str], inherited: str) -> list[tuple[str, int]]:
@@ -157,7 +165,9 @@ class AlertmanagerConfig:
 def _integration(kind: str, config: dict[str, Any], global_config: dict[str, Any]) -> dict[str, Any]:
     inline, files, globals_ = _CREDENTIALS.get(kind, ((), (), ()))
     source = None
-    if any(config.get(k) for k in inline):
+    if any(isinstance(config.get(k), dict) for k in inline):
+        source = "secret"  # an AlertmanagerConfig SecretKeySelector
+    elif any(config.get(k) for k in inline):
         source = "inline"
     elif any(config.get(k) for k in files):
         source = "file"
@@ -179,16 +189,27 @@ def _integration(kind: str, config: dict[str, Any], global_config: dict[str, Any
 
 
 def _from_crd(value: dict[str, Any]) -> dict[str, Any]:
-    """An AlertmanagerConfig's spec in the config-file shape (camelCase keys mapped)."""
+    """An AlertmanagerConfig's spec in the config-file shape (camelCase keys mapped), with the
+    `namespace` matcher the Operator adds to its top route (the default OnNamespace strategy)."""
     spec = value.get("spec") if isinstance(value.get("spec"), dict) else {}
     receivers = []
     for receiver in spec.get("receivers") or []:
         if isinstance(receiver, dict):
             receivers.append({_CRD_KEYS.get(k, k): v for k, v in receiver.items()})
+    route = spec.get("route") if isinstance(spec.get("route"), dict) else {}
+    namespace = str(get_path(value, "metadata", "namespace") or "default")
+    scoped = LineDict(route)
+    scoped.line = getattr(route, "line", 0)
+    scoped.key_lines = getattr(route, "key_lines", {})
+    scoped["matchers"] = [
+        {"name": "namespace", "value": namespace, "matchType": "="},
+        *(route.get("matchers") or []),
+    ]
     return {
-        "route": spec.get("route") or {},
+        "route": scoped,
         "receivers": receivers,
         "inhibit_rules": spec.get("inhibitRules") or [],
+        "namespace_scoped": True,
     }
 
 

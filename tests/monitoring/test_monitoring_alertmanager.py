@@ -132,3 +132,30 @@ def test_labels_pinned_by_the_expression_take_part_in_routing(tmp_path: Path, co
     assert [r["name"] for r in alerts["PaymentsKept"]["receivers"]] == ["payments-pager"]
     assert [r["name"] for r in alerts["PaymentsAggregatedAway"]["receivers"]] == ["default"]
     assert [r["name"] for r in alerts["RuleLabelWins"]["receivers"]] == ["default"]
+
+
+def test_alertmanager_config_objects_only_take_alerts_of_their_namespace(
+    tmp_path: Path, collect_folder
+) -> None:
+    (tmp_path / "amc.yaml").write_text(
+        "apiVersion: monitoring.coreos.com/v1alpha1\nkind: AlertmanagerConfig\n"
+        "metadata: {name: payments, namespace: payments}\n"
+        "spec:\n  route:\n    receiver: pager\n"
+        "    matchers: [{name: severity, value: critical, matchType: '='}]\n"
+        "  receivers:\n    - name: pager\n      pagerdutyConfigs:\n"
+        "        - routingKey: {name: pd-secret, key: routing-key}\n"
+    )
+    (tmp_path / "rules.yaml").write_text(
+        "groups:\n  - name: p\n    rules:\n"
+        "      - alert: PaymentsDown\n"
+        '        expr: absent(up{namespace="payments", job="payments-api"})\n'
+        "        labels: {severity: critical}\n"
+        "      - alert: ShopDown\n"
+        '        expr: absent(up{namespace="shop", job="shop-api"})\n'
+        "        labels: {severity: critical}\n"
+    )
+    section, _ = collect_folder(tmp_path)
+    assert section["alerts"]["PaymentsDown"]["integrations"] == ["pagerduty"]
+    assert section["alerts"]["ShopDown"]["receivers"] == []
+    assert section["alerts"]["ShopDown"]["routed"] is False
+    assert section["alertmanager"]["integrations"]["pagerduty"][0]["credential"] == "secret"
