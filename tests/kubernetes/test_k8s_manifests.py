@@ -102,3 +102,26 @@ def test_helm_renders_charts_with_template_provenance(tmp_path):
     assert mailer["replicas"] == 2
     assert mailer["provenance"]["file"] == "charts/shop-extras/templates/mailer.yaml"
     assert "(helm template, line" in mailer["provenance"]["ref"]
+
+
+def test_schema_leaves_no_place_for_secret_values():
+    from gonogo.evaluator.errors import GonogoError
+    from gonogo.evaluator.snapshot import validate_snapshot
+
+    from gonogo.api import collect
+
+    snapshot, _ = collect(FIXTURES / "realworld")
+    prov = {"collector": "kubernetes", "file": "s.yaml", "ref": "s.yaml:1"}
+    bad_secret = json.loads(json.dumps(snapshot))
+    bad_secret["kubernetes"]["secrets"]["shop/x"] = {
+        "name": "x",
+        "type": "Opaque",
+        "data": {"k": "v"},
+        "provenance": prov,
+    }
+    bad_literal = json.loads(json.dumps(snapshot))
+    container = bad_literal["kubernetes"]["workloads"]["Deployment/shop/web"]["containers"][0]
+    container["env"]["literals"].append({"name": "TOKEN", "looks_like_credential": True, "value": "v"})
+    for broken in (bad_secret, bad_literal):
+        with pytest.raises(GonogoError, match="Additional properties are not allowed"):
+            validate_snapshot(broken, "tampered snapshot")
