@@ -79,6 +79,10 @@ _DISK = re.compile(
 _CAPACITY_PLANNING = re.compile(r"(throttl|cfs_|overcommit|files_free|_files$)")
 _RESTARTS = re.compile(r"(kube_pod_container_status_restarts_total|restarts?_total|crashloop)", re.IGNORECASE)
 _REQUESTS = re.compile(r"(^|_)(http|grpc|rpc|api|requests?|responses?|handled|server)(_|$)")
+_PLATFORM_REQUESTS = re.compile(
+    r"^(apiserver|etcd|coredns|kubelet|rest_client|prometheus|alertmanager|grafana|loki|thanos|cortex|scheduler|"
+    r"workqueue|controller_runtime)_"
+)
 _ERROR_NAME = re.compile(r"(error|errors|failed|failures?|5xx)")
 _ERROR_LABELS = {"code", "status", "status_code", "http_status", "grpc_code", "response_code", "status_class"}
 _ENDPOINT_LABELS = {
@@ -168,6 +172,8 @@ def _names(side: Side) -> set[str]:
 def matches(key: str, side: Side) -> bool:
     names = _names(side)
     lowered = {n.lower() for n in names}
+    if key in ("error_rate", "latency_p95"):  # the application's requests, not the control plane's
+        lowered = {n for n in lowered if not _PLATFORM_REQUESTS.search(n)}
     if key == "high_cpu":
         return any(_CPU.search(n) for n in names) and not any(_CAPACITY_PLANNING.search(n) for n in names)
     if key == "high_memory":

@@ -13,6 +13,7 @@ exclusions and never classify the alert.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 from dataclasses import dataclass, field
@@ -177,6 +178,9 @@ class _Reader:
                 side.free = True
             if matcher.name == "mode" and matcher.op == pq.MatchOp.Re and "idle" in matcher.value:
                 side.free = True
+            if matcher.name == "quantile" and matcher.op == pq.MatchOp.Equal:  # a summary's quantile
+                with contextlib.suppress(ValueError):
+                    side.quantile = float(matcher.value)
         if not name:
             return side
         if name in self.recordings and name not in self._following:

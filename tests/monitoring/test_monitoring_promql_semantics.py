@@ -194,3 +194,20 @@ def test_invalid_promql_raises_value_error() -> None:
 )
 def test_labels_the_expression_pins(expr: str, labels: dict[str, str]) -> None:
     assert output_labels.labels_of(promql_semantics.parse(expr), promql_semantics.RecordingRules()) == labels
+
+
+def test_summary_quantile_and_mean_latency() -> None:
+    summary = classify('http_request_duration_seconds{quantile="0.95"} > 0.1')["latency_p95"]
+    assert (summary["quantile"], summary["threshold_text"]) == (0.95, "p95 > 100ms")
+    mean = classify(
+        "rate(http_request_duration_seconds_sum[5m]) / rate(http_request_duration_seconds_count[5m]) > 0.1"
+    )["latency_p95"]
+    assert mean["quantile"] is None
+    assert mean["threshold_text"] == "mean/unknown quantile > 100ms"
+
+
+def test_control_plane_requests_are_not_application_alerts() -> None:
+    expr = (
+        'sum(rate(apiserver_request_total{code=~"5.."}[5m])) / sum(rate(apiserver_request_total[5m])) > 0.01'
+    )
+    assert "error_rate" not in classify(expr)

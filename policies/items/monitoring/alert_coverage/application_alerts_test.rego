@@ -71,3 +71,9 @@ test_pending_without_evidence if {
 	r := application_alerts.report with input as {"context": {}}
 	r.verdict == "pending"
 }
+
+test_fail_on_mean_latency if {
+	mean := [alert("SlowMean", "rules/app.yaml:22", 0.1, "mean/unknown quantile > 100ms", {})]
+	r := application_alerts.report with input as snapshot(ratio_errors, mean)
+	contains(criterion(r, "Response time degradation (p95 >100ms)").message, "a mean or unknown quantile, not a percentile")
+}

@@ -122,6 +122,9 @@ threshold_problem(row, a) := "an absolute value, not a ratio of capacity or of r
 	not is_number(a.threshold)
 } else := sprintf("fires when the value goes %s, the class needs %s", [a.direction, row.direction]) if {
 	a.direction != row.direction
+} else := "a mean or unknown quantile, not a percentile" if {
+	row.unit == "seconds"
+	not is_number(a.quantile)
 } else := sprintf("quantile %v is below the required %v", [a.quantile, result.threshold("alert_latency_quantile", 0.95)]) if {
 	not _quantile_ok(row, a)
 } else := sprintf("%v is looser than the threshold %v (%s)", [a.threshold, class_threshold(row), row.threshold_name])
