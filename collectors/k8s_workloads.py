@@ -217,33 +217,58 @@ def _scale_rules(rules: Any) -> dict[str, Any] | None:
     }
 
 
+# What the API server fills in (autoscaling/v2 SetDefaults_HorizontalPodAutoscaler): an HPA without
+# metrics scales on 80 % CPU, and a behavior that sets one direction gets the default rules for the
+# other. Applying them here gives manifests the same facts a live cluster returns.
+DEFAULT_CPU_UTILIZATION = 80
+_DEFAULT_SCALE_RULES = {
+    "scaleUp": {"policies": 2, "select_policy": "Max", "stabilization_window_seconds": 0, "defaulted": True},
+    "scaleDown": {
+        "policies": 1,
+        "select_policy": "Max",
+        "stabilization_window_seconds": 300,
+        "defaulted": True,
+    },
+}
+
+
 def hpa(obj: dict[str, Any]) -> dict[str, Any]:
-    """An HPA of any API version as v2 facts; v1 targetCPUUtilizationPercentage becomes a CPU target."""
+    """An HPA of any API version as v2 facts (with the API server's defaults applied); a v1
+    targetCPUUtilizationPercentage becomes a CPU target."""
     spec = obj.get("spec") or {}
     target = spec.get("scaleTargetRef") or {}
     cpu = memory = None
     other_metrics = 0
     if "targetCPUUtilizationPercentage" in spec:
         cpu = spec.get("targetCPUUtilizationPercentage")
-    for metric in spec.get("metrics") or []:
-        found = _v2_metric_target(metric) if isinstance(metric, dict) else None
+    metrics = [m for m in spec.get("metrics") or [] if isinstance(m, dict)]
+    for metric in metrics:
+        found = _v2_metric_target(metric)
         if found and found[0] == "cpu":
             cpu = found[1]
         elif found and found[0] == "memory":
             memory = found[1]
         else:
             other_metrics += 1
-    behavior = spec.get("behavior") or {}
+    cpu_defaulted = cpu is None and not metrics
+    behavior = spec.get("behavior")
+    rules = {}
+    for direction in ("scaleUp", "scaleDown"):
+        explicit = _scale_rules((behavior or {}).get(direction))
+        rules[direction] = explicit or (
+            dict(_DEFAULT_SCALE_RULES[direction]) if isinstance(behavior, dict) else None
+        )
     return {
         "api_version": obj.get("apiVersion"),
         "target": {"kind": target.get("kind"), "name": target.get("name")},
         "min_replicas": spec.get("minReplicas", 1),
         "max_replicas": spec.get("maxReplicas"),
-        "cpu_target_percent": cpu,
+        "cpu_target_percent": DEFAULT_CPU_UTILIZATION if cpu_defaulted else cpu,
+        "cpu_target_defaulted": cpu_defaulted,
         "memory_target_percent": memory,
         "other_metrics": other_metrics,
-        "scale_up": _scale_rules(behavior.get("scaleUp")),
-        "scale_down": _scale_rules(behavior.get("scaleDown")),
+        "scale_up": rules["scaleUp"],
+        "scale_down": rules["scaleDown"],
     }
 
 

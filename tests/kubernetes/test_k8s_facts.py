@@ -72,8 +72,22 @@ def test_v2beta1_metrics_and_behavior_and_missing_target():
     }
     fact = _facts(hpa)["autoscaling"]["hpas"]["shop/api"]
     assert fact["memory_target_percent"] == 75 and fact["other_metrics"] == 1
-    assert fact["scale_down"]["policies"] == 1 and fact["scale_up"] is None
+    assert fact["scale_down"]["policies"] == 1
+    # the API server fills the other direction with its default rules when behavior is set
+    assert fact["scale_up"]["defaulted"] is True
     assert fact["target_found"] is False and fact["target_key"] == "Deployment/shop/api"
+
+
+def test_hpa_without_metrics_gets_the_api_default_cpu_target():
+    hpa = {
+        "apiVersion": "autoscaling/v2",
+        "kind": "HorizontalPodAutoscaler",
+        "metadata": {"name": "bare", "namespace": "shop"},
+        "spec": {"scaleTargetRef": {"kind": "Deployment", "name": "bare"}, "maxReplicas": 4},
+    }
+    fact = _facts(hpa)["autoscaling"]["hpas"]["shop/bare"]
+    assert fact["cpu_target_percent"] == 80 and fact["cpu_target_defaulted"] is True
+    assert fact["scale_up"] is None and fact["scale_down"] is None
 
 
 def test_env_literals_are_classified_never_copied():

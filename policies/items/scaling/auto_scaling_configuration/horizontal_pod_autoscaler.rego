@@ -100,8 +100,15 @@ cpu_problems contains {"message": msg, "ref": k8s.ref(h)} if {
 	some h in hpas
 	is_number(h.cpu_target_percent)
 	h.cpu_target_percent > cpu_target
-	msg := sprintf("hpa %s (%s): CPU target %v%% > %v%%", [h.name, k8s.ref(h), h.cpu_target_percent, cpu_target])
+	msg := sprintf(
+		"hpa %s (%s): CPU target %v%% > %v%%%s",
+		[h.name, k8s.ref(h), h.cpu_target_percent, cpu_target, _defaulted(h)],
+	)
 }
+
+_defaulted(h) := " (the API default: no metrics set)" if h.cpu_target_defaulted
+
+_defaulted(h) := "" if not h.cpu_target_defaulted
 
 memory_problems contains {"message": msg, "ref": k8s.ref(h)} if {
 	some h in hpas

@@ -70,3 +70,9 @@ test_fails_when_no_hpa_found if {
 	r.verdict == "fail"
 	contains(_criterion(r, "CPU threshold: 70%").message, "no HorizontalPodAutoscaler found among 1 workloads")
 }
+
+test_api_default_cpu_target_is_named if {
+	bare := object.union(_good, {"cpu_target_percent": 80, "cpu_target_defaulted": true})
+	r := hpa.report with input as _input({"shop/web": bare})
+	_criterion(r, "CPU threshold: 70%").message == "hpa web (deploy/hpa.yaml:1): CPU target 80% > 70% (the API default: no metrics set)"
+}
