@@ -97,6 +97,7 @@ class ReportsCollector:
         self.memory: dict[str, dict[str, Any]] = {}
         self.benchmark_reports: dict[str, dict[str, Any]] = {}
         self.comparisons: dict[str, dict[str, Any]] = {}
+        self.pytest_benchmark_runs: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
         # A report recognised but not readable is recorded, not dropped: the items it would have
         # served become `error` (fail closed), instead of being decided on the other reports alone.
         self.unreadable: dict[str, list[str]] = {
@@ -119,6 +120,12 @@ class ReportsCollector:
                     f"{source.rel}: a {self.family} report that cannot be read "
                     f"({exc.__class__.__name__}); its items are errors"
                 )
+        try:
+            self.comparisons.update(benchmarks.compare_saved_runs(self.pytest_benchmark_runs))
+        except (ValueError, KeyError, TypeError, AttributeError, ArithmeticError) as exc:
+            for rel, _, _ in self.pytest_benchmark_runs:
+                self.unreadable["benchmarks"].append(rel)
+            ctx.warnings.append(f"pytest-benchmark runs cannot be compared ({exc.__class__.__name__})")
         return {
             "quality": {
                 "coverage": {
@@ -212,6 +219,7 @@ class ReportsCollector:
             )
             self.benchmark_reports[source.rel] = summary
             self.comparisons.update(comparisons)
+            self.pytest_benchmark_runs.append((source.rel, value, self._provenance(source)))
         elif (block := benchmarks.comparison_block(value)) is not None:
             self._comparison(source, block)
         elif load_tests.is_k6_summary(value):

@@ -144,6 +144,55 @@ def parse_pytest_benchmark(
     return summary, comparisons
 
 
+def compare_saved_runs(
+    runs: list[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> dict[str, dict[str, Any]]:
+    """Benchmarks that several pytest-benchmark files hold (same `fullname`): the oldest run (by its
+    `datetime`) is the recorded baseline of the newest, as with `--benchmark-save`/`--benchmark-compare`.
+    runs: (path, document, provenance) of each file."""
+    by_fullname: dict[str, list[tuple[str, str, dict[str, Any], dict[str, Any]]]] = {}
+    for rel, document, provenance in runs:
+        for benchmark in document["benchmarks"]:
+            fullname = str(benchmark.get("fullname") or benchmark.get("name"))
+            by_fullname.setdefault(fullname, []).append(
+                (str(document.get("datetime") or ""), rel, benchmark, provenance)
+            )
+    comparisons: dict[str, dict[str, Any]] = {}
+    for entries in by_fullname.values():
+        if len(entries) < 2:
+            continue
+        entries.sort(key=lambda entry: (entry[0], entry[1]))
+        (recorded, base_rel, baseline, _), (_, rel, current, provenance) = entries[0], entries[-1]
+        name = str(current.get("name"))
+        base_mean, current_mean = baseline["stats"].get("mean"), current["stats"].get("mean")
+        if base_mean and current_mean:
+            fact = _comparison(
+                name,
+                "time",
+                _significant(base_mean * 1000),
+                _significant(current_mean * 1000),
+                "ms",
+                "pytest-benchmark",
+                recorded or None,
+                provenance,
+            )
+            comparisons[f"{rel}#{name}#time"] = fact | {"baseline_ref": base_rel}
+        base_memory, current_memory = _memory(baseline), _memory(current)
+        if base_memory and current_memory:
+            fact = _comparison(
+                name,
+                "memory",
+                round(base_memory),
+                round(current_memory),
+                "bytes",
+                "pytest-benchmark",
+                recorded or None,
+                provenance,
+            )
+            comparisons[f"{rel}#{name}#memory"] = fact | {"baseline_ref": base_rel}
+    return comparisons
+
+
 def parse_comparison(
     block: dict[str, Any], rel: str, provenance: dict[str, Any]
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[str]]:

@@ -55,3 +55,27 @@ def test_malformed_comparison_entry_is_a_warning(tmp_path):
     assert warnings == [
         "bench.yaml: fast: needs metric time|memory|throughput and numeric baseline and current"
     ]
+
+
+def test_saved_pytest_benchmark_runs_compare_newest_with_oldest(tmp_path):
+    quality, warnings = collect(
+        folder_with(tmp_path, "benchmarks/saved/0001_v1.json", "benchmarks/saved/0002_v2.json")
+    )
+    assert warnings == []
+    comparison = quality["benchmarks"]["comparisons"][
+        "benchmarks/saved/0002_v2.json#test_distinct_words#time"
+    ]
+    assert comparison["baseline_ref"] == "benchmarks/saved/0001_v1.json"
+    assert (
+        comparison["baseline_recorded"]
+        == quality["benchmarks"]["reports"]["benchmarks/saved/0001_v1.json"]["datetime"]
+    )
+    # a quadratic de-duplication against dict.fromkeys: real, large, and far from 649x
+    assert 5 < comparison["ratio"] < 649
+    assert comparison["ratio"] == pytest.approx(comparison["baseline"] / comparison["current"], rel=1e-3)
+
+
+def test_a_single_saved_run_has_no_baseline(tmp_path):
+    quality, _ = collect(folder_with(tmp_path, "benchmarks/saved/0002_v2.json"))
+    assert quality["benchmarks"]["comparisons"] == {}
+    assert quality["benchmarks"]["reports"]["benchmarks/saved/0002_v2.json"]["compared"] == 0
