@@ -202,7 +202,8 @@ class KubernetesCollector:
             if status != 0:
                 ctx.warnings.append(f"{where}: helm template failed (exit {status}); chart skipped")
                 continue
-            for line, template, value in _rendered_documents(output):
+            rendered = _parse_rendered(ctx, where, "helm template", output)
+            for _, template, value in rendered:
                 if not is_cluster_object(value):
                     continue
                 # "# Source: <chart-name>/templates/x.yaml" -> <chart dir>/templates/x.yaml
@@ -214,7 +215,7 @@ class KubernetesCollector:
                 provenance = {
                     "collector": self.name,
                     "file": template_rel,
-                    "ref": f"{template_rel} (helm template, line {line})",
+                    "ref": f"{template_rel} ({_identity(value)}, helm template)",
                 }
                 pairs.append((value, provenance))
 
@@ -249,13 +250,30 @@ class KubernetesCollector:
                 )
                 failed.add(folder)
                 continue
-            for line, _, value in _rendered_documents(output):
+            for _, _, value in _parse_rendered(ctx, folder, "kustomize", output):
                 if is_cluster_object(value):
-                    ref = f"{folder}/kustomization.yaml (kustomize, line {line})"
+                    ref = f"{folder}/kustomization.yaml ({_identity(value)}, kustomize)"
                     pairs.append(
                         (value, {"collector": self.name, "file": f"{folder}/kustomization.yaml", "ref": ref})
                     )
         return set(folders) - failed
+
+
+def _identity(obj: dict[str, Any]) -> str:
+    metadata = obj.get("metadata") or {}
+    namespace = metadata.get("namespace")
+    name = metadata.get("name", "?")
+    return f"{obj.get('kind')}/{namespace}/{name}" if namespace else f"{obj.get('kind')}/{name}"
+
+
+def _parse_rendered(
+    ctx: CollectContext, where: str, tool: str, output: str
+) -> list[tuple[int, str | None, Any]]:
+    try:
+        return _rendered_documents(output)
+    except yaml.YAMLError as exc:
+        ctx.warnings.append(f"{where}: {tool} output is not YAML ({describe_yaml_error(exc)}); skipped")
+        return []
 
 
 def _normalized_parts(path: PurePosixPath) -> list[str]:
