@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from gonogo.collectors.monitoring.yaml_lines import Document, LineDict, get_path
+from gonogo.collectors.monitoring.yaml_lines import Document, LineDict, get_path, kind_of, mapping, sequence
 
 INTEGRATIONS = {
     "pagerduty_configs": "pagerduty",
@@ -98,11 +98,11 @@ def parse_matchers(text: str) -> list[tuple[str, str, str]]:
 
 def _route_matchers(route: dict[str, Any]) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
-    for name, value in (route.get("match") or {}).items():
+    for name, value in mapping(route.get("match")).items():
         found.append((str(name), "=", str(value)))
-    for name, value in (route.get("match_re") or {}).items():
+    for name, value in mapping(route.get("match_re")).items():
         found.append((str(name), "=~", str(value)))
-    for matcher in route.get("matchers") or []:
+    for matcher in sequence(route.get("matchers")):
         if isinstance(matcher, str):
             found.extend(parse_matchers(matcher))
         elif isinstance(matcher, dict) and matcher.get("name"):  # AlertmanagerConfig CRD
@@ -147,7 +147,7 @@ class AlertmanagerConfig:
     def _walk(self, node: dict[str, Any], labels: dict[str, str], inherited: str) -> list[tuple[str, int]]:
         receiver = str(node.get("receiver") or inherited)
         delivered: list[tuple[str, int]] = []
-        for child in node.get("routes") or []:
+        for child in sequence(node.get("routes")):
             if not isinstance(child, dict):
                 continue
             try:
@@ -193,7 +193,7 @@ def _from_crd(value: dict[str, Any]) -> dict[str, Any]:
     `namespace` matcher the Operator adds to its top route (the default OnNamespace strategy)."""
     spec = value.get("spec") if isinstance(value.get("spec"), dict) else {}
     receivers = []
-    for receiver in spec.get("receivers") or []:
+    for receiver in sequence(spec.get("receivers")):
         if isinstance(receiver, dict):
             receivers.append({_CRD_KEYS.get(k, k): v for k, v in receiver.items()})
     route = spec.get("route") if isinstance(spec.get("route"), dict) else {}
@@ -203,12 +203,12 @@ def _from_crd(value: dict[str, Any]) -> dict[str, Any]:
     scoped.key_lines = getattr(route, "key_lines", {})
     scoped["matchers"] = [
         {"name": "namespace", "value": namespace, "matchType": "="},
-        *(route.get("matchers") or []),
+        *sequence(route.get("matchers")),
     ]
     return {
         "route": scoped,
         "receivers": receivers,
-        "inhibit_rules": spec.get("inhibitRules") or [],
+        "inhibit_rules": sequence(spec.get("inhibitRules")),
         "namespace_scoped": True,
     }
 
@@ -224,7 +224,7 @@ class AlertmanagerFacts:
         value = doc.value
         if not isinstance(value, dict):
             return
-        kind = value.get("kind")
+        kind = kind_of(value)
         if kind == "Secret":
             name = str(get_path(value, "metadata", "name") or "")
             if "alertmanager" in name:
@@ -254,12 +254,12 @@ class AlertmanagerFacts:
         line = value.line if isinstance(value, LineDict) else doc.line
         config = AlertmanagerConfig(doc, line, value, origin)
         global_config = value.get("global") if isinstance(value.get("global"), dict) else {}
-        for receiver in value.get("receivers") or []:
+        for receiver in sequence(value.get("receivers")):
             if not isinstance(receiver, dict) or not receiver.get("name"):
                 continue
             integrations = []
             for key, kind in INTEGRATIONS.items():
-                for entry in receiver.get(key) or []:
+                for entry in sequence(receiver.get(key)):
                     if isinstance(entry, dict):
                         integrations.append(_integration(kind, entry, global_config))
             receiver_line = receiver.line if isinstance(receiver, LineDict) else line
@@ -273,7 +273,7 @@ class AlertmanagerFacts:
         """Adds `receivers`, `integrations` and `routed` to every alert fact."""
         for alert in alerts.values():
             # Series labels the expression pins, overridden by the rule's labels (as Prometheus does).
-            labels = {**(alert.get("expr_labels") or {}), **(alert.get("labels") or {})}
+            labels = {**mapping(alert.get("expr_labels")), **mapping(alert.get("labels"))}
             labels["alertname"] = alert["name"]
             receivers: dict[str, dict[str, Any]] = {}
             for config in self.configs:
@@ -294,7 +294,7 @@ class AlertmanagerFacts:
         reached: dict[str, list[str]] = {}
         reached_critical: dict[str, list[str]] = {}
         for key, alert in alerts.items():
-            for receiver in alert.get("receivers") or []:
+            for receiver in sequence(alert.get("receivers")):
                 reached.setdefault(receiver["name"], []).append(key)
                 if alert.get("critical"):
                     reached_critical.setdefault(receiver["name"], []).append(key)
@@ -329,7 +329,7 @@ class AlertmanagerFacts:
                     "origin": c.origin,
                     "default_receiver": str(get_path(c.value, "route", "receiver") or ""),
                     "receivers": sorted(c.receivers),
-                    "inhibit_rules": len(c.value.get("inhibit_rules") or []),
+                    "inhibit_rules": len(sequence(c.value.get("inhibit_rules"))),
                     "provenance": self.provenance(c.doc, c.line),
                 }
                 for c in self.configs
@@ -343,6 +343,6 @@ class AlertmanagerFacts:
         if not isinstance(route, dict):
             return set()
         names = {str(route["receiver"])} if route.get("receiver") else set()
-        for child in route.get("routes") or []:
+        for child in sequence(route.get("routes")):
             names |= self._referenced(child)
         return names

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from gonogo.collectors.monitoring.yaml_lines import Document, get_path
+from gonogo.collectors.monitoring.yaml_lines import Document, get_path, kind_of, mapping, sequence
 from gonogo.collectors.source_files import SourceFile
 
 _JSON_CLASS = re.compile(r"(json|structlog|ecs|logstash)", re.I)
@@ -64,8 +64,8 @@ def _containers(value: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, 
     pod_spec = (
         template.get("spec") if isinstance(template, dict) and isinstance(template.get("spec"), dict) else {}
     )
-    annotations = get_path(template, "metadata", "annotations") or {}
-    containers = [c for c in (pod_spec.get("containers") or []) if isinstance(c, dict)]
+    annotations = mapping(get_path(template, "metadata", "annotations"))
+    containers = [c for c in sequence(pod_spec.get("containers")) if isinstance(c, dict)]
     return containers, annotations if isinstance(annotations, dict) else {}
 
 
@@ -80,10 +80,10 @@ class AppLoggingFacts:
         value = doc.value
         if not isinstance(value, dict):
             return
-        kind, api = value.get("kind"), str(value.get("apiVersion") or "")
+        kind, api = kind_of(value), str(value.get("apiVersion") or "")
         here = self.provenance(doc, getattr(value, "line", doc.line))
         if kind == "Policy" and api.startswith("audit.k8s.io/"):
-            levels = [str(r.get("level")) for r in value.get("rules") or [] if isinstance(r, dict)]
+            levels = [str(r.get("level")) for r in sequence(value.get("rules")) if isinstance(r, dict)]
             recording = [lvl for lvl in levels if lvl != "None"]
             self.audit.append(
                 {
@@ -128,13 +128,13 @@ class AppLoggingFacts:
                 {"kind": "otel-inject-annotation", "workload": name, "provenance": here}
             )
         for container in containers:
-            names = {str(e.get("name")) for e in container.get("env") or [] if isinstance(e, dict)}
+            names = {str(e.get("name")) for e in sequence(container.get("env")) if isinstance(e, dict)}
             otel = sorted(n for n in names if n.startswith("OTEL_EXPORTER_OTLP") or n == "OTEL_SERVICE_NAME")
             if otel:
                 self.instrumentation.append(
                     {"kind": "otel-env", "workload": name, "variables": otel, "provenance": here}
                 )
-            for env in container.get("env") or []:
+            for env in sequence(container.get("env")):
                 if (
                     isinstance(env, dict)
                     and str(env.get("name")) in ("LOG_FORMAT", "LOGGING_FORMAT", "LOG_ENCODING")

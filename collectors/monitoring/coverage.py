@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from gonogo.collectors.monitoring.alert_classes import CLASSES
+from gonogo.collectors.monitoring.yaml_lines import mapping, sequence
 
 _SYSTEM = re.compile(
     r"^(node|container|machine|kube|kubelet|kubernetes|kubeproxy|apiserver|cadvisor|process|go|"
@@ -66,7 +67,7 @@ def build(alerts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for cls in CLASSES
     }
     for key, alert in sorted(alerts.items()):
-        for class_key, found in (alert.get("classes") or {}).items():
+        for class_key, found in mapping(alert.get("classes")).items():
             coverage[class_key]["alerts"].append(
                 {
                     "alert": alert["name"],
@@ -81,8 +82,8 @@ def build(alerts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
                     "absolute": bool(found.get("absolute")),
                     "conditional": bool(found.get("conditional")),
                     "notes": found.get("notes", []),
-                    "receivers": [r["name"] for r in alert.get("receivers") or []],
-                    "integrations": alert.get("integrations") or [],
+                    "receivers": [r["name"] for r in sequence(alert.get("receivers"))],
+                    "integrations": sequence(alert.get("integrations")),
                     "routed": alert.get("routed"),
                 }
             )

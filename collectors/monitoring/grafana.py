@@ -18,7 +18,7 @@ from typing import Any
 
 from gonogo.collectors.monitoring import alert_classes, promql_semantics
 from gonogo.collectors.monitoring.promql_semantics import Side
-from gonogo.collectors.monitoring.yaml_lines import Document, get_path
+from gonogo.collectors.monitoring.yaml_lines import Document, get_path, sequence
 
 _TITLE_CLASSES = {
     "security": re.compile(
@@ -54,7 +54,7 @@ def _queries(panels: Any) -> list[str]:
     for panel in panels if isinstance(panels, list) else []:
         if not isinstance(panel, dict):
             continue
-        for target in panel.get("targets") or []:
+        for target in sequence(panel.get("targets")):
             if isinstance(target, dict) and isinstance(target.get("expr"), str):
                 found.append(target["expr"])
         found.extend(_queries(panel.get("panels")))
@@ -129,9 +129,9 @@ class GrafanaFacts:
 
     def _dashboard(self, doc: Document, value: dict[str, Any], placement: str) -> None:
         panels = value.get("panels") if isinstance(value.get("panels"), list) else []
-        for row in value.get("rows") or []:
+        for row in sequence(value.get("rows")):
             if isinstance(row, dict):
-                panels = [*panels, *(row.get("panels") or [])]
+                panels = [*panels, *sequence(row.get("panels"))]
         metrics: set[str] = set()
         unparsed = 0
         for query in _queries(panels):
@@ -145,7 +145,7 @@ class GrafanaFacts:
                 continue
             metrics |= analysis.whole.metrics
         title = str(value.get("title") or "")
-        tags = [str(t) for t in value.get("tags") or [] if isinstance(t, (str, int))]
+        tags = [str(t) for t in sequence(value.get("tags")) if isinstance(t, (str, int))]
         classes = self._classify(title, tags, metrics)
         key = f"{title or value.get('uid') or '?'} ({doc.ref()})"
         self.dashboards[key] = {

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import promql_parser as pq
-from gonogo.collectors.monitoring.yaml_lines import Document, get_path, load_yaml_text
+from gonogo.collectors.monitoring.yaml_lines import Document, get_path, kind_of, load_yaml_text, sequence
 from gonogo.collectors.source_files import SourceFile
 
 LOCAL_OUTPUTS = {
@@ -81,7 +81,7 @@ class LoggingTracingFacts:
         value = doc.value
         if not isinstance(value, dict):
             return
-        kind, api = value.get("kind"), str(value.get("apiVersion") or "")
+        kind, api = kind_of(value), str(value.get("apiVersion") or "")
         if kind == "ConfigMap":
             self._configmap_text(doc, value)
             return
@@ -281,7 +281,7 @@ class LoggingTracingFacts:
                 continue
 
             def types(key: str, pipeline: dict[str, Any] = pipeline) -> list[str]:
-                return [str(c).split("/", 1)[0] for c in pipeline.get(key) or []]
+                return [str(c).split("/", 1)[0] for c in sequence(pipeline.get(key))]
 
             entry = {
                 "origin": origin,

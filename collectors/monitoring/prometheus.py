@@ -17,7 +17,7 @@ from typing import Any
 
 import promql_parser as pq
 from gonogo.collectors.monitoring import alert_classes, output_labels, promql_semantics
-from gonogo.collectors.monitoring.yaml_lines import Document, LineDict, get_path
+from gonogo.collectors.monitoring.yaml_lines import Document, LineDict, get_path, kind_of, mapping, sequence
 
 OPERATOR_GROUP = "monitoring.coreos.com/"
 SCRAPE_KINDS = {"ServiceMonitor", "PodMonitor", "Probe", "ScrapeConfig"}
@@ -84,7 +84,7 @@ class PrometheusFacts:
         value = doc.value
         if not isinstance(value, dict):
             return
-        kind, api = value.get("kind"), str(value.get("apiVersion") or "")
+        kind, api = kind_of(value), str(value.get("apiVersion") or "")
         meta = value.get("metadata") if isinstance(value.get("metadata"), dict) else {}
         object_name = f"{meta.get('namespace') or 'default'}/{meta.get('name') or '?'}"
         if api.startswith(OPERATOR_GROUP) and kind == "PrometheusRule":
@@ -97,7 +97,7 @@ class PrometheusFacts:
             self.servers[f"Prometheus/{object_name}"] = {
                 "kind": "Prometheus",
                 "name": object_name,
-                "rule_selector": "ruleSelector" in (value.get("spec") or {}),
+                "rule_selector": "ruleSelector" in mapping(value.get("spec")),
                 "alertmanagers": bool(get_path(value, "spec", "alerting", "alertmanagers")),
                 "provenance": self.provenance(doc, doc.line),
             }
@@ -132,7 +132,7 @@ class PrometheusFacts:
 
     def _config(self, doc: Document, value: dict[str, Any]) -> None:
         jobs = []
-        for job in value.get("scrape_configs") or []:
+        for job in sequence(value.get("scrape_configs")):
             if not isinstance(job, dict) or not job.get("job_name"):
                 continue
             name = str(job["job_name"])
@@ -150,7 +150,7 @@ class PrometheusFacts:
         self.configs.append(
             {
                 "scrape_jobs": jobs,
-                "rule_files": [str(r) for r in value.get("rule_files") or []],
+                "rule_files": [str(r) for r in sequence(value.get("rule_files"))],
                 "alerting": bool(get_path(value, "alerting", "alertmanagers")),
                 "provenance": self.provenance(doc, doc.line),
             }
@@ -158,7 +158,7 @@ class PrometheusFacts:
 
     def _scrape_object(self, doc: Document, kind: str, object_name: str, value: dict[str, Any]) -> None:
         spec = value.get("spec") if isinstance(value.get("spec"), dict) else {}
-        labels = get_path(spec, "selector", "matchLabels") or {}
+        labels = mapping(get_path(spec, "selector", "matchLabels"))
         selector = " ".join(str(v) for v in labels.values()) if isinstance(labels, dict) else ""
         job_label = str(spec.get("jobLabel") or "")
         self.scrape_sources[f"{kind}/{object_name}"] = {
@@ -243,7 +243,9 @@ class PrometheusFacts:
         self, rule: Rule, tree: Any, recordings: promql_semantics.RecordingRules
     ) -> dict[str, Any]:
         value = rule.value
-        labels = {str(k): str(v) for k, v in (value.get("labels") or {}).items() if isinstance(v, (str, int))}
+        labels = {
+            str(k): str(v) for k, v in mapping(value.get("labels")).items() if isinstance(v, (str, int))
+        }
         annotations = value.get("annotations") if isinstance(value.get("annotations"), dict) else {}
         fact: dict[str, Any] = {
             "name": str(value["alert"]),
@@ -293,5 +295,5 @@ class PrometheusFacts:
     def metric_names(self, alerts: dict[str, dict[str, Any]]) -> set[str]:
         names: set[str] = set()
         for alert in alerts.values():
-            names |= set((alert.get("analysis") or {}).get("metrics") or [])
+            names |= set(mapping(alert.get("analysis")).get("metrics") or [])
         return names

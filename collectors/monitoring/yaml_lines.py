@@ -143,3 +143,19 @@ def get_path(value: Any, *keys: str) -> Any:
             return None
         value = value.get(key)
     return value
+
+
+def mapping(value: Any) -> dict[Any, Any]:
+    """value when it is a mapping, else {}: a malformed field is treated as absent."""
+    return value if isinstance(value, dict) else {}
+
+
+def sequence(value: Any) -> list[Any]:
+    """value when it is a list, else []: a malformed field is treated as absent."""
+    return value if isinstance(value, list) else []
+
+
+def kind_of(value: dict[Any, Any]) -> str | None:
+    """A document's `kind` as text (None when absent), whatever type the file gave it."""
+    kind = value.get("kind")
+    return None if kind is None else str(kind)
