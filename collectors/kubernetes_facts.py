@@ -133,6 +133,10 @@ def _rbac_binding(obj: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class ManifestShapeError(ValueError):
+    """An object whose fields have the wrong types (a string where a mapping belongs, ...)."""
+
+
 class _Builder:
     def __init__(self) -> None:
         self.out = _empty()
@@ -155,8 +159,21 @@ class _Builder:
     def add(self, obj: dict[str, Any], provenance: dict[str, Any]) -> None:
         if not isinstance(obj, dict) or not obj.get("kind") or not obj.get("apiVersion"):
             return
+        try:
+            self._add(obj, provenance)
+        except (AttributeError, TypeError, KeyError, ValueError) as exc:
+            # A shape the API server would reject: fail the collection (items become error), naming
+            # the object but never quoting its content.
+            raise ManifestShapeError(
+                f"{provenance.get('ref', '?')}: {obj.get('kind')} has an unexpected shape "
+                f"({exc.__class__.__name__}); not a valid Kubernetes object"
+            ) from None
+
+    def _add(self, obj: dict[str, Any], provenance: dict[str, Any]) -> None:
         kind, group = str(obj["kind"]), _group(str(obj["apiVersion"]))
         metadata = obj.get("metadata") or {}
+        if not isinstance(metadata, dict):
+            raise TypeError("metadata is not a mapping")
         name = str(metadata.get("name") or metadata.get("generateName") or "")
         namespace = None if kind in CLUSTER_SCOPED else str(metadata.get("namespace") or "default")
         meta = {"name": name, "namespace": namespace}

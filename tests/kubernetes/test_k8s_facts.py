@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from gonogo.collectors.k8s_backups import retention_days, schedule_interval_hours
 from gonogo.collectors.k8s_workloads import credential_reason
-from gonogo.collectors.kubernetes_facts import normalize
+from gonogo.collectors.kubernetes_facts import ManifestShapeError, normalize
 
 CANARY = "gonogo-canary-facts-61b0"
 
@@ -383,3 +384,16 @@ def test_cluster_autoscaler_karpenter_and_status_health():
     assert facts["cluster_autoscalers"]["Deployment/kube-system/ca"]["cloud_provider"] == "gce"
     assert facts["node_pools"]["NodePool/default"]["limits"] == {"cpu": "1000"}
     assert facts["status"]["health"] == "Healthy"
+
+
+def test_malformed_object_fails_collection_naming_it_without_content():
+    broken = {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": "x", "namespace": "a"},
+        "spec": {"template": {"spec": {"containers": "gonogo-canary-shape-4e"}}},
+    }
+    with pytest.raises(ManifestShapeError) as caught:
+        _facts(broken)
+    assert str(caught.value).startswith("m.yaml:1: Deployment has an unexpected shape")
+    assert "canary" not in str(caught.value)
