@@ -1,4 +1,4 @@
-"""Vulnerability reports found by content: Trivy, Grype, pip-audit, npm audit (v2) and OSV-Scanner JSON.
+"""Vulnerability reports found by content: Trivy, Grype, Snyk, pip-audit, npm audit (v2), OSV-Scanner JSON.
 
 Each parser turns one report into a `VulnerabilityScan`: the tool, what was scanned (a container
 image or dependencies) and one `Finding` per vulnerable package. Only identifiers, package names,
@@ -257,12 +257,56 @@ def parse_osv_scanner(doc: dict[str, Any]) -> VulnerabilityScan:
     return scan
 
 
+_OS_PACKAGE_MANAGERS = frozenset({"deb", "apk", "rpm", "dpkg", "linux"})
+
+
+def _is_snyk(doc: Any) -> bool:
+    return (
+        isinstance(doc, dict)
+        and isinstance(doc.get("vulnerabilities"), list)
+        and "packageManager" in doc
+        and "ok" in doc
+    )
+
+
+def parse_snyk(doc: dict[str, Any]) -> VulnerabilityScan:
+    """`snyk test --json` and `snyk container test --json`: one entry per path, so deduplicated;
+    license issues are not vulnerabilities and are skipped."""
+    manager = _text(doc.get("packageManager"))
+    kind = (
+        "image" if isinstance(doc.get("docker"), dict) or manager in _OS_PACKAGE_MANAGERS else "dependencies"
+    )
+    scan = VulnerabilityScan("snyk", kind, _text(doc.get("path")) or _text(doc.get("projectName")))
+    seen: set[tuple[str, str, str]] = set()
+    for vuln in doc["vulnerabilities"]:
+        if not isinstance(vuln, dict) or vuln.get("type") == "license":
+            continue
+        key = (_text(vuln.get("id")), _text(vuln.get("packageName")), _text(vuln.get("version")))
+        if key in seen:
+            continue
+        seen.add(key)
+        identifiers = vuln.get("identifiers") if isinstance(vuln.get("identifiers"), dict) else {}
+        fixed = [v for v in vuln.get("fixedIn") or [] if isinstance(v, str)]
+        scan.findings.append(
+            Finding(
+                id=key[0],
+                package=key[1],
+                version=key[2],
+                severity=normalise(vuln.get("severity")),
+                fixed_version=", ".join(fixed),
+                aliases=tuple(a for a in identifiers.get("CVE") or [] if isinstance(a, str)),
+            )
+        )
+    return scan
+
+
 PARSERS: tuple[tuple[Callable[[Any], bool], Callable[[dict[str, Any]], VulnerabilityScan]], ...] = (
     (_is_trivy, parse_trivy),
     (_is_grype, parse_grype),
     (_is_npm_audit, parse_npm_audit),
     (_is_pip_audit, parse_pip_audit),
     (_is_osv_scanner, parse_osv_scanner),
+    (_is_snyk, parse_snyk),
 )
 
 

@@ -74,6 +74,16 @@ def test_osv_groups_aliases_into_one_finding(vulnerable):
     assert report["top"][0]["fixed_version"] == "41.0.2"
 
 
+def test_snyk_container_deduplicates_paths(clean):
+    report = clean["scans"]["vulnerabilities"]["snyk-container.json"]
+    assert (report["tool"], report["kind"], report["target"]) == (
+        "snyk",
+        "image",
+        "ghcr.io/example/shop-web:1.4.2",
+    )
+    assert report["counts"]["medium"] == 1 and report["top"][0]["fixed_version"] == "2.36-9+deb12u7"
+
+
 def test_grype_image_and_negligible_is_low(clean):
     report = clean["scans"]["vulnerabilities"]["grype-image.json"]
     assert report["kind"] == "image" and report["target"] == "ghcr.io/example/shop-worker:1.4.2"

@@ -1,7 +1,9 @@
 # METADATA
 # title: "Security Scan: No critical vulnerabilities"
 # description: >-
-#   Checklist item 10.1.2 (10.1 Pre-Launch Checklist). Decided from scanner reports.
+#   Checklist item 10.1.2 (10.1 Pre-Launch Checklist). Decided from every vulnerability report (image
+#   and dependencies): none may hold a finding at or above security.vulnerability_block_severity
+#   (default critical) that is not ignored with a live expiry.
 # custom:
 #   id: "10.1.2"
 #   section: "10.1 Pre-Launch Checklist"
@@ -11,7 +13,8 @@
 #   evidence:
 #     - security.scans
 #   remediation: >-
-#     Provide scanner reports so gonogo can verify this item.
+#     Fix the blocking vulnerabilities, or record a time-boxed decision under vulnerabilities.ignore in
+#     gonogo.yaml (id, reason, expires).
 package gonogo.items.final.pre_launch_checklist.security_scan
 
 import data.gonogo.items.security.vulnerability_scanning.evidence
@@ -23,5 +26,5 @@ report := result.item(rego.metadata.chain(), criteria)
 
 criteria["No critical vulnerabilities"] := evidence.vulnerability_criterion(
 	{"image", "dependencies"},
-	"vulnerability scan report (Trivy, Grype, pip-audit, npm audit or OSV-Scanner JSON)",
+	"vulnerability scan report (Trivy, Grype, Snyk, pip-audit, npm audit or OSV-Scanner JSON)",
 )
