@@ -45,13 +45,13 @@ above(found, limit) := sprintf("%v ms = %v ms, not below", [found, limit]) if fo
 # METADATA
 # description: Each run must report p95 and p99 and keep both below their limits.
 # scope: document
-problems contains sprintf("%s not reported (%s)", [name, ref]) if {
+problems contains {"ref": ref, "text": sprintf("%s not reported (%s)", [name, ref])} if {
 	some ref, r in runs
 	some name, _ in limits
 	not is_number(object.get(r, sprintf("%s_ms", [name]), null))
 }
 
-problems contains sprintf("%s %s (%s)", [name, above(r[sprintf("%s_ms", [name])], limit), ref]) if {
+problems contains {"ref": ref, "text": sprintf("%s %s (%s)", [name, above(r[sprintf("%s_ms", [name])], limit), ref])} if {
 	some ref, r in runs
 	some name, limit in limits
 	r[sprintf("%s_ms", [name])] >= limit
@@ -63,7 +63,7 @@ sla_result := result.pending("a load-test report with p95 and p99 latency") if {
 	count(unreadable) > 0
 } else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
 	count(runs) == 0
-} else := result.fail(concat("; ", sort(problems)), run_refs) if {
+} else := result.fail(concat("; ", sort([p.text | some p in problems])), sort({p.ref | some p in problems})) if {
 	count(problems) > 0
 } else := result.pass(
 	concat("; ", [sprintf("p95 %v ms < %v ms, p99 %v ms < %v ms (%s)", [runs[ref].p95_ms, max_p95, runs[ref].p99_ms, max_p99, ref]) |

@@ -76,12 +76,12 @@ peak_load := result.pending("a load-test report (k6, Locust or JMeter)") if {
 # METADATA
 # description: Every run reports its p95 and it is below the limit.
 # scope: document
-p95_problems contains sprintf("p95 not reported (%s)", [ref]) if {
+p95_problems contains {"ref": ref, "text": sprintf("p95 not reported (%s)", [ref])} if {
 	some ref, r in runs
 	not r.p95_ms
 }
 
-p95_problems contains sprintf("p95 %s (%s)", [above(r.p95_ms, max_p95, "ms"), ref]) if {
+p95_problems contains {"ref": ref, "text": sprintf("p95 %s (%s)", [above(r.p95_ms, max_p95, "ms"), ref])} if {
 	some ref, r in runs
 	r.p95_ms >= max_p95
 }
@@ -92,7 +92,7 @@ p95_result := result.pending("a load-test report with p95 latency") if {
 	count(unreadable) > 0
 } else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
 	count(runs) == 0
-} else := result.fail(concat("; ", sort(p95_problems)), run_refs) if {
+} else := result.fail(concat("; ", sort([p.text | some p in p95_problems])), sort({p.ref | some p in p95_problems})) if {
 	count(p95_problems) > 0
 } else := result.pass(
 	sprintf("p95 %s ms < %v ms (%s)", [concat(", ", [sprintf("%v", [runs[ref].p95_ms]) | some ref in run_refs]), max_p95, concat(", ", run_refs)]),
@@ -102,12 +102,12 @@ p95_result := result.pending("a load-test report with p95 latency") if {
 # METADATA
 # description: Every run reports its error rate and it is below the limit.
 # scope: document
-error_problems contains sprintf("error rate not reported (%s)", [ref]) if {
+error_problems contains {"ref": ref, "text": sprintf("error rate not reported (%s)", [ref])} if {
 	some ref, r in runs
 	not is_number(object.get(r, "error_rate_percent", null))
 }
 
-error_problems contains msg if {
+error_problems contains {"ref": ref, "text": msg} if {
 	some ref, r in runs
 	r.error_rate_percent >= max_error_rate
 	msg := sprintf(
@@ -122,7 +122,7 @@ error_rate_result := result.pending("a load-test report with failed requests") i
 	count(unreadable) > 0
 } else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
 	count(runs) == 0
-} else := result.fail(concat("; ", sort(error_problems)), run_refs) if {
+} else := result.fail(concat("; ", sort([p.text | some p in error_problems])), sort({p.ref | some p in error_problems})) if {
 	count(error_problems) > 0
 } else := result.pass(
 	sprintf(
@@ -139,17 +139,17 @@ series_refs := sort([ref | some ref, _ in series])
 # METADATA
 # description: Every memory series has enough samples and a growth over the run within the limit.
 # scope: document
-memory_problems contains sprintf("%d memory samples < %d (%s)", [s.samples, min_samples, ref]) if {
+memory_problems contains {"ref": ref, "text": sprintf("%d memory samples < %d (%s)", [s.samples, min_samples, ref])} if {
 	some ref, s in series
 	s.samples < min_samples
 }
 
-memory_problems contains sprintf("memory series covers no time span (%s)", [ref]) if {
+memory_problems contains {"ref": ref, "text": sprintf("memory series covers no time span (%s)", [ref])} if {
 	some ref, s in series
 	not is_number(object.get(s, "growth_percent", null))
 }
 
-memory_problems contains msg if {
+memory_problems contains {"ref": ref, "text": msg} if {
 	some ref, s in series
 	s.growth_percent > max_growth
 	msg := sprintf(
@@ -167,7 +167,7 @@ memory_result := result.pending("a memory series from a soak run") if {
 	[],
 ) if {
 	count(series) == 0
-} else := result.fail(concat("; ", sort(memory_problems)), series_refs) if {
+} else := result.fail(concat("; ", sort([p.text | some p in memory_problems])), sort({p.ref | some p in memory_problems})) if {
 	count(memory_problems) > 0
 } else := result.pass(
 	sprintf(

@@ -86,3 +86,12 @@ test_fails_when_memory_series_has_no_span if {
 	r := load_tests.report with input as input_with({}, {"m.csv": {"source_format": "csv", "samples": 12, "provenance": {"ref": "m.csv"}}})
 	criterion(r, "Memory stability: No leaks detected").message == "memory series covers no time span (m.csv)"
 }
+
+test_fail_evidence_names_only_the_slow_run if {
+	slow := object.union(good_run, {"p95_ms": 63.2, "provenance": {"collector": "reports", "file": "slow.json", "ref": "slow.json"}})
+	r := load_tests.report with input as input_with({"loadtest/summary.json": good_run, "slow.json": slow}, {"soak/memory.csv": flat_memory})
+	c := criterion(r, "Response time p95: < 50ms")
+	c.evidence == ["slow.json"]
+	c.message == "p95 63.2 ms > 50 ms (slow.json)"
+	criterion(r, "Error rate: < 0.1%").evidence == ["loadtest/summary.json", "slow.json"]
+}

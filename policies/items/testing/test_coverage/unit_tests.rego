@@ -49,29 +49,29 @@ coverage_refs := sort([r.provenance.ref | some r in coverage_reports])
 # METADATA
 # description: Total line coverage of each report and the line coverage of each core module in it.
 # scope: document
-line_problems contains sprintf("line coverage %v %% < %v %% (%s)", [r.line_percent, line_threshold, ref]) if {
+line_problems contains {"ref": ref, "text": sprintf("line coverage %v %% < %v %% (%s)", [r.line_percent, line_threshold, ref])} if {
 	some ref, r in coverage_reports
 	r.line_percent < line_threshold
 }
 
-line_problems contains sprintf("no measured lines (%s)", [ref]) if {
+line_problems contains {"ref": ref, "text": sprintf("no measured lines (%s)", [ref])} if {
 	some ref, r in coverage_reports
 	not r.line_percent
 }
 
-line_problems contains sprintf("core module %s not in the report (%s)", [name, ref]) if {
+line_problems contains {"ref": ref, "text": sprintf("core module %s not in the report (%s)", [name, ref])} if {
 	some ref, r in coverage_reports
 	some name, module in r.core_modules
 	not module.found
 }
 
-line_problems contains sprintf("core module %s %v %% < %v %% (%s)", [name, module.line_percent, core_threshold, ref]) if {
+line_problems contains {"ref": ref, "text": sprintf("core module %s %v %% < %v %% (%s)", [name, module.line_percent, core_threshold, ref])} if {
 	some ref, r in coverage_reports
 	some name, module in r.core_modules
 	module.line_percent < core_threshold
 }
 
-line_problems contains sprintf("core module %s has no measured lines (%s)", [name, ref]) if {
+line_problems contains {"ref": ref, "text": sprintf("core module %s has no measured lines (%s)", [name, ref])} if {
 	some ref, r in coverage_reports
 	some name, module in r.core_modules
 	module.found
@@ -89,7 +89,7 @@ core_modules_tested := result.pending("a coverage report (Cobertura, JaCoCo, cov
 	count(input.quality.coverage.unreadable) > 0
 } else := result.fail("no coverage report found (Cobertura, JaCoCo, coverage.py JSON or LCOV)", []) if {
 	count(coverage_reports) == 0
-} else := result.fail(concat("; ", sort(line_problems)), coverage_refs) if {
+} else := result.fail(concat("; ", sort([p.text | some p in line_problems])), sort({p.ref | some p in line_problems})) if {
 	count(line_problems) > 0
 } else := result.pass(
 	sprintf(
@@ -104,12 +104,12 @@ core_modules_tested := result.pending("a coverage report (Cobertura, JaCoCo, cov
 # METADATA
 # description: Branch coverage of each report, which must be measured and at least the threshold.
 # scope: document
-branch_problems contains sprintf("no branch coverage measured (%s)", [ref]) if {
+branch_problems contains {"ref": ref, "text": sprintf("no branch coverage measured (%s)", [ref])} if {
 	some ref, r in coverage_reports
 	not r.branch_measured
 }
 
-branch_problems contains sprintf("branch coverage %v %% < %v %% (%s)", [r.branch_percent, branch_threshold, ref]) if {
+branch_problems contains {"ref": ref, "text": sprintf("branch coverage %v %% < %v %% (%s)", [r.branch_percent, branch_threshold, ref])} if {
 	some ref, r in coverage_reports
 	r.branch_measured
 	r.branch_percent < branch_threshold
@@ -124,7 +124,7 @@ edge_cases_covered := result.pending("a coverage report with branch coverage") i
 	count(input.quality.coverage.unreadable) > 0
 } else := result.fail("no coverage report found (Cobertura, JaCoCo, coverage.py JSON or LCOV)", []) if {
 	count(coverage_reports) == 0
-} else := result.fail(concat("; ", sort(branch_problems)), coverage_refs) if {
+} else := result.fail(concat("; ", sort([p.text | some p in branch_problems])), sort({p.ref | some p in branch_problems})) if {
 	count(branch_problems) > 0
 } else := result.pass(
 	sprintf("branch coverage >= %v %% in %d report(s) (%s)", [branch_threshold, count(coverage_reports), concat(", ", coverage_refs)]),

@@ -108,3 +108,16 @@ test_pending_without_evidence if {
 	r.verdict == "pending"
 	contains(criterion(r, "All core modules tested").message, "coverage report")
 }
+
+test_fail_evidence_names_only_the_failing_report if {
+	low := json.patch(report_full, [
+		{"op": "replace", "path": "/line_percent", "value": 44.12},
+		{"op": "replace", "path": "/provenance/ref", "value": "partial/coverage.json"},
+	])
+	coverage := {"reports": {"coverage.xml": report_full, "partial/coverage.json": low}, "core_modules": [], "unreadable": []}
+	r := unit_tests.report with input as {"quality": {"coverage": coverage}}
+	c := criterion(r, "All core modules tested")
+	c.verdict == "fail"
+	c.evidence == ["partial/coverage.json"]
+	c.message == "line coverage 44.12 % < 97.4 % (partial/coverage.json)"
+}
