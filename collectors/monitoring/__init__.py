@@ -98,9 +98,10 @@ class MonitoringCollector:
         alerts, recordings = prometheus.analyse()
         alertmanager.route_alerts(alerts)
         grafana_facts = grafana.facts()
-        metric_names = prometheus.metric_names(alerts)
+        metric_uses = prometheus.metric_uses(alerts)
         for dashboard in grafana_facts["dashboards"].values():
-            metric_names |= set(dashboard["metrics"])
+            for name in dashboard["metrics"]:
+                metric_uses.setdefault(name, []).append(dashboard["provenance"]["ref"])
         logging_facts = logging.facts()
         app_facts = app.facts()
         log_alerts = [dict(r, engine="loki-ruler") for r in prometheus.logql_rules] + [
@@ -115,7 +116,8 @@ class MonitoringCollector:
                     "recording_rules": recordings,
                     "alerting_rules": len(alerts),
                     "parsed_alerting_rules": sum(1 for a in alerts.values() if a["parsed"]),
-                    "metrics": coverage.metric_categories(metric_names),
+                    "metrics": coverage.metric_categories(set(metric_uses)),
+                    "metrics_evidence": coverage.category_evidence(metric_uses),
                 },
                 "alerts": alerts,
                 "alert_coverage": coverage.build(alerts),

@@ -53,6 +53,19 @@ def metric_categories(names: set[str]) -> dict[str, list[str]]:
     return categories
 
 
+def category_evidence(uses: dict[str, list[str]], limit: int = 5) -> dict[str, list[str]]:
+    """category -> the first few places (file:line) that use a metric of that category."""
+    evidence: dict[str, list[str]] = {"api": [], "system": [], "business": [], "platform": [], "custom": []}
+    for name in sorted(uses):
+        if ":" in name:
+            continue
+        refs = evidence[metric_category(name)]
+        for ref in sorted(set(uses[name])):
+            if len(refs) < limit and ref not in refs:
+                refs.append(ref)
+    return evidence
+
+
 def build(alerts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     coverage: dict[str, dict[str, Any]] = {
         cls.key: {

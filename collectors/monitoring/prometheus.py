@@ -292,8 +292,10 @@ class PrometheusFacts:
                     }
         return {"kind": "unresolved", "url": url[:300]}
 
-    def metric_names(self, alerts: dict[str, dict[str, Any]]) -> set[str]:
-        names: set[str] = set()
+    def metric_uses(self, alerts: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+        """metric name -> where alerting rules use it (file:line)."""
+        uses: dict[str, list[str]] = {}
         for alert in alerts.values():
-            names |= set(mapping(alert.get("analysis")).get("metrics") or [])
-        return names
+            for name in mapping(alert.get("analysis")).get("metrics") or []:
+                uses.setdefault(name, []).append(alert["provenance"]["ref"])
+        return uses

@@ -36,6 +36,8 @@ metrics(category) := object.get(facts, ["metrics", category], [])
 
 source_refs(category) := [s.provenance.ref | some s in sources; s.category == category]
 
+used_at(category) := object.get(facts, ["metrics_evidence", category], [])
+
 _first(names) := concat(", ", array.slice(names, 0, 5))
 
 criteria["API metrics collected"] := result.pending("Prometheus configuration (monitoring collector)") if {
@@ -57,7 +59,7 @@ criteria["API metrics collected"] := result.pending("Prometheus configuration (m
 	count(metrics("api")) == 0
 } else := result.pass(
 	sprintf("API metrics %s queried; %d scrape sources (%d application)", [_first(metrics("api")), count(sources), count(source_refs("app"))]),
-	array.concat(source_refs("app"), source_refs("platform")),
+	array.flatten([source_refs("app"), source_refs("platform"), used_at("api")]),
 )
 
 criteria["System metrics gathered"] := result.pending("Prometheus configuration (monitoring collector)") if {
@@ -71,7 +73,7 @@ criteria["System metrics gathered"] := result.pending("Prometheus configuration 
 	count(source_refs("system")) > 0
 } else := result.pass(
 	sprintf("system metrics %s queried by rules or dashboards", [_first(metrics("system"))]),
-	[s.provenance.ref | some s in sources],
+	used_at("system"),
 ) if {
 	count(metrics("system")) > 0
 } else := result.fail(
@@ -83,7 +85,7 @@ criteria["Custom business metrics tracked"] := result.pending("Prometheus config
 	not alerting.collected("prometheus")
 } else := result.pass(
 	sprintf("business metrics queried by rules or dashboards: %s", [_first(metrics("business"))]),
-	[],
+	used_at("business"),
 ) if {
 	count(metrics("business")) > 0
 } else := result.fail(

@@ -16,6 +16,7 @@
 #   evidence:
 #     - monitoring.prometheus
 #     - monitoring.grafana
+#     - monitoring.alerts
 #   remediation: >-
 #     Expose /metrics from the service and scrape it (ServiceMonitor or scrape_configs job),
 #     deploy Grafana dashboards and Prometheus alerting rules.
@@ -62,7 +63,7 @@ criteria["Alert rules configured"] := result.pending("Prometheus alerting rules 
 	not alerting.collected("prometheus")
 } else := result.pass(
 	sprintf("%d alerting rules parsed", [alerting.section.prometheus.parsed_alerting_rules]),
-	[],
+	array.slice(sort([a.provenance.ref | some a in object.get(alerting.section, "alerts", {}); a.parsed]), 0, 10),
 ) if {
 	alerting.section.prometheus.parsed_alerting_rules > 0
 } else := result.fail(
