@@ -222,28 +222,32 @@ def _list_secrets(
 
 
 def served_custom_kinds(api: client.ApiClient) -> list[tuple[str, str, str, str, bool]]:
-    """(group, version, kind, plural, namespaced) of each known custom kind the server serves."""
+    """(group, version, kind, plural, namespaced) of each known custom kind the server serves, in
+    the group's preferred version, or else the first other version that serves the kind."""
     try:
         groups = client.ApisApi(api).get_api_versions(_request_timeout=REQUEST_TIMEOUT).groups or []
     except (ApiException, HTTPError, OSError) as problem:
         raise ClusterCollectionError(f"cannot discover API groups: {_describe(problem)}") from None
     custom = client.CustomObjectsApi(api)
-    found: list[tuple[str, str, str, str, bool]] = []
+    found: dict[tuple[str, str], tuple[str, str, str, str, bool]] = {}
     for group in groups:
         wanted = CUSTOM_KINDS.get(group.name)
-        if not wanted or not group.preferred_version:
+        if not wanted:
             continue
-        version = group.preferred_version.version
-        try:
-            listing = custom.get_api_resources(group.name, version, _request_timeout=REQUEST_TIMEOUT)
-        except (ApiException, HTTPError, OSError) as problem:
-            raise ClusterCollectionError(
-                f"cannot discover {group.name}/{version}: {_describe(problem)}"
-            ) from None
-        for resource in listing.resources or []:
-            if resource.kind in wanted and "/" not in resource.name and "list" in (resource.verbs or []):
-                found.append((group.name, version, resource.kind, resource.name, bool(resource.namespaced)))
-    return found
+        preferred = group.preferred_version.version if group.preferred_version else None
+        versions = sorted((v.version for v in group.versions or []), key=lambda v: v != preferred)
+        for version in versions:
+            try:
+                listing = custom.get_api_resources(group.name, version, _request_timeout=REQUEST_TIMEOUT)
+            except (ApiException, HTTPError, OSError) as problem:
+                what = f"{group.name}/{version}"
+                raise ClusterCollectionError(f"cannot discover {what}: {_describe(problem)}") from None
+            for resource in listing.resources or []:
+                listable = "/" not in resource.name and "list" in (resource.verbs or [])
+                if resource.kind in wanted and listable and (group.name, resource.kind) not in found:
+                    entry = (group.name, version, resource.kind, resource.name, bool(resource.namespaced))
+                    found[(group.name, resource.kind)] = entry
+    return list(found.values())
 
 
 def _list_custom(

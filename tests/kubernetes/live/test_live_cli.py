@@ -24,7 +24,7 @@ def _cluster_args(cluster: LiveCluster, context: str) -> list[str]:
 def test_check_against_the_cluster(applied_cluster, live_cluster: LiveCluster, tmp_path: Path):
     snapshot_file = tmp_path / "snapshot.json"
     args = ["check", str(tmp_path), *_cluster_args(live_cluster, live_cluster.context), "--format", "json"]
-    done = run_gonogo(*args, "--snapshot-out", str(snapshot_file), "--verbose")
+    done = run_gonogo(*args, "--snapshot-out", str(snapshot_file), "--verbose", timeout=600)
     assert done.returncode == EXIT_NEEDS_WORK, done.stderr[-2000:]
     report = json.loads(done.stdout)
     items = {item["id"]: item for item in report["items"]}
@@ -46,7 +46,7 @@ def test_collect_with_a_namespace_filter(applied_cluster, live_cluster: LiveClus
         "--namespace",
         "shop",
     ]
-    done = run_gonogo(*args)
+    done = run_gonogo(*args, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     section = json.loads(done.stdout)["kubernetes"]
     assert set(section["namespaces"]) == {"shop"}
@@ -56,7 +56,7 @@ def test_collect_with_a_namespace_filter(applied_cluster, live_cluster: LiveClus
 
 def test_a_forbidden_cluster_blocks_the_gate(applied_cluster, live_cluster: LiveCluster, tmp_path: Path):
     args = ["check", str(tmp_path), *_cluster_args(live_cluster, RESTRICTED_CONTEXT), "--format", "json"]
-    done = run_gonogo(*args)
+    done = run_gonogo(*args, timeout=600)
     assert done.returncode == EXIT_ERROR, done.stderr[-2000:]
     report = json.loads(done.stdout)
     assert report["decision"] != "APPROVED"

@@ -173,10 +173,14 @@ def test_custom_kinds_are_read_only_when_their_group_is_served(applied_cluster, 
         config_file=str(live_cluster.kubeconfig), context=live_cluster.context, persist_config=False
     )
     with api:
-        served = {(group, kind) for group, _, kind, _, _ in live.served_custom_kinds(api)}
+        versions = {(group, kind): version for group, version, kind, _, _ in live.served_custom_kinds(api)}
+    served = set(versions)
     assert {("cert-manager.io", "Certificate"), ("cert-manager.io", "ClusterIssuer")} <= served
     assert ("velero.io", "Schedule") in served and ("autoscaling.k8s.io", "VerticalPodAutoscaler") in served
     assert not any(group == "monitoring.coreos.com" for group, _ in served)
+    # A kind served only in a group's non-preferred version is still found, in that version.
+    assert versions[("karpenter.sh", "NodePool")] == "v1"
+    assert versions[("karpenter.sh", "Provisioner")] == "v1alpha5"
 
 
 def test_forbidden_lists_fail_closed(applied_cluster):
