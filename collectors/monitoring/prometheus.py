@@ -27,6 +27,9 @@ _LOGQL = re.compile(
     r"drop|keep|decolorize))|(count_over_time|bytes_over_time|bytes_rate|rate|absent_over_time)"
     r"\(\s*\{)"
 )
+_LOGQL_RANGE = re.compile(
+    r"(count_over_time|bytes_over_time|bytes_rate|rate|absent_over_time)\(\s*\{(?![^}]*__name__)"
+)
 _SYSTEM_SOURCE = re.compile(
     r"(node-exporter|node_exporter|nodeexporter|kubelet|cadvisor|kube-state-metrics|"
     r"windows-exporter|process-exporter|node$)"
@@ -220,24 +223,28 @@ class PrometheusFacts:
 
     def _parse(self, rule: Rule) -> Any:
         expr = str(rule.value.get("expr"))
+        if _LOGQL_RANGE.search(expr):  # valid PromQL too, but a nameless log stream: LogQL
+            return self._logql(rule)
         try:
             return promql_semantics.parse(expr)
         except ValueError as exc:
             if self._is_logql(rule):
-                if "alert" in rule.value:
-                    self.logql_rules.append(
-                        {
-                            "name": str(rule.value["alert"]),
-                            "origin": rule.origin,
-                            "provenance": self.provenance(rule.doc, rule.line),
-                        }
-                    )
-                return None
+                return self._logql(rule)
             self.warnings.append(
                 f"{rule.ref}: rule {rule.value.get('alert') or rule.value.get('record')}: "
                 f"expr is not PromQL ({str(exc)[:120]}); rule not evaluated"
             )
             return None
+
+    def _logql(self, rule: Rule) -> None:
+        if "alert" in rule.value:
+            self.logql_rules.append(
+                {
+                    "name": str(rule.value["alert"]),
+                    "origin": rule.origin,
+                    "provenance": self.provenance(rule.doc, rule.line),
+                }
+            )
 
     def _alert_fact(
         self, rule: Rule, tree: Any, recordings: promql_semantics.RecordingRules

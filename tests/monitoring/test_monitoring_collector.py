@@ -187,3 +187,22 @@ def test_kube_prometheus_stack_values_rules_and_scrape_configs(tmp_path: Path, c
     assert alert["provenance"]["ref"] == "values.yaml:11"
     assert alert["classes"]["error_rate"]["threshold"] == 0.01
     assert alert["routed"] is None
+
+
+def test_logql_rules_are_log_alerts_not_prometheus_alerts(tmp_path: Path, collect_folder) -> None:
+    (tmp_path / "loki-rules.yaml").write_text(
+        "groups:\n  - name: logs\n    rules:\n"
+        "      - alert: ValidPromQLButALogStream\n"
+        '        expr: sum(rate({app="api"}[5m])) > 10\n'
+        "      - alert: WithPipeline\n"
+        '        expr: sum(count_over_time({app="api"} |= "panic" [5m])) > 0\n'
+        "      - alert: PromQLWithName\n"
+        '        expr: sum(rate({__name__="http_requests_total"}[5m])) > 10\n'
+    )
+    section, warnings = collect_folder(tmp_path)
+    assert warnings == []
+    assert [a["name"] for a in section["logging"]["log_alerts"]] == [
+        "ValidPromQLButALogStream",
+        "WithPipeline",
+    ]
+    assert list(section["alerts"]) == ["PromQLWithName"]
