@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from gonogo.evaluator.errors import OpaError
-from gonogo.evaluator.opa_binary import check_opa, find_opa
+from gonogo.evaluator.opa_binary import OpaBinary, check_opa, find_opa
+from gonogo.evaluator.policy_files import policy_digest
 
 SEVERITIES = ("critical", "high", "medium", "low")
 
@@ -45,8 +47,39 @@ def _package(path: list[dict[str, Any]]) -> str:
     return ".".join(str(part["value"]) for part in path)
 
 
+def _cache_file(policies: Path, opa_version: str) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gonogo"
+    digest = policy_digest(policies).removeprefix("sha256:")[:32]
+    return base / f"catalog-{digest}-opa{opa_version}.json"
+
+
 def load_catalog(policies: Path, opa_bin: str | None = None, timeout: float = 60.0) -> list[CatalogItem]:
+    """The catalog, cached per policy digest and OPA version (`opa inspect` costs as much as an
+    evaluation, and the catalog only changes when a policy file does)."""
     binary = check_opa(find_opa(opa_bin))
+    cache = _cache_file(policies, binary.version)
+    try:
+        return [
+            CatalogItem(
+                **{**entry, "criteria": tuple(entry["criteria"]), "evidence": tuple(entry["evidence"])}
+            )
+            for entry in json.loads(cache.read_text())
+        ]
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    items = _inspect(policies, binary.path, timeout)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps([asdict(item) for item in items]))
+        temporary.replace(cache)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return items
+
+
+def _inspect(policies: Path, opa: str, timeout: float) -> list[CatalogItem]:
+    binary = OpaBinary(path=opa, version="")
     try:
         proc = subprocess.run(
             [binary.path, "inspect", "--annotations", "--format", "json", str(policies)],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,8 +42,10 @@ def evaluate(
     engine_options = engine_options or EngineOptions()
     policies = policies_dir()
     engine = make_engine(engine_options, policies)
-    catalog = load_catalog(policies, engine_options.opa_bin if not engine_options.opa_url else None)
-    opa_items = engine.evaluate(snapshot)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the catalog (opa inspect) while OPA evaluates
+        pending_catalog = pool.submit(load_catalog, policies, engine_options.opa_bin)
+        opa_items = engine.evaluate(snapshot)
+        catalog = pending_catalog.result()
     provenance = {
         "snapshot_sha256": snapshot_digest(snapshot),
         "policy_digest": policy_digest(policies),

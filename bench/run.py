@@ -1,0 +1,109 @@
+"""`make bench`: wall-clock timings of the paths users wait on, medians over repeated runs.
+
+- engine: one evaluation of the sample service's snapshot through `opa eval` and through a
+  loopback `opa run --server` (start, query, stop) — the measurement behind the default engine;
+- collect: collecting the sample service;
+- cli-check: `gonogo check examples/sample-service` end to end, as a pipeline runs it;
+- precommit: `gonogo check <one changed file> --fail-on evidence`, as the pre-commit hook runs it;
+- large: collect + evaluate a generated manifest folder of N objects (when the kubernetes
+  collector is installed).
+
+Results go to stdout and to bench/results.json. Timings depend on the machine; compare runs
+made on the same one.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from gonogo import api  # noqa: E402
+from gonogo.collectors import registry  # noqa: E402
+from gonogo.evaluator.engine import EngineOptions, make_engine  # noqa: E402
+from gonogo.paths import policies_dir  # noqa: E402
+
+EXAMPLE = REPO / "examples" / "sample-service"
+GONOGO = str(Path(sys.executable).with_name("gonogo"))
+
+
+def measure(name: str, action: Callable[[], Any], runs: int) -> dict[str, Any]:
+    action()  # warm-up: page cache, imports
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    result = {"name": name, "runs": runs, "median_s": round(statistics.median(samples), 4),
+              "min_s": round(min(samples), 4), "max_s": round(max(samples), 4)}
+    print(f"{name:<34} median {result['median_s'] * 1000:8.1f} ms  "
+          f"(min {result['min_s'] * 1000:.1f}, max {result['max_s'] * 1000:.1f}, n={runs})")
+    return result
+
+
+def _cli(*args: str) -> Callable[[], None]:
+    def run() -> None:
+        proc = subprocess.run([GONOGO, *args], capture_output=True, text=True, check=False)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"gonogo {' '.join(args)} exited {proc.returncode}: {proc.stderr}")
+
+    return run
+
+
+def _large_manifests(folder: Path, objects: int) -> None:
+    documents = []
+    for index in range(objects // 2):
+        name = f"svc-{index}"
+        documents.append(
+            f"apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}, namespace: load}}\n"
+            f"spec:\n  replicas: 3\n  selector: {{matchLabels: {{app: {name}}}}}\n"
+            f"  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers:\n"
+            f"        - name: app\n          image: registry.example.com/{name}:1.0.0\n"
+            f"          resources: {{requests: {{cpu: 100m, memory: 128Mi}}, limits: {{memory: 256Mi}}}}\n")
+        documents.append(
+            f"apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}, namespace: load}}\n"
+            f"spec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n"
+            f"  minReplicas: 3\n  maxReplicas: 20\n  metrics:\n    - type: Resource\n"
+            f"      resource: {{name: cpu, target: {{type: Utilization, averageUtilization: 70}}}}\n")
+    (folder / "manifests.yaml").write_text("---\n".join(documents))
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    results: dict[str, Any] = {"machine": {"python": platform.python_version(), "cpu": platform.processor(),
+                                           "cores": __import__("os").cpu_count()}, "results": []}
+    snapshot, config = api.collect(EXAMPLE)
+    for transport in ("eval", "server"):
+        def one_shot(transport: str = transport) -> None:
+            make_engine(EngineOptions(transport=transport), policies_dir()).evaluate(snapshot)
+        results["results"].append(measure(f"engine {transport} (one-shot)", one_shot, runs))
+    results["results"].append(measure("collect sample-service", lambda: api.collect(EXAMPLE), runs))
+    results["results"].append(measure("cli check sample-service", _cli("check", str(EXAMPLE), "-f", "json"), runs))
+    changed = EXAMPLE / "docs" / "rollback.md"
+    results["results"].append(measure("cli pre-commit (1 changed file)",
+                                      _cli("check", str(changed), "--fail-on", "evidence", "--collector", "context",
+                                           "--collector", "documents"), runs))
+    if "kubernetes" in registry.available():
+        for objects in (1000, 5000):
+            with tempfile.TemporaryDirectory() as tmp:
+                _large_manifests(Path(tmp), objects)
+                results["results"].append(measure(f"cli check {objects} objects", _cli("check", tmp, "-f", "json",
+                                                  "--collector", "context", "--collector", "kubernetes"),
+                                                  max(3, runs // 2)))
+    out = REPO / "bench" / "results.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"wrote {out.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
