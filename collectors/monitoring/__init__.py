@@ -13,6 +13,13 @@ from gonogo.collectors.monitoring import coverage
 from gonogo.collectors.monitoring.alertmanager import AlertmanagerFacts
 from gonogo.collectors.monitoring.app_logging import AppLoggingFacts
 from gonogo.collectors.monitoring.grafana import GrafanaFacts, is_dashboard
+from gonogo.collectors.monitoring.live_cluster import (
+    LIVE_KINDS,
+    LiveObject,
+    cluster_documents,
+    live_provenance,
+    live_requested,
+)
 from gonogo.collectors.monitoring.logging_tracing import LoggingTracingFacts
 from gonogo.collectors.monitoring.prometheus import PrometheusFacts
 from gonogo.collectors.monitoring.yaml_lines import Document, embedded_documents, get_path, line_documents
@@ -69,6 +76,8 @@ class MonitoringCollector:
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         def provenance(doc: Document, line: int | None) -> dict[str, Any]:
+            if isinstance(doc.source, LiveObject):
+                return live_provenance(self.name, doc.source.rel)
             return ctx.provenance(self.name, doc.source, doc.abs_line(line))
 
         def ref(source: SourceFile, line: int | None) -> dict[str, Any]:
@@ -79,21 +88,29 @@ class MonitoringCollector:
         grafana = GrafanaFacts(provenance, ctx.warnings)
         logging = LoggingTracingFacts(provenance, ctx.warnings)
         app = AppLoggingFacts(provenance)
+        live = live_requested(ctx.options or {})
+        documents = cluster_documents(ctx.options, ctx.warnings) if live else []
         for source in ctx.files:
             for doc in self._documents(source, ctx.warnings):
-                placement = "file"
-                if doc.embedded_key is not None:
-                    placement = (
-                        "sidecar-configmap" if "grafana_dashboard" in doc.parent_labels else "configmap"
-                    )
-                grafana.consume(doc, placement)
-                prometheus.consume(doc)
-                alertmanager.consume(doc)
-                logging.consume(doc)
-                app.consume(doc)
+                if live and isinstance(doc.value, dict) and doc.value.get("kind") in LIVE_KINDS:
+                    continue  # the cluster is the truth for these kinds
+                if live and doc.embedded_key is not None:
+                    continue  # held in a ConfigMap, which the cluster provides
+                documents.append(doc)
             if self._is_text(source):
                 logging.consume_text(source, ref)
                 app.consume_text(source, ref)
+        for doc in documents:
+            placement = "file"
+            if isinstance(doc.source, LiveObject):
+                placement = "cluster"
+            if doc.embedded_key is not None:
+                placement = "sidecar-configmap" if "grafana_dashboard" in doc.parent_labels else "configmap"
+            grafana.consume(doc, placement)
+            prometheus.consume(doc)
+            alertmanager.consume(doc)
+            logging.consume(doc)
+            app.consume(doc)
 
         alerts, recordings = prometheus.analyse()
         alertmanager.route_alerts(alerts)

@@ -214,6 +214,8 @@ class PrometheusFacts:
             fact = self._alert_fact(rule, parsed.get(index), recordings)
             name = fact["name"]
             key = name if names.count(name) == 1 else f"{name} ({rule.ref})"
+            if key in alerts:  # the same name twice in one cluster object: number them
+                key = f"{name} ({rule.ref} #{sum(1 for k in alerts if k.startswith(key)) + 1})"
             alerts[key] = fact
         return alerts, records
 

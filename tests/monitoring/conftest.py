@@ -14,8 +14,11 @@ from gonogo.collectors.source_files import walk
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "monitoring"
 
 
-def collect(root: Path) -> tuple[dict[str, Any], list[str]]:
-    ctx = CollectContext(root=root, files=list(walk(root, [])), config={}, now=datetime.now(UTC))
+def collect(root: Path, options: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:
+    files = list(walk(root, []))
+    ctx = CollectContext(
+        root=root, files=files, config={}, now=datetime.now(UTC), options=dict(options or {})
+    )
     return MonitoringCollector().collect(ctx)["monitoring"], ctx.warnings
 
 
