@@ -10,6 +10,7 @@ import importlib
 from importlib.metadata import entry_points
 
 from gonogo.collectors.base import Collector
+from gonogo.evaluator.errors import ConfigError
 
 BUILTIN: dict[str, str] = {
     "context": "gonogo.collectors.context:ContextCollector",
@@ -40,6 +41,6 @@ def selected(enabled: list[str] | None, disabled: list[str] | None) -> list[str]
     names = list(available())
     unknown = [n for n in (enabled or []) + (disabled or []) if n not in names]
     if unknown:
-        raise ValueError(f"unknown collector(s) {', '.join(unknown)}; known: {', '.join(names)}")
+        raise ConfigError(f"unknown collector(s) {', '.join(unknown)}; known: {', '.join(names)}")
     chosen = [n for n in names if not enabled or n in enabled]
     return [n for n in chosen if n not in (disabled or [])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +11,7 @@ import yaml
 
 from gonogo.collectors.source_files import describe_yaml_error
 from gonogo.evaluator.errors import ConfigError
+from gonogo.paths import policies_dir
 from gonogo.schema_validation import schema_errors
 
 CONFIG_NAMES = ("gonogo.yaml", "gonogo.yml", ".gonogo.yaml")
@@ -24,6 +27,19 @@ def find_config(root: Path, explicit: Path | None) -> Path | None:
         if (base / name).is_file():
             return base / name
     return None
+
+
+@cache
+def known_thresholds() -> frozenset[str]:
+    """Every name the policies pass to result.threshold(): a typo in gonogo.yaml is an error,
+    not a silently ignored setting."""
+    pattern = re.compile(r'threshold\(\s*"([^"]+)"')
+    return frozenset(
+        name
+        for path in policies_dir().rglob("*.rego")
+        if not path.name.endswith("_test.rego")
+        for name in pattern.findall(path.read_text())
+    )
 
 
 def load_config(path: Path | None) -> dict[str, Any]:
@@ -43,5 +59,11 @@ def load_config(path: Path | None) -> dict[str, Any]:
     problems = schema_errors("config.schema.json", data)
     if problems:
         raise ConfigError(f"{path}: invalid config:\n  " + "\n  ".join(problems))
+    unknown = sorted(set(data.get("thresholds") or {}) - known_thresholds())
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown threshold(s) {', '.join(unknown)}; the policies read: "
+            + ", ".join(sorted(known_thresholds()))
+        )
     data["_path"] = str(path)
     return data
