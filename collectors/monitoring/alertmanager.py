@@ -213,6 +213,27 @@ def _from_crd(value: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _matcher_texts(rule: dict[str, Any], prefix: str) -> list[str]:
+    """An inhibit rule's source or target matchers as `name op "value"` text."""
+    found = [f'{k}="{v}"' for k, v in mapping(rule.get(f"{prefix}_match")).items()]
+    found += [f'{k}=~"{v}"' for k, v in mapping(rule.get(f"{prefix}_match_re")).items()]
+    for matcher in sequence(rule.get(f"{prefix}_matchers")) + sequence(rule.get(f"{prefix}Match")):
+        if isinstance(matcher, str):
+            found.append(matcher.strip()[:200])
+        elif isinstance(matcher, dict) and matcher.get("name"):
+            found.append(f'{matcher["name"]}{matcher.get("matchType") or "="}"{matcher.get("value") or ""}"')
+    return found
+
+
+def _inhibit_rule(rule: Any) -> dict[str, Any]:
+    rule = mapping(rule)
+    return {
+        "source": _matcher_texts(rule, "source"),
+        "target": _matcher_texts(rule, "target"),
+        "equal": [str(e) for e in sequence(rule.get("equal"))],
+    }
+
+
 @dataclass
 class AlertmanagerFacts:
     provenance: Any
@@ -329,7 +350,7 @@ class AlertmanagerFacts:
                     "origin": c.origin,
                     "default_receiver": str(get_path(c.value, "route", "receiver") or ""),
                     "receivers": sorted(c.receivers),
-                    "inhibit_rules": len(sequence(c.value.get("inhibit_rules"))),
+                    "inhibit_rules": [_inhibit_rule(r) for r in sequence(c.value.get("inhibit_rules"))],
                     "provenance": self.provenance(c.doc, c.line),
                 }
                 for c in self.configs

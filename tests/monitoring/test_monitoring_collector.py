@@ -134,6 +134,13 @@ def test_realworld_facts_for_the_other_items(realworld: tuple[dict, list]) -> No
         "ServiceMonitor",
         "Probe",
     }
+    assert section["alertmanager"]["configs"][0]["inhibit_rules"] == [
+        {
+            "source": ['severity = "critical"'],
+            "target": ['severity =~ "warning|info"'],
+            "equal": ["namespace", "alertname"],
+        }
+    ]
     pagerduty = section["alertmanager"]["integrations"]["pagerduty"][0]
     assert (pagerduty["credential"], pagerduty["critical_alerts"]) == ("file", 5)
 
