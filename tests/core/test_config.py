@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gonogo.evaluator.errors import ConfigError
 
 from gonogo.config import known_thresholds, load_config
-from gonogo.evaluator.errors import ConfigError
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
 
@@ -19,7 +19,9 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_valid_config_round_trips_dates_as_text(tmp_path: Path) -> None:
-    config = load_config(_write(tmp_path, "waivers:\n  - {id: '1.1.1', reason: r, approver: a, expires: 2027-01-31}\n"))
+    config = load_config(
+        _write(tmp_path, "waivers:\n  - {id: '1.1.1', reason: r, approver: a, expires: 2027-01-31}\n")
+    )
     assert config["waivers"][0]["expires"] == "2027-01-31"
 
 

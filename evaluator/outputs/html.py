@@ -1,0 +1,136 @@
+"""HTML: one self-contained page (no scripts, no external assets) for people and auditors.
+
+Everything inserted is escaped; the page works offline and prints well.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from gonogo.evaluator.report import SECTION_TITLES
+
+LABELS = {
+    "pass": "Pass",
+    "fail": "Fail",
+    "pending": "Pending",
+    "not_applicable": "N/A",
+    "waived": "Waived",
+    "error": "Error",
+}
+STYLE = """
+body{
+  font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;
+  margin:0;
+  color:#1d2330;
+  background:#f6f7f9;
+}
+header{padding:24px 32px;background:#fff;border-bottom:1px solid #dde1e7}
+main{padding:8px 32px 48px;max-width:1200px}
+h1{margin:0 0 4px;font-size:24px}
+h2{margin:28px 0 8px;font-size:19px}
+h3{margin:16px 0 6px;font-size:16px}
+.decision{display:inline-block;padding:6px 14px;border-radius:6px;font-weight:700;color:#fff}
+.APPROVED{background:#1f7a3f}
+.NEEDS_WORK{background:#b42318}
+.stats{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0 0;padding:0;list-style:none}
+.stats li{background:#f0f2f5;border-radius:6px;padding:8px 12px}
+.stats b{display:block;font-size:20px}
+table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dde1e7}
+th,td{text-align:left;vertical-align:top;padding:6px 10px;border-bottom:1px solid #eceef2}
+th{background:#f0f2f5;font-weight:600}
+td.id{white-space:nowrap;font-family:ui-monospace,monospace}
+.v{
+  display:inline-block;
+  min-width:64px;
+  text-align:center;
+  border-radius:4px;
+  padding:1px 6px;
+  font-size:13px;
+  font-weight:600;
+}
+.pass{background:#d8f3e1;color:#14532d}
+.fail{background:#fde0de;color:#8a1c12}
+.pending{background:#fff1c2;color:#6b4e00}
+.not_applicable{background:#e8eaee;color:#3d4451}
+.waived{background:#dbeafe;color:#1e3a8a}
+.error{background:#f3d9fa;color:#6b1380}
+ul.criteria{margin:4px 0 0;padding-left:18px}
+ul.criteria li{margin:2px 0}
+code{
+  font-family:ui-monospace,monospace;
+  font-size:13px;
+  background:#f0f2f5;
+  padding:0 3px;
+  border-radius:3px;
+}
+footer{color:#5b6474;font-size:13px;margin-top:32px}
+"""
+
+
+def _verdict(verdict: str) -> str:
+    return f'<span class="v {verdict}">{LABELS[verdict]}</span>'
+
+
+def _criteria(entry: dict[str, Any]) -> str:
+    rows = []
+    for criterion in entry["criteria"]:
+        refs = " ".join(f"<code>{escape(ref)}</code>" for ref in criterion.get("evidence", []))
+        rows.append(
+            f"<li>{_verdict(criterion['verdict'])} {escape(criterion['text'])}: "
+            f"{escape(criterion['message'])} {refs}</li>"
+        )
+    if entry["verdict"] == "waived":
+        waiver = entry.get("waiver", {})
+        rows.append(
+            f"<li>{_verdict('waived')} by {escape(str(waiver.get('approver')))} until "
+            f"{escape(str(waiver.get('expires')))}: {escape(str(waiver.get('reason')))}</li>"
+        )
+    return '<ul class="criteria">' + "".join(rows) + "</ul>"
+
+
+def render(report: dict[str, Any], color: bool = False) -> str:
+    summary, provenance = report["summary"], report["provenance"]
+    service = escape(str(report.get("context", {}).get("service", "Service")))
+    decision = report["decision"]
+    label = "APPROVED FOR DEPLOYMENT" if decision == "APPROVED" else "NEEDS WORK"
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        f"<title>{service} — production readiness: {label}</title><style>{STYLE}</style></head><body>",
+        f"<header><h1>{service} — Production Readiness</h1>",
+        f'<span class="decision {decision}" id="decision">{label}</span>',
+        '<ul class="stats">',
+        f"<li><b>{summary['score']:g}/100</b>Readiness score</li>",
+        f"<li><b>{summary['completed']} / {summary['total']}</b>"
+        f"Completed ({summary['completed_percent']:g}%)</li>",
+        f"<li><b>{summary['pending']}</b>Pending</li>",
+        f"<li><b>{summary['blocked']}</b>Blocked</li>",
+        f"<li><b>{summary['critical_blockers']}</b>Critical blockers</li>",
+        "</ul>",
+    ]
+    if report["decision_reasons"]:
+        parts.append("<p>" + "; ".join(escape(reason) for reason in report["decision_reasons"]) + "</p>")
+    parts.append("</header><main>")
+    for number, title in SECTION_TITLES.items():
+        members = [e for e in report["items"] if e["id"].split(".")[0] == number]
+        parts.append(f'<h2 id="section-{number}">{number}. {escape(title)}</h2>')
+        parts.append(
+            "<table><thead><tr><th>ID</th><th>Item</th><th>Severity</th><th>Verdict</th></tr></thead><tbody>"
+        )
+        for entry in members:
+            parts.append(
+                f'<tr id="item-{escape(entry["id"])}" data-verdict="{entry["verdict"]}">'
+                f'<td class="id">{escape(entry["id"])}</td>'
+                f"<td>{escape(entry['title'])}{_criteria(entry)}</td>"
+                f"<td>{escape(entry['severity'])}</td><td>{_verdict(entry['verdict'])}</td></tr>"
+            )
+        parts.append("</tbody></table>")
+    parts.append(
+        f"<footer>gonogo {escape(provenance['gonogo_version'])} · OPA {escape(provenance['opa_version'])} · "
+        f"snapshot <code>{escape(provenance['snapshot_sha256'])}</code> · policies "
+        f"<code>{escape(provenance['policy_digest'])}</code> · {escape(provenance['evaluated_at'])}</footer>"
+    )
+    parts.append("</main></body></html>")
+    return "\n".join(parts) + "\n"
