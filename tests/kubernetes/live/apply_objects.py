@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from gonogo.collectors.kubernetes import is_cluster_object
 from kubernetes import client
 from kubernetes.dynamic import DynamicClient
 from kubernetes.dynamic.exceptions import ResourceNotFoundError
@@ -26,17 +27,29 @@ FIRST_KINDS = {"CustomResourceDefinition": 0, "Namespace": 1}
 CLUSTER_SCOPED_CUSTOM = frozenset({"ClusterIssuer", "NodePool", "Provisioner", "ClusterSecretStore"})
 
 
+def _file_values(path: Path) -> list[Any]:
+    """The documents of a YAML/JSON file; [] for a file that is templating, not YAML (as the
+    manifest path skips it)."""
+    try:
+        if path.suffix == ".json":
+            return [json.loads(path.read_text())]
+        return list(yaml.safe_load_all(path.read_text()))
+    except (yaml.YAMLError, ValueError):
+        return []
+
+
 def load_documents(folder: Path) -> list[dict[str, Any]]:
-    """Every object of the YAML and JSON files under `folder`, `List` items unpacked."""
+    """Every Kubernetes object of the YAML and JSON files under `folder` (or the one file), as
+    the manifest path recognises them, `List` items unpacked."""
     documents: list[dict[str, Any]] = []
-    for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.json")]):
-        values = (
-            [json.loads(path.read_text())] if path.suffix == ".json" else yaml.safe_load_all(path.read_text())
-        )
-        for value in values:
-            if isinstance(value, dict) and str(value.get("kind", "")).endswith("List"):
-                documents.extend(item for item in value.get("items") or [] if isinstance(item, dict))
-            elif isinstance(value, dict) and value.get("kind"):
+    paths = [folder] if folder.is_file() else sorted([*folder.rglob("*.yaml"), *folder.rglob("*.json")])
+    for path in paths:
+        for value in _file_values(path):
+            if not is_cluster_object(value):
+                continue
+            if str(value["kind"]).endswith("List") and isinstance(value.get("items"), list):
+                documents.extend(item for item in value["items"] if is_cluster_object(item))
+            else:
                 documents.append(value)
     return documents
 

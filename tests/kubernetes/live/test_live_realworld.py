@@ -1,8 +1,9 @@
-"""The realworld fixture (tests/fixtures/kubernetes/realworld) applied to a fresh API server gives
-the same verdicts as `gonogo check` on its manifest files.
+"""The manifest slice's fixture folders (tests/fixtures/kubernetes/...) applied to a fresh API
+server give the same verdicts as `gonogo check` on their files.
 
-The live run keeps the folder's gonogo.yaml and Terraform plan (the cloud side is not in the
-cluster) but not its manifests: every Kubernetes fact then comes from the API server.
+The live run keeps each folder's gonogo.yaml and Terraform plan (the cloud side is not in the
+cluster) but not its manifests: every Kubernetes fact then comes from the API server. Files the
+manifest path skips (Helm templates, Jinja) are skipped when applying too.
 """
 
 from __future__ import annotations
@@ -21,46 +22,118 @@ from tests.kubernetes.live.apply_objects import apply_documents, load_documents
 from tests.kubernetes.live.live_apiserver import LiveCluster
 from tests.kubernetes.live.test_live_parity import CLUSTER_ONLY, criteria_verdicts
 
-REALWORLD = Path(__file__).resolve().parents[2] / "fixtures" / "kubernetes" / "realworld"
-MANIFESTS = REALWORLD / "k8s"  # charts/ is Helm templating: neither path reads it without --helm
+MANIFEST_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "kubernetes"
+# folder -> (what holds its manifests, what the live run keeps besides them)
+FOLDERS = {
+    "realworld": ("k8s", ("gonogo.yaml", "terraform")),
+    "failing": (".", ("gonogo.yaml",)),
+    "helm-chart": ("rendered.yaml", ()),
+}
 
 
-@pytest.fixture(scope="module")
-def realworld_reports(
-    live_cluster: LiveCluster, tmp_path_factory
-) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    """(report from the files, report from a second live cluster holding the same objects)."""
-    cluster = LiveCluster(workdir=tmp_path_factory.mktemp("realworld-cluster"))
+@pytest.fixture(scope="module", params=sorted(FOLDERS))
+def folder_reports(
+    request: pytest.FixtureRequest, live_cluster: LiveCluster, tmp_path_factory
+) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(folder, report from its files, report from a fresh cluster holding the same objects)."""
+    name = request.param
+    folder = MANIFEST_FIXTURES / name
+    manifests, kept = FOLDERS[name]
+    cluster = LiveCluster(workdir=tmp_path_factory.mktemp(f"{name}-cluster"))
     try:
         cluster.start()
         client = config.new_client_from_config(
             config_file=str(cluster.kubeconfig), context=cluster.context, persist_config=False
         )
         with client:
-            apply_documents(client, load_documents(MANIFESTS))
-        root = tmp_path_factory.mktemp("realworld-without-manifests")
-        shutil.copy(REALWORLD / "gonogo.yaml", root / "gonogo.yaml")
-        shutil.copytree(REALWORLD / "terraform", root / "terraform")
+            apply_documents(client, load_documents(folder / manifests))
+        root = tmp_path_factory.mktemp(f"{name}-without-manifests")
+        for entry in kept:
+            copy = shutil.copytree if (folder / entry).is_dir() else shutil.copy
+            copy(folder / entry, root / entry)
         options = {"kubeconfig": str(cluster.kubeconfig), "kube_context": cluster.context}
-        yield api.check(REALWORLD), api.check(root, options=options)
+        yield name, api.check(folder), api.check(root, options=options)
     finally:
         cluster.stop()
 
 
-def test_realworld_live_verdicts_match_the_manifest_verdicts(realworld_reports):
-    from_files, from_cluster = (criteria_verdicts(r) for r in realworld_reports)
-    assert sum(v in ("pass", "fail") for v in from_files.values()) >= 20
-    differences = {
-        key: (from_files[key], from_cluster.get(key))
-        for key in from_files
-        if key not in CLUSTER_ONLY and from_files[key] != from_cluster.get(key)
+# Differences that applying the objects makes inevitable: (folder, item, criterion) -> why.
+INHERENT = {
+    ("failing", "4.1.1", "Namespaces created"): (
+        "the objects use namespaces legacy and velero that no manifest declares (files: fail); the "
+        "API server cannot hold them without those namespaces, so the cluster has them (live: pass)"
+    ),
+}
+# Differences that are bugs: a bare API server's bootstrap RBAC (labelled
+# kubernetes.io/bootstrapping=rbac-defaults: Role kube-system/extension-apiserver-authentication-reader,
+# ClusterRoleBinding cluster-admin, ...) counts as the service's RBAC in kubernetes_facts, so a
+# chart without any Role passes live. Fix: treat that label as `system` in _rbac_role/_rbac_binding.
+BOOTSTRAP_RBAC_BUG = {
+    ("helm-chart", "2.2.7", "RBAC implemented"),
+    ("helm-chart", "4.1.1", "RBAC policies applied"),
+}
+
+
+def criteria_messages(report: dict[str, Any]) -> dict[tuple[str, str], str]:
+    return {
+        (item["id"], c["text"]): c.get("message") or "" for item in report["items"] for c in item["criteria"]
     }
-    assert not differences, json.dumps({f"{k[0]} {k[1]}": v for k, v in differences.items()}, indent=1)
 
 
-def test_realworld_decisions_are_the_documented_ones(realworld_reports):
-    """The README's deliberate failures hold on the live path too, with cluster evidence."""
-    _, from_cluster = realworld_reports
+def test_live_verdicts_match_the_manifest_verdicts(folder_reports):
+    name, from_files_report, from_cluster_report = folder_reports
+    from_files, from_cluster = criteria_verdicts(from_files_report), criteria_verdicts(from_cluster_report)
+    assert sum(v in ("pass", "fail") for v in from_files.values()) >= 10, name
+    messages = criteria_messages(from_cluster_report)
+    differences = {
+        f"{key[0]} {key[1]}": (from_files[key], from_cluster.get(key), messages.get(key))
+        for key in from_files
+        if key not in CLUSTER_ONLY
+        and (name, *key) not in INHERENT
+        and (name, *key) not in BOOTSTRAP_RBAC_BUG
+        and from_files[key] != from_cluster.get(key)
+    }
+    assert not differences, f"{name}: {json.dumps(differences, indent=1)}"
+
+
+def test_inherent_differences_are_what_a_cluster_must_show(folder_reports):
+    name, from_files_report, from_cluster_report = folder_reports
+    from_files, from_cluster = criteria_verdicts(from_files_report), criteria_verdicts(from_cluster_report)
+    for folder, item, criterion in INHERENT:
+        if folder == name:
+            assert (from_files[(item, criterion)], from_cluster[(item, criterion)]) == ("fail", "pass")
+
+
+@pytest.mark.xfail(
+    strict=True, reason="kubernetes_facts counts the API server's bootstrap RBAC as the service's"
+)
+def test_bootstrap_rbac_does_not_count_as_the_services_rbac(folder_reports):
+    name, from_files_report, from_cluster_report = folder_reports
+    if name != "helm-chart":
+        pytest.skip("the helm-chart folder declares no RBAC")
+    from_files, from_cluster = criteria_verdicts(from_files_report), criteria_verdicts(from_cluster_report)
+    for _, item, criterion in BOOTSTRAP_RBAC_BUG:
+        assert from_cluster[(item, criterion)] == from_files[(item, criterion)] == "fail"
+
+
+def test_live_evidence_names_cluster_objects(folder_reports):
+    name, _, from_cluster = folder_reports
+    refs = [
+        ref
+        for item in from_cluster["items"]
+        if item["id"] in ("2.2.7", "7.1.1")
+        for criterion in item["criteria"]
+        for ref in criterion.get("evidence") or []
+    ]
+    assert refs, name
+    assert not any(".yaml" in ref or ".json" in ref for ref in refs), (name, refs)
+
+
+def test_the_realworld_failures_hold_live(folder_reports):
+    """The realworld README's deliberate Kubernetes failures, on the live path."""
+    name, _, from_cluster = folder_reports
+    if name != "realworld":
+        pytest.skip("realworld only")
     items = {item["id"]: item for item in from_cluster["items"]}
     assert items["7.1.1"]["verdict"] == "fail"
     assert items["2.2.7"]["verdict"] == "fail"
