@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from gonogo.evaluator.outputs import alert_table
 from gonogo.evaluator.report import SECTION_TITLES
 
 LABELS = {
@@ -127,6 +128,17 @@ def render(report: dict[str, Any], color: bool = False) -> str:
                 f"<td>{escape(entry['severity'])}</td><td>{_verdict(entry['verdict'])}</td></tr>"
             )
         parts.append("</tbody></table>")
+        coverage = alert_table.rows(report) if number == "3" else []
+        if coverage:
+            parts.append('<h3 id="alert-coverage">Alert coverage</h3><table><thead><tr>')
+            parts.append(
+                "".join(f"<th>{escape(h)}</th>" for h in alert_table.HEADER) + "</tr></thead><tbody>"
+            )
+            for row in coverage:
+                cells = [escape(c) for c in row[:4]]
+                verdict = _verdict(row[4]) if row[4] in LABELS else escape(row[4])
+                parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + f"<td>{verdict}</td></tr>")
+            parts.append("</tbody></table>")
     parts.append(
         f"<footer>gonogo {escape(provenance['gonogo_version'])} · OPA {escape(provenance['opa_version'])} · "
         f"snapshot <code>{escape(provenance['snapshot_sha256'])}</code> · policies "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gonogo.evaluator.outputs import alert_table
 from gonogo.evaluator.report import SECTION_TITLES
 
 LABELS = {
@@ -83,6 +84,8 @@ def render(report: dict[str, Any], color: bool = False) -> str:
             if len(criteria) > 1 or criteria[0]["text"] not in entry["title"]:
                 out += [f"  - {c['text']} — {LABELS[c['verdict']]}" for c in criteria]
             out.append(f"  > {_escape(_evidence_line(entry))}")
+            if entry["id"] == "3.2.4":
+                out += alert_table.markdown(report)
         out.append("")
     summary = report["summary"]
     approved = report["decision"] == "APPROVED"

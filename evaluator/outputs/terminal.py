@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from gonogo.evaluator.outputs import alert_table
 from gonogo.evaluator.report import SECTION_TITLES
 
 MARKS = {
@@ -44,6 +45,8 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
             detail = _first_message(entry)
             if detail and (verbose or entry["verdict"] in ("fail", "error", "waived")):
                 lines.append(f"       {paint('└─', 'bright_black')} {detail}")
+            if entry["id"] == "3.2.4" and verbose:
+                lines += alert_table.text(report)
         lines.append("")
     summary = report["summary"]
     lines.append(
