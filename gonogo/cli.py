@@ -162,7 +162,18 @@ def collector_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _collector_args(kw: dict[str, Any]) -> dict[str, Any]:
-    keys = ("probe_url", "probe_ca", "kubeconfig", "kube_context", "in_cluster", "helm", "kustomize")
+    keys = (
+        "probe_url",
+        "probe_ca",
+        "probe_http_url",
+        "probe_timeout",
+        "probe_attempts",
+        "kubeconfig",
+        "kube_context",
+        "in_cluster",
+        "helm",
+        "kustomize",
+    )
     options = {k: kw.pop(k) for k in keys if kw.get(k)}
     for k in keys:
         kw.pop(k, None)

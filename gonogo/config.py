@@ -53,9 +53,15 @@ def load_config(path: Path | None) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
     # YAML turns `expires: 2027-01-31` into a date; the schema speaks JSON, so compare as text.
-    for waiver in data.get("waivers") or [] if isinstance(data, dict) else []:
-        if isinstance(waiver, dict) and "expires" in waiver:
-            waiver["expires"] = str(waiver["expires"])
+    if isinstance(data, dict):
+        ignores = (
+            (data.get("vulnerabilities") or {}).get("ignore")
+            if isinstance(data.get("vulnerabilities"), dict)
+            else []
+        )
+        for entry in [*(data.get("waivers") or []), *(ignores or [])]:
+            if isinstance(entry, dict) and "expires" in entry:
+                entry["expires"] = str(entry["expires"])
     problems = schema_errors("config.schema.json", data)
     if problems:
         raise ConfigError(f"{path}: invalid config:\n  " + "\n  ".join(problems))

@@ -55,11 +55,6 @@ def test_vulnerable_reports_fail_every_scanner_item_with_the_number_behind_it():
     assert "40012 Cross Site Scripting (Reflected) [high, A03:2021 Injection] x1" in messages["2.3.3"]
 
 
-@pytest.mark.xfail(
-    reason="schemas/config.schema.json (lead) does not yet allow the `vulnerabilities` key; "
-    "the collector side is covered by test_scanners.py::test_ignore_list_active_expired_and_malformed",
-    strict=False,
-)
 def test_ignore_list_and_threshold_from_gonogo_yaml(tmp_path):
     config = tmp_path / "gonogo.yaml"
     config.write_text(
