@@ -35,30 +35,25 @@ METADATA_TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io"
 # are list_<name>_for_all_namespaces / list_namespaced_<name>, or list_<name> when cluster-scoped.
 # Jobs and other objects that a controller owns (ownerReferences) are left out: a manifest
 # declares the CronJob, not the Jobs it spawns. Nodes and Namespaces: _list_cluster_scoped().
+_RBAC = "rbac.authorization.k8s.io/v1"
 BUILTIN_KINDS: tuple[tuple[str, str, type, str, bool], ...] = (
     ("apps/v1", "Deployment", client.AppsV1Api, "deployment", True),
     ("apps/v1", "StatefulSet", client.AppsV1Api, "stateful_set", True),
     ("apps/v1", "DaemonSet", client.AppsV1Api, "daemon_set", True),
     ("batch/v1", "CronJob", client.BatchV1Api, "cron_job", True),
+    ("batch/v1", "Job", client.BatchV1Api, "job", True),
     ("autoscaling/v2", "HorizontalPodAutoscaler", client.AutoscalingV2Api, "horizontal_pod_autoscaler", True),
     ("policy/v1", "PodDisruptionBudget", client.PolicyV1Api, "pod_disruption_budget", True),
     ("networking.k8s.io/v1", "NetworkPolicy", client.NetworkingV1Api, "network_policy", True),
     ("networking.k8s.io/v1", "Ingress", client.NetworkingV1Api, "ingress", True),
     ("v1", "Service", client.CoreV1Api, "service", True),
     ("v1", "ConfigMap", client.CoreV1Api, "config_map", True),
-    ("batch/v1", "Job", client.BatchV1Api, "job", True),
     ("v1", "PersistentVolumeClaim", client.CoreV1Api, "persistent_volume_claim", True),
     ("v1", "ServiceAccount", client.CoreV1Api, "service_account", True),
-    ("rbac.authorization.k8s.io/v1", "Role", client.RbacAuthorizationV1Api, "role", True),
-    ("rbac.authorization.k8s.io/v1", "RoleBinding", client.RbacAuthorizationV1Api, "role_binding", True),
-    ("rbac.authorization.k8s.io/v1", "ClusterRole", client.RbacAuthorizationV1Api, "cluster_role", False),
-    (
-        "rbac.authorization.k8s.io/v1",
-        "ClusterRoleBinding",
-        client.RbacAuthorizationV1Api,
-        "cluster_role_binding",
-        False,
-    ),
+    (_RBAC, "Role", client.RbacAuthorizationV1Api, "role", True),
+    (_RBAC, "RoleBinding", client.RbacAuthorizationV1Api, "role_binding", True),
+    (_RBAC, "ClusterRole", client.RbacAuthorizationV1Api, "cluster_role", False),
+    (_RBAC, "ClusterRoleBinding", client.RbacAuthorizationV1Api, "cluster_role_binding", False),
 )
 
 # Custom resources read when the API server serves their group (kinds found by discovery).
@@ -85,16 +80,10 @@ CUSTOM_KINDS: dict[str, tuple[str, ...]] = {
 
 # Labels that name a node's pool, per provider; the first present wins.
 NODE_POOL_LABELS = (
-    "cloud.google.com/gke-nodepool",
-    "eks.amazonaws.com/nodegroup",
-    "alpha.eksctl.io/nodegroup-name",
-    "kubernetes.azure.com/agentpool",
-    "agentpool",
-    "karpenter.sh/nodepool",
-    "doks.digitalocean.com/node-pool",
-    "kops.k8s.io/instancegroup",
-    "node.kubernetes.io/pool",
-)
+    "cloud.google.com/gke-nodepool", "eks.amazonaws.com/nodegroup", "alpha.eksctl.io/nodegroup-name",
+    "kubernetes.azure.com/agentpool", "agentpool", "karpenter.sh/nodepool", "doks.digitalocean.com/node-pool",
+    "kops.k8s.io/instancegroup", "node.kubernetes.io/pool",
+)  # fmt: skip
 ZONE_LABELS = ("topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone")
 INSTANCE_TYPE_LABELS = ("node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type")
 ROLE_PREFIX = "node-role.kubernetes.io/"
