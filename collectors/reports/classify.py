@@ -1,13 +1,13 @@
 """Which kind of test a JUnit test case is (unit, integration, e2e, smoke) and which subjects it covers.
 
-Decided from, in order: a mapping in gonogo.yaml (`thresholds: {tests.kind.integration: "glob,glob"}`,
-globs matched against the suite name, the classname, the test file and the report path), a marker
-recorded as a test-case property (`markers`, `marker`, `tags`, `kind`, `type`, `category`), then
-keywords in those names; anything else is a unit test.
+Decided from, in order: a mapping in gonogo.yaml (`thresholds: {tests.kind.integration: "glob,glob"}`
+for integration, e2e or smoke; globs matched against the suite name, the classname, the test file
+and the report path), a marker recorded as a test-case property (`markers`, `marker`, `tags`,
+`kind`, `type`, `category`), then keywords in those names; anything else is a unit test.
 
 Subjects (the things the checklist wants tested: API endpoints, database, webhooks, ...) are
 keywords in the test's name, classname, file and suite; `tests.subject.<name>` in gonogo.yaml
-replaces the keyword list of a subject.
+replaces the keyword list of one of these subjects.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from typing import Any
 
 KINDS = ("unit", "integration", "e2e", "smoke")
 """Precedence when several match: smoke, then e2e, then integration, then unit."""
+
+MAPPED_KINDS = ("integration", "e2e", "smoke")
+"""Kinds gonogo.yaml can map tests to (tests.kind.<kind>); anything unmapped and unmatched is unit."""
 
 KIND_KEYWORDS: dict[str, frozenset[str]] = {
     "smoke": frozenset({"smoke", "smoketest", "smoketests", "sanity"}),
@@ -131,20 +134,20 @@ def tokens(*names: str | None) -> set[str]:
 class Classifier:
     def __init__(self, thresholds: Mapping[str, Any]) -> None:
         self.kind_globs: dict[str, list[str]] = {}
-        for kind in KINDS:
+        for kind in MAPPED_KINDS:
             setting = thresholds.get(f"tests.kind.{kind}")
             if isinstance(setting, str) and setting.strip():
                 self.kind_globs[kind] = [g.strip() for g in setting.split(",") if g.strip()]
         self.subjects: dict[str, frozenset[str]] = dict(SUBJECT_KEYWORDS)
         for key, setting in thresholds.items():
-            if key.startswith("tests.subject.") and isinstance(setting, str):
+            if key.startswith("tests.subject.") and key[14:] in SUBJECT_KEYWORDS and isinstance(setting, str):
                 self.subjects[key.removeprefix("tests.subject.")] = frozenset(
                     word.strip().lower() for word in setting.split(",") if word.strip()
                 )
 
     def kind(self, names: Iterable[str | None], markers: Iterable[str], classname: str | None) -> str:
         present = [n for n in names if n]
-        for kind in ("smoke", "e2e", "integration", "unit"):
+        for kind in ("smoke", "e2e", "integration"):
             if any(fnmatch.fnmatch(name, glob) for glob in self.kind_globs.get(kind, ()) for name in present):
                 return kind
         marker_words = tokens(*markers)

@@ -118,3 +118,12 @@ def test_truncated_report_makes_its_items_errors_not_passes(tmp_path):
     assert {i: items[i]["verdict"] for i in ("1.1.2", "1.1.3")} == {"1.1.2": "error", "1.1.3": "error"}
     assert "junit/passing/junit-pytest.xml" in items["1.1.2"]["criteria"][0]["message"]
     assert items["1.2.1"]["verdict"] == "pass"  # other families are decided as before
+
+
+def test_classification_settings_are_accepted_and_quoted(tmp_path):
+    config = CONFIG + '  tests.subject.api: "endpoint,endpoints"\n  tests.kind.smoke: "*test_smoke*"\n'
+    items = _items(folder_with(tmp_path, *PASSING), config)
+    message = _message(items["1.1.2"], "API endpoint integration verified")
+    assert '12 integration tests on API endpoints (tests.subject.api "endpoint,endpoints") passed' in message
+    assert items["1.1.5"]["verdict"] == "pass"
+    assert 'smoke tests by tests.kind.smoke "*test_smoke*"' in items["1.1.5"]["criteria"][0]["message"]

@@ -130,3 +130,20 @@ def test_truncated_k6_summary_is_recorded_as_unreadable(tmp_path):
     quality, _ = collect(root)
     assert quality["load_tests"]["unreadable"] == ["load/k6-summary-passing.json"]
     assert quality["load_tests"]["runs"] == {}
+
+
+@pytest.mark.parametrize("fixture", ["load/k6-local-summary.json", "load/k6-local-handle-summary.json"])
+def test_real_k6_run_in_both_json_formats(tmp_path, fixture):
+    run = _run(tmp_path, fixture)
+    assert run["tool"] == "k6"
+    assert 50 < run["requests"] < 100000 and run["failures"] == 0 and run["error_rate_percent"] == 0.0
+    assert 0 < run["p95_ms"] <= run["p99_ms"]
+    assert 4 < run["duration_s"] < 7 and run["throughput_rps"] > 10
+
+
+def test_real_k6_export_and_handle_summary_of_one_run_agree(tmp_path):
+    export = _run(tmp_path, "load/k6-local-summary.json")
+    handle = _run(tmp_path / "h", "load/k6-local-handle-summary.json")
+    assert {k: v for k, v in export.items() if k != "provenance"} == {
+        k: v for k, v in handle.items() if k != "provenance"
+    }

@@ -17,7 +17,7 @@ def test_every_fixture_together_is_a_valid_snapshot():
     assert "errors" not in snapshot["collectors"]["reports"]
     quality = snapshot["quality"]
     assert len(quality["coverage"]["reports"]) == 7 and len(quality["tests"]["reports"]) == 8
-    assert len(quality["load_tests"]["runs"]) == 9 and len(quality["load_tests"]["memory"]) == 4
+    assert len(quality["load_tests"]["runs"]) == 11 and len(quality["load_tests"]["memory"]) == 4
     assert len(quality["benchmarks"]["reports"]) == 5
 
 

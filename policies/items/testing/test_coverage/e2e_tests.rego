@@ -30,8 +30,8 @@ report := result.item(rego.metadata.chain(), criteria)
 
 criteria["User journey workflows validated"] := decide(
 	tests,
-	count_problems | subject_problems(kind, "journey", "user journeys"),
-	subject_message(kind, "journey", "user journeys", totals_message),
+	count_problems | subject_problems(kind, "journey", labels.journey),
+	subject_message(kind, "journey", labels.journey, totals_message),
 	kind.reports,
 )
 
@@ -39,15 +39,15 @@ criteria["GPU acceleration workflow tested"] := result.not_applicable("context.u
 	input.context.uses_gpu == false
 } else := decide(
 	tests,
-	count_problems | subject_problems(kind, "gpu", "the GPU acceleration workflow"),
-	subject_message(kind, "gpu", "the GPU acceleration workflow", totals_message),
+	count_problems | subject_problems(kind, "gpu", labels.gpu),
+	subject_message(kind, "gpu", labels.gpu, totals_message),
 	kind.reports,
 )
 
 criteria["Webhook delivery workflow confirmed"] := decide(
 	tests,
-	count_problems | subject_problems(kind, "webhook", "webhook delivery"),
-	subject_message(kind, "webhook", "webhook delivery", totals_message),
+	count_problems | subject_problems(kind, "webhook", labels.webhook),
+	subject_message(kind, "webhook", labels.webhook, totals_message),
 	kind.reports,
 )
 
@@ -63,7 +63,7 @@ kind := object.get(
 
 kind_refs := concat(", ", kind.reports)
 
-totals_message := sprintf("%d e2e tests passed >= %d, none failed (%s)", [kind.passed, min_passed, kind_refs])
+totals_message := sprintf("%d e2e tests passed >= %d, none failed (%s)%s", [kind.passed, min_passed, kind_refs, kind_note])
 
 # METADATA
 # description: What is wrong with the end-to-end run as a whole, whichever workflow is asked about.
@@ -112,3 +112,25 @@ decide(test_results, problems, pass_message, refs) := result.pending("JUnit test
 } else := result.fail(concat("; ", sort(problems)), refs) if {
 	count(problems) > 0
 } else := result.pass(pass_message, refs)
+
+# METADATA
+# description: >-
+#   Each subject's name in messages; when gonogo.yaml sets its words (tests.subject.<name>), they
+#   are quoted next to it, so a reader sees what the tests were matched by.
+labels := {
+	"journey": described("user journeys", result.threshold("tests.subject.journey", ""), "tests.subject.journey"),
+	"gpu": described("the GPU acceleration workflow", result.threshold("tests.subject.gpu", ""), "tests.subject.gpu"),
+	"webhook": described("webhook delivery", result.threshold("tests.subject.webhook", ""), "tests.subject.webhook"),
+}
+
+# METADATA
+# description: How tests became e2e tests, when gonogo.yaml maps them (tests.kind.e2e).
+kind_note := "" if {
+	result.threshold("tests.kind.e2e", "") == ""
+} else := sprintf("; e2e tests by tests.kind.e2e %q", [result.threshold("tests.kind.e2e", "")])
+
+# METADATA
+# description: A label, with the setting that changed how it is matched.
+described(label, setting, name) := label if {
+	setting == ""
+} else := sprintf("%s (%s %q)", [label, name, setting])

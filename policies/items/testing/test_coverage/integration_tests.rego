@@ -33,22 +33,22 @@ report := result.item(rego.metadata.chain(), criteria)
 
 criteria["API endpoint integration verified"] := decide(
 	tests,
-	count_problems | subject_problems(kind, "api", "API endpoints"),
-	subject_message(kind, "api", "API endpoints", totals_message),
+	count_problems | subject_problems(kind, "api", labels.api),
+	subject_message(kind, "api", labels.api, totals_message),
 	kind.reports,
 )
 
 criteria["Database integration validated"] := decide(
 	tests,
-	count_problems | subject_problems(kind, "database", "the database"),
-	subject_message(kind, "database", "the database", totals_message),
+	count_problems | subject_problems(kind, "database", labels.database),
+	subject_message(kind, "database", labels.database, totals_message),
 	kind.reports,
 )
 
 # GPU and SaaS integration; SaaS alone when the context says the service uses no GPU.
 criteria["GPU/SaaS integration confirmed"] := decide(
 	tests,
-	((count_problems | subject_problems(kind, "saas", "SaaS integration")) | gpu_problems),
+	((count_problems | subject_problems(kind, "saas", labels.saas)) | gpu_problems),
 	sprintf(
 		"%d integration tests on GPU and %d on SaaS integration passed; %s",
 		[object.get(kind.subjects, ["gpu", "passed"], 0), object.get(kind.subjects, ["saas", "passed"], 0), totals_message],
@@ -58,19 +58,19 @@ criteria["GPU/SaaS integration confirmed"] := decide(
 
 gpu_problems := set() if {
 	input.context.uses_gpu == false
-} else := subject_problems(kind, "gpu", "GPU")
+} else := subject_problems(kind, "gpu", labels.gpu)
 
 criteria["Security integration tested"] := decide(
 	tests,
-	count_problems | subject_problems(kind, "security", "security"),
-	subject_message(kind, "security", "security", totals_message),
+	count_problems | subject_problems(kind, "security", labels.security),
+	subject_message(kind, "security", labels.security, totals_message),
 	kind.reports,
 )
 
 criteria["Monitoring integration verified"] := decide(
 	tests,
-	count_problems | subject_problems(kind, "monitoring", "monitoring"),
-	subject_message(kind, "monitoring", "monitoring", totals_message),
+	count_problems | subject_problems(kind, "monitoring", labels.monitoring),
+	subject_message(kind, "monitoring", labels.monitoring, totals_message),
 	kind.reports,
 )
 
@@ -86,7 +86,7 @@ kind := object.get(
 
 kind_refs := concat(", ", kind.reports)
 
-totals_message := sprintf("%d integration tests passed >= %d, none failed (%s)", [kind.passed, min_passed, kind_refs])
+totals_message := sprintf("%d integration tests passed >= %d, none failed (%s)%s", [kind.passed, min_passed, kind_refs, kind_note])
 
 # METADATA
 # description: What is wrong with the integration run as a whole, whichever subject is asked about.
@@ -135,3 +135,28 @@ decide(test_results, problems, pass_message, refs) := result.pending("JUnit test
 } else := result.fail(concat("; ", sort(problems)), refs) if {
 	count(problems) > 0
 } else := result.pass(pass_message, refs)
+
+# METADATA
+# description: >-
+#   Each subject's name in messages; when gonogo.yaml sets its words (tests.subject.<name>), they
+#   are quoted next to it, so a reader sees what the tests were matched by.
+labels := {
+	"api": described("API endpoints", result.threshold("tests.subject.api", ""), "tests.subject.api"),
+	"database": described("the database", result.threshold("tests.subject.database", ""), "tests.subject.database"),
+	"saas": described("SaaS integration", result.threshold("tests.subject.saas", ""), "tests.subject.saas"),
+	"gpu": described("GPU", result.threshold("tests.subject.gpu", ""), "tests.subject.gpu"),
+	"security": described("security", result.threshold("tests.subject.security", ""), "tests.subject.security"),
+	"monitoring": described("monitoring", result.threshold("tests.subject.monitoring", ""), "tests.subject.monitoring"),
+}
+
+# METADATA
+# description: How tests became integration tests, when gonogo.yaml maps them (tests.kind.integration).
+kind_note := "" if {
+	result.threshold("tests.kind.integration", "") == ""
+} else := sprintf("; integration tests by tests.kind.integration %q", [result.threshold("tests.kind.integration", "")])
+
+# METADATA
+# description: A label, with the setting that changed how it is matched.
+described(label, setting, name) := label if {
+	setting == ""
+} else := sprintf("%s (%s %q)", [label, name, setting])

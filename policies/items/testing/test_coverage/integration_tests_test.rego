@@ -86,3 +86,12 @@ test_error_when_a_junit_report_is_unreadable if {
 	r := integration_tests.report with input as {"quality": {"tests": {"unreadable": ["junit.xml"], "kinds": {}}}}
 	r.verdict == "error"
 }
+
+test_messages_quote_the_classification_settings if {
+	settings := {"settings": {"thresholds": {"tests.subject.api": "endpoint,route", "tests.kind.integration": "tests/it/*"}}}
+	r := integration_tests.report with input as object.union(input_with(passing_kind), settings)
+	c := criterion(r, "API endpoint integration verified")
+	c.verdict == "pass"
+	contains(c.message, `6 integration tests on API endpoints (tests.subject.api "endpoint,route") passed`)
+	endswith(c.message, `(junit.xml); integration tests by tests.kind.integration "tests/it/*"`)
+}

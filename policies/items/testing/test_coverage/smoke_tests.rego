@@ -27,15 +27,15 @@ report := result.item(rego.metadata.chain(), criteria)
 
 criteria["Health check endpoints functional"] := decide(
 	tests,
-	run_problems | subject_problems(kind, "health", "health-check endpoints"),
-	subject_message(kind, "health", "health-check endpoints", totals_message),
+	run_problems | subject_problems(kind, "health", labels.health),
+	subject_message(kind, "health", labels.health, totals_message),
 	kind.reports,
 )
 
 criteria["Critical user flows validated"] := decide(
 	tests,
-	run_problems | subject_problems(kind, "critical_flow", "critical user flows"),
-	subject_message(kind, "critical_flow", "critical user flows", totals_message),
+	run_problems | subject_problems(kind, "critical_flow", labels.critical_flow),
+	subject_message(kind, "critical_flow", labels.critical_flow, totals_message),
 	kind.reports,
 )
 
@@ -49,7 +49,7 @@ kind := object.get(
 
 kind_refs := concat(", ", kind.reports)
 
-totals_message := sprintf("all %d smoke tests passed (%s)", [kind.tests, kind_refs])
+totals_message := sprintf("all %d smoke tests passed (%s)%s", [kind.tests, kind_refs, kind_note])
 
 # METADATA
 # description: A failing smoke test fails every smoke criterion; so does having none.
@@ -98,3 +98,24 @@ decide(test_results, problems, pass_message, refs) := result.pending("JUnit test
 } else := result.fail(concat("; ", sort(problems)), refs) if {
 	count(problems) > 0
 } else := result.pass(pass_message, refs)
+
+# METADATA
+# description: >-
+#   Each subject's name in messages; when gonogo.yaml sets its words (tests.subject.<name>), they
+#   are quoted next to it, so a reader sees what the tests were matched by.
+labels := {
+	"health": described("health-check endpoints", result.threshold("tests.subject.health", ""), "tests.subject.health"),
+	"critical_flow": described("critical user flows", result.threshold("tests.subject.critical_flow", ""), "tests.subject.critical_flow"),
+}
+
+# METADATA
+# description: How tests became smoke tests, when gonogo.yaml maps them (tests.kind.smoke).
+kind_note := "" if {
+	result.threshold("tests.kind.smoke", "") == ""
+} else := sprintf("; smoke tests by tests.kind.smoke %q", [result.threshold("tests.kind.smoke", "")])
+
+# METADATA
+# description: A label, with the setting that changed how it is matched.
+described(label, setting, name) := label if {
+	setting == ""
+} else := sprintf("%s (%s %q)", [label, name, setting])

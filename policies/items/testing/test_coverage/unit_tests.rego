@@ -80,6 +80,12 @@ line_problems contains {"ref": ref, "text": sprintf("core module %s has no measu
 
 core_names := concat(", ", sort({name | some r in coverage_reports; some name, _ in r.core_modules}))
 
+# METADATA
+# description: Where the list of core modules came from (the collector reads the same setting).
+core_modules_from := "every package counted as core (coverage.core_modules unset)" if {
+	result.threshold("coverage.core_modules", "") == ""
+} else := sprintf("named by coverage.core_modules %q", [result.threshold("coverage.core_modules", "")])
+
 core_modules_tested := result.pending("a coverage report (Cobertura, JaCoCo, coverage.py JSON or LCOV)") if {
 	not input.quality.coverage
 } else := result.error(
@@ -93,8 +99,8 @@ core_modules_tested := result.pending("a coverage report (Cobertura, JaCoCo, cov
 	count(line_problems) > 0
 } else := result.pass(
 	sprintf(
-		"line coverage >= %v %% in %d report(s); core modules %s each >= %v %% (%s)",
-		[line_threshold, count(coverage_reports), core_names, core_threshold, concat(", ", coverage_refs)],
+		"line coverage >= %v %% in %d report(s); core modules %s each >= %v %%, %s (%s)",
+		[line_threshold, count(coverage_reports), core_names, core_threshold, core_modules_from, concat(", ", coverage_refs)],
 	),
 	coverage_refs,
 ) if {
@@ -135,6 +141,12 @@ edge_cases_covered := result.pending("a coverage report with branch coverage") i
 
 mocks := input.quality.tests.subjects.mock
 
+# METADATA
+# description: How mock tests are named in messages, with the words gonogo.yaml set for them (tests.subject.mock).
+mock_label := "mock tests" if {
+	result.threshold("tests.subject.mock", "") == ""
+} else := sprintf("mock tests (tests.subject.mock %q)", [result.threshold("tests.subject.mock", "")])
+
 mock_services_validated := result.pending("JUnit test results") if {
 	not input.quality.tests
 } else := result.error(
@@ -150,14 +162,14 @@ mock_services_validated := result.pending("JUnit test results") if {
 	not mocks
 } else := result.fail(
 	sprintf(
-		"mock tests: %d failed, %d errored of %d: %s (%s)",
-		[mocks.failed, mocks.errored, mocks.tests, concat(", ", mocks.failing), concat(", ", mocks.reports)],
+		"%s: %d failed, %d errored of %d: %s (%s)",
+		[mock_label, mocks.failed, mocks.errored, mocks.tests, concat(", ", mocks.failing), concat(", ", mocks.reports)],
 	),
 	mocks.reports,
 ) if {
 	mocks.failed + mocks.errored > 0
-} else := result.fail(sprintf("mock tests: none passed of %d (%s)", [mocks.tests, concat(", ", mocks.reports)]), mocks.reports) if {
+} else := result.fail(sprintf("%s: none passed of %d (%s)", [mock_label, mocks.tests, concat(", ", mocks.reports)]), mocks.reports) if {
 	mocks.passed == 0
-} else := result.pass(sprintf("%d mock tests passed (%s)", [mocks.passed, concat(", ", mocks.reports)]), mocks.reports) if {
+} else := result.pass(sprintf("%d %s passed (%s)", [mocks.passed, mock_label, concat(", ", mocks.reports)]), mocks.reports) if {
 	mocks.passed > 0
 }

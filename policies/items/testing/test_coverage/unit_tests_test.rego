@@ -121,3 +121,13 @@ test_fail_evidence_names_only_the_failing_report if {
 	c.evidence == ["partial/coverage.json"]
 	c.message == "line coverage 44.12 % < 97.4 % (partial/coverage.json)"
 }
+
+test_pass_message_says_where_core_modules_came_from if {
+	named := unit_tests.report with input as object.union(
+		input_with(report_full, mocks_passing),
+		{"settings": {"thresholds": {"coverage.core_modules": "app.core"}}},
+	)
+	contains(criterion(named, "All core modules tested").message, `named by coverage.core_modules "app.core"`)
+	unset := unit_tests.report with input as input_with(report_full, mocks_passing)
+	contains(criterion(unset, "All core modules tested").message, "every package counted as core (coverage.core_modules unset)")
+}
