@@ -48,8 +48,20 @@ _coverage_decided(row) := result.pass(
 _alert_count := object.get(section, ["prometheus", "alerting_rules"], 0)
 
 # METADATA
-# description: The threshold of an alert class from gonogo.yaml thresholds (or the seed's value).
-class_threshold(row) := result.threshold(row.threshold_name, row.seed_threshold)
+# description: >-
+#   The seed's numbers for the alert classes that have one, each overridable by its name in
+#   gonogo.yaml thresholds. Ratios (0.8 = 80 %); latency in seconds.
+class_thresholds := {
+	"alert_cpu_ratio": result.threshold("alert_cpu_ratio", 0.8),
+	"alert_memory_ratio": result.threshold("alert_memory_ratio", 0.85),
+	"alert_disk_free_ratio": result.threshold("alert_disk_free_ratio", 0.10),
+	"alert_error_rate_ratio": result.threshold("alert_error_rate_ratio", 0.01),
+	"alert_latency_p95_seconds": result.threshold("alert_latency_p95_seconds", 0.1),
+}
+
+# METADATA
+# description: The threshold of an alert class (by the name the collector records for the class).
+class_threshold(row) := class_thresholds[row.threshold_name]
 
 # METADATA
 # description: An alert counts for its class when its threshold is tight enough and it is routed.
