@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +68,20 @@ def test_realworld_report_carries_the_coverage_rows(fixtures_dir: Path, opa_bin:
         "reaches pagerduty-platform, slack-storefront (pagerduty, slack)"
     )
     assert errors["evidence"] == ["deploy/monitoring/rules/storefront.rules.yml:16"]
+
+
+@pytest.mark.opa
+def test_gonogo_yaml_thresholds_change_the_coverage_verdict(
+    tmp_path: Path, fixtures_dir: Path, opa_bin: str
+) -> None:
+    folder = tmp_path / "realworld"
+    shutil.copytree(fixtures_dir / "realworld", folder)
+    (folder / "gonogo.yaml").write_text(
+        "thresholds:\n  alert_memory_ratio: 0.9\n  alert_disk_free_ratio: 0.05\n"
+    )
+    infrastructure = items(check(folder))["3.2.1"]
+    assert infrastructure["verdict"] == "pass"
+    disk = next(c for c in infrastructure["criteria"] if c["text"] == "Disk space critical (<10%)")
+    assert disk["message"].startswith(
+        "covered by NodeFilesystemAlmostOutOfSpace (deploy/monitoring/rules/node-exporter.yaml:11)"
+    )
