@@ -99,6 +99,16 @@ def _empty() -> dict[str, Any]:
     }
 
 
+def _is_system_rbac(obj: dict[str, Any]) -> bool:
+    """Kubernetes' own RBAC: `system:` names, and the API server's bootstrap policy, which it labels
+    kubernetes.io/bootstrapping=rbac-defaults (cluster-admin binding, kube-system reader roles, ...)."""
+    metadata = obj.get("metadata") or {}
+    labels = metadata.get("labels") or {}
+    return str(metadata.get("name", "")).startswith("system:") or labels.get(
+        "kubernetes.io/bootstrapping"
+    ) == ("rbac-defaults")
+
+
 def _rbac_role(obj: dict[str, Any]) -> dict[str, Any]:
     wildcard_verbs = wildcard_resources = False
     rules = [r for r in obj.get("rules") or [] if isinstance(r, dict)]
@@ -114,7 +124,7 @@ def _rbac_role(obj: dict[str, Any]) -> dict[str, Any]:
         "wildcard_verbs": wildcard_verbs,
         "wildcard_resources": wildcard_resources,
         "aggregated": "aggregationRule" in obj,
-        "system": name.startswith("system:") or name in ("cluster-admin", "admin", "edit", "view"),
+        "system": _is_system_rbac(obj) or name in ("cluster-admin", "admin", "edit", "view"),
     }
 
 
@@ -129,7 +139,7 @@ def _rbac_binding(obj: dict[str, Any]) -> dict[str, Any]:
         "kind": obj.get("kind"),
         "role": {"kind": ref.get("kind"), "name": ref.get("name")},
         "subjects": subjects,
-        "system": str((obj.get("metadata") or {}).get("name", "")).startswith("system:"),
+        "system": _is_system_rbac(obj),
     }
 
 

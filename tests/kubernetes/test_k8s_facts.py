@@ -397,3 +397,33 @@ def test_malformed_object_fails_collection_naming_it_without_content():
         _facts(broken)
     assert str(caught.value).startswith("m.yaml:1: Deployment has an unexpected shape")
     assert "canary" not in str(caught.value)
+
+
+def test_bootstrap_rbac_is_system():
+    bootstrap = {
+        "apiVersion": "rbac.authorization.k8s.io/v1",
+        "kind": "ClusterRoleBinding",
+        "metadata": {"name": "cluster-admin", "labels": {"kubernetes.io/bootstrapping": "rbac-defaults"}},
+        "roleRef": {"kind": "ClusterRole", "name": "cluster-admin"},
+        "subjects": [{"kind": "Group", "name": "system:masters"}],
+    }
+    reader = {
+        "apiVersion": "rbac.authorization.k8s.io/v1",
+        "kind": "Role",
+        "metadata": {
+            "name": "extension-apiserver-authentication-reader",
+            "namespace": "kube-system",
+            "labels": {"kubernetes.io/bootstrapping": "rbac-defaults"},
+        },
+        "rules": [{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get"]}],
+    }
+    mine = {
+        "apiVersion": "rbac.authorization.k8s.io/v1",
+        "kind": "Role",
+        "metadata": {"name": "reader", "namespace": "shop"},
+        "rules": [],
+    }
+    rbac = _facts(bootstrap, reader, mine)["rbac"]
+    assert rbac["bindings"]["ClusterRoleBinding/cluster-admin"]["system"] is True
+    assert rbac["roles"]["Role/kube-system/extension-apiserver-authentication-reader"]["system"] is True
+    assert rbac["roles"]["Role/shop/reader"]["system"] is False
