@@ -28,9 +28,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from gonogo import api  # noqa: E402
 from gonogo.collectors import registry  # noqa: E402
 from gonogo.evaluator.engine import EngineOptions, make_engine  # noqa: E402
+
+from bench.k8s_manifest_gen import write_manifest  # noqa: E402
+from gonogo import api  # noqa: E402
 from gonogo.paths import policies_dir  # noqa: E402
 
 EXAMPLE = REPO / "examples" / "sample-service"
@@ -44,10 +46,17 @@ def measure(name: str, action: Callable[[], Any], runs: int) -> dict[str, Any]:
         start = time.perf_counter()
         action()
         samples.append(time.perf_counter() - start)
-    result = {"name": name, "runs": runs, "median_s": round(statistics.median(samples), 4),
-              "min_s": round(min(samples), 4), "max_s": round(max(samples), 4)}
-    print(f"{name:<34} median {result['median_s'] * 1000:8.1f} ms  "
-          f"(min {result['min_s'] * 1000:.1f}, max {result['max_s'] * 1000:.1f}, n={runs})")
+    result = {
+        "name": name,
+        "runs": runs,
+        "median_s": round(statistics.median(samples), 4),
+        "min_s": round(min(samples), 4),
+        "max_s": round(max(samples), 4),
+    }
+    print(
+        f"{name:<34} median {result['median_s'] * 1000:8.1f} ms  "
+        f"(min {result['min_s'] * 1000:.1f}, max {result['max_s'] * 1000:.1f}, n={runs})"
+    )
     return result
 
 
@@ -60,46 +69,57 @@ def _cli(*args: str) -> Callable[[], None]:
     return run
 
 
-def _large_manifests(folder: Path, objects: int) -> None:
-    documents = []
-    for index in range(objects // 2):
-        name = f"svc-{index}"
-        documents.append(
-            f"apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}, namespace: load}}\n"
-            f"spec:\n  replicas: 3\n  selector: {{matchLabels: {{app: {name}}}}}\n"
-            f"  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec:\n      containers:\n"
-            f"        - name: app\n          image: registry.example.com/{name}:1.0.0\n"
-            f"          resources: {{requests: {{cpu: 100m, memory: 128Mi}}, limits: {{memory: 256Mi}}}}\n")
-        documents.append(
-            f"apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: {name}, namespace: load}}\n"
-            f"spec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: {name}}}\n"
-            f"  minReplicas: 3\n  maxReplicas: 20\n  metrics:\n    - type: Resource\n"
-            f"      resource: {{name: cpu, target: {{type: Utilization, averageUtilization: 70}}}}\n")
-    (folder / "manifests.yaml").write_text("---\n".join(documents))
-
-
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    results: dict[str, Any] = {"machine": {"python": platform.python_version(), "cpu": platform.processor(),
-                                           "cores": __import__("os").cpu_count()}, "results": []}
-    snapshot, config = api.collect(EXAMPLE)
+    results: dict[str, Any] = {
+        "machine": {
+            "python": platform.python_version(),
+            "cpu": platform.processor(),
+            "cores": __import__("os").cpu_count(),
+        },
+        "results": [],
+    }
+    snapshot, _ = api.collect(EXAMPLE)
     for transport in ("eval", "server"):
+
         def one_shot(transport: str = transport) -> None:
             make_engine(EngineOptions(transport=transport), policies_dir()).evaluate(snapshot)
+
         results["results"].append(measure(f"engine {transport} (one-shot)", one_shot, runs))
     results["results"].append(measure("collect sample-service", lambda: api.collect(EXAMPLE), runs))
-    results["results"].append(measure("cli check sample-service", _cli("check", str(EXAMPLE), "-f", "json"), runs))
+    results["results"].append(
+        measure("cli check sample-service", _cli("check", str(EXAMPLE), "-f", "json"), runs)
+    )
     changed = EXAMPLE / "docs" / "rollback.md"
-    results["results"].append(measure("cli pre-commit (1 changed file)",
-                                      _cli("check", str(changed), "--fail-on", "evidence", "--collector", "context",
-                                           "--collector", "documents"), runs))
+    results["results"].append(
+        measure(
+            "cli pre-commit (1 changed file)",
+            _cli(
+                "check",
+                str(changed),
+                "--fail-on",
+                "evidence",
+                "--collector",
+                "context",
+                "--collector",
+                "documents",
+            ),
+            runs,
+        )
+    )
     if "kubernetes" in registry.available():
         for objects in (1000, 5000):
             with tempfile.TemporaryDirectory() as tmp:
-                _large_manifests(Path(tmp), objects)
-                results["results"].append(measure(f"cli check {objects} objects", _cli("check", tmp, "-f", "json",
-                                                  "--collector", "context", "--collector", "kubernetes"),
-                                                  max(3, runs // 2)))
+                write_manifest(Path(tmp) / "manifests.yaml", objects)
+                results["results"].append(
+                    measure(
+                        f"cli check {objects} objects",
+                        _cli(
+                            "check", tmp, "-f", "json", "--collector", "context", "--collector", "kubernetes"
+                        ),
+                        max(3, runs // 2),
+                    )
+                )
     out = REPO / "bench" / "results.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(f"wrote {out.relative_to(REPO)}")

@@ -38,6 +38,8 @@ SKIP_DIRS = frozenset(
     }
 )
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# libyaml's loader (same safe semantics, same marks) parses about 8x faster than the Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SECRET_FILE_NAMES = frozenset({".env", ".envrc", ".netrc", ".pgpass", "id_rsa", "id_ed25519", "credentials"})
 _SECRET_SUFFIXES = (".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".kdbx")
 
@@ -100,7 +102,7 @@ class SourceFile:
             value = self.json_value
             return [] if value is None else [YamlDocument(1, value)]
         documents: list[YamlDocument] = []
-        loader = yaml.SafeLoader(self.text)
+        loader = _SAFE_LOADER(self.text)
         try:
             while loader.check_node():
                 node = loader.get_node()

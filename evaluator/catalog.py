@@ -14,6 +14,7 @@ from gonogo.evaluator.opa_binary import OpaBinary, check_opa, find_opa
 from gonogo.evaluator.policy_files import policy_digest
 
 SEVERITIES = ("critical", "high", "medium", "low")
+_CACHE_FORMAT = 2  # bump when CatalogItem changes shape or meaning
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,14 @@ def id_key(item_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in item_id.split("."))
 
 
+def _relative(file: str, policies: Path) -> str:
+    """`policies/items/...rego`, wherever the policies are installed."""
+    try:
+        return (Path(policies.name) / Path(file).resolve().relative_to(policies.resolve())).as_posix()
+    except ValueError:
+        return file
+
+
 def _package(path: list[dict[str, Any]]) -> str:
     return ".".join(str(part["value"]) for part in path)
 
@@ -50,7 +59,7 @@ def _package(path: list[dict[str, Any]]) -> str:
 def _cache_file(policies: Path, opa_version: str) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gonogo"
     digest = policy_digest(policies).removeprefix("sha256:")[:32]
-    return base / f"catalog-{digest}-opa{opa_version}.json"
+    return base / f"catalog-v{_CACHE_FORMAT}-{digest}-opa{opa_version}.json"
 
 
 def load_catalog(policies: Path, opa_bin: str | None = None, timeout: float = 60.0) -> list[CatalogItem]:
@@ -107,7 +116,7 @@ def _inspect(policies: Path, opa: str, timeout: float) -> list[CatalogItem]:
                 description=notes.get("description", ""),
                 remediation=str(custom.get("remediation", "")),
                 package=_package(entry.get("path", [])),
-                file=location.get("file", ""),
+                file=_relative(location.get("file", ""), policies),
                 row=int(location.get("row", 0)),
             )
         )

@@ -18,6 +18,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _location(evidence: list[str], fallback: str) -> dict[str, Any]:
+    """The first `file:line` evidence; else the item's Rego source, with cluster objects and
+    other non-file references kept as a logical location so nothing points at an empty file."""
     for ref in evidence:
         match = _FILE_REF.match(ref)
         if match:
@@ -28,12 +30,17 @@ def _location(evidence: list[str], fallback: str) -> dict[str, Any]:
                 }
             }
     file, _, line = fallback.rpartition(":")
-    return {
+    location: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": {"uri": file or fallback},
             "region": {"startLine": int(line) if line.isdigit() else 1},
         }
     }
+    if evidence:
+        location["logicalLocations"] = [
+            {"fullyQualifiedName": ref, "kind": "resource"} for ref in evidence[:5]
+        ]
+    return location
 
 
 def render(report: dict[str, Any], color: bool = False) -> str:

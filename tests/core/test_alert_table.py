@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from gonogo.evaluator.outputs import alert_table
+
 from tests.conftest import run_gonogo
 
 REALWORLD = Path(__file__).resolve().parents[1] / "fixtures" / "monitoring" / "realworld"

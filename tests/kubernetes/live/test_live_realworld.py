@@ -64,11 +64,10 @@ INHERENT = {
         "API server cannot hold them without those namespaces, so the cluster has them (live: pass)"
     ),
 }
-# Differences that are bugs: a bare API server's bootstrap RBAC (labelled
-# kubernetes.io/bootstrapping=rbac-defaults: Role kube-system/extension-apiserver-authentication-reader,
-# ClusterRoleBinding cluster-admin, ...) counts as the service's RBAC in kubernetes_facts, so a
-# chart without any Role passes live. Fix: treat that label as `system` in _rbac_role/_rbac_binding.
-BOOTSTRAP_RBAC_BUG = {
+# A bare API server holds bootstrap RBAC (labelled kubernetes.io/bootstrapping=rbac-defaults:
+# Role kube-system/extension-apiserver-authentication-reader, ClusterRoleBinding cluster-admin, ...).
+# It must not count as the service's RBAC: a chart without any Role fails live as from files.
+BOOTSTRAP_RBAC = {
     ("helm-chart", "2.2.7", "RBAC implemented"),
     ("helm-chart", "4.1.1", "RBAC policies applied"),
 }
@@ -90,7 +89,6 @@ def test_live_verdicts_match_the_manifest_verdicts(folder_reports):
         for key in from_files
         if key not in CLUSTER_ONLY
         and (name, *key) not in INHERENT
-        and (name, *key) not in BOOTSTRAP_RBAC_BUG
         and from_files[key] != from_cluster.get(key)
     }
     assert not differences, f"{name}: {json.dumps(differences, indent=1)}"
@@ -104,15 +102,12 @@ def test_inherent_differences_are_what_a_cluster_must_show(folder_reports):
             assert (from_files[(item, criterion)], from_cluster[(item, criterion)]) == ("fail", "pass")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="kubernetes_facts counts the API server's bootstrap RBAC as the service's"
-)
 def test_bootstrap_rbac_does_not_count_as_the_services_rbac(folder_reports):
     name, from_files_report, from_cluster_report = folder_reports
     if name != "helm-chart":
         pytest.skip("the helm-chart folder declares no RBAC")
     from_files, from_cluster = criteria_verdicts(from_files_report), criteria_verdicts(from_cluster_report)
-    for _, item, criterion in BOOTSTRAP_RBAC_BUG:
+    for _, item, criterion in BOOTSTRAP_RBAC:
         assert from_cluster[(item, criterion)] == from_files[(item, criterion)] == "fail"
 
 
