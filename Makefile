@@ -4,11 +4,17 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 OPA   := .bin/opa
 REGAL := .bin/regal
+# Collectors find helm and kustomize on PATH; the project's own builds come first.
+export PATH := $(CURDIR)/.bin:$(PATH)
 
-.PHONY: setup demo test test-python test-rego lint bench clean
+.PHONY: setup setup-test demo test test-python test-rego lint bench clean
 
 setup:
 	./scripts/setup
+
+# Everything the tests use for real; the browser only where apt-get can run (root).
+setup-test:
+	./scripts/setup --with-test-tools $$( [ "$$(id -u)" = 0 ] && echo --with-browser )
 
 demo: setup
 	$(VENV)/bin/gonogo check examples/sample-service; status=$$?; \
@@ -27,7 +33,7 @@ test-rego: setup
 	$(OPA) test policies
 	@$(PY) -c "import json; c=json.load(open('.rego-coverage.json')); print(f\"Rego coverage: {c['coverage']:.1f}%\")"
 
-test-python: setup
+test-python: setup-test
 	./scripts/pytest
 
 test: lint test-rego test-python
