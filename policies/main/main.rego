@@ -6,6 +6,10 @@
 #   error in the evaluator, never a pass.
 package gonogo.main
 
+# A comprehension rather than an object rule: a METADATA block on a rule with a ref head
+# (items[report.id]) makes `opa inspect` v1.22 panic, and the catalog is read with it;
+# .regal/config.yaml exempts this file from prefer-set-or-object-rule for that reason.
+
 # METADATA
 # description: Item reports keyed by checklist ID (section.subsection.position).
 # entrypoint: true

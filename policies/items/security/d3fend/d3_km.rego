@@ -23,8 +23,10 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Secret rotation automated (30-day cycle)"] := result.pending("secret-rotation and key-management facts (Kubernetes Secrets, KMS in a Terraform plan)")
+criteria["Secret rotation automated (30-day cycle)"] := result.pending(_needs)
 
-criteria["Encryption keys stored securely"] := result.pending("secret-rotation and key-management facts (Kubernetes Secrets, KMS in a Terraform plan)")
+criteria["Encryption keys stored securely"] := result.pending(_needs)
 
-criteria["HSM integration ready"] := result.pending("secret-rotation and key-management facts (Kubernetes Secrets, KMS in a Terraform plan)")
+criteria["HSM integration ready"] := result.pending(_needs)
+
+_needs := "secret-rotation and key-management facts (Kubernetes Secrets, KMS in a Terraform plan)"
