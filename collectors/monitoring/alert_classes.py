@@ -32,16 +32,16 @@ class AlertClass:
 
 
 CLASSES: tuple[AlertClass, ...] = (
-    AlertClass("high_cpu", "3.2.1", "High CPU usage (>80%)", "ratio", "above", 0.8, "alert_cpu_ratio"),
+    AlertClass("high_cpu", "3.2.1", "High CPU usage (>80%)", "ratio", "above", 0.8, "alerts.cpu_ratio"),
     AlertClass(
-        "high_memory", "3.2.1", "High memory usage (>85%)", "ratio", "above", 0.85, "alert_memory_ratio"
+        "high_memory", "3.2.1", "High memory usage (>85%)", "ratio", "above", 0.85, "alerts.memory_ratio"
     ),
     AlertClass(
-        "disk_space", "3.2.1", "Disk space critical (<10%)", "ratio", "below", 0.10, "alert_disk_free_ratio"
+        "disk_space", "3.2.1", "Disk space critical (<10%)", "ratio", "below", 0.10, "alerts.disk_free_ratio"
     ),
     AlertClass("pod_restarts", "3.2.1", "Pod restart loops"),
     AlertClass(
-        "error_rate", "3.2.2", "Error rate spike (>1%)", "ratio", "above", 0.01, "alert_error_rate_ratio"
+        "error_rate", "3.2.2", "Error rate spike (>1%)", "ratio", "above", 0.01, "alerts.error_rate_ratio"
     ),
     AlertClass(
         "latency_p95",
@@ -50,7 +50,7 @@ CLASSES: tuple[AlertClass, ...] = (
         "seconds",
         "above",
         0.1,
-        "alert_latency_p95_seconds",
+        "alerts.latency_p95_seconds",
     ),
     AlertClass("api_failures", "3.2.2", "API endpoint failures"),
     AlertClass("database_connections", "3.2.2", "Database connection issues"),

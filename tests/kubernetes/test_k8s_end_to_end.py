@@ -126,7 +126,7 @@ def test_failing_fixture_awkward_cases(failing):
 
 def test_thresholds_from_gonogo_yaml(tmp_path, opa_bin):
     config = tmp_path / "gonogo.yaml"
-    config.write_text("thresholds:\n  hpa_min_replicas: 2\n  backup_retention_days: 7\n")
+    config.write_text("thresholds:\n  hpa.min_replicas: 2\n  backup.retention_days: 7\n")
     items = _items(check(FIXTURES / "realworld", config_path=config))
     assert _criterion(items["7.1.1"], "Min/max replicas defined (3-20)")["verdict"] == "pass"
     assert _criterion(items["5.1.1"], "Backup retention: 30 days")["verdict"] == "pass"

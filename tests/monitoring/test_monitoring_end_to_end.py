@@ -59,7 +59,7 @@ def test_realworld_report_carries_the_coverage_rows(fixtures_dir: Path, opa_bin:
     assert memory["message"] == (
         "not covered: NodeMemoryHighUtilization "
         "(deploy/monitoring/rules/node-exporter.yaml:54) fires at > 90%: "
-        "0.9 is looser than the threshold 0.85 (alert_memory_ratio)"
+        "0.9 is looser than the threshold 0.85 (alerts.memory_ratio)"
     )
     errors = next(c for c in report["3.2.2"]["criteria"] if c["text"] == "Error rate spike (>1%)")
     assert errors["message"] == (
@@ -77,7 +77,7 @@ def test_gonogo_yaml_thresholds_change_the_coverage_verdict(
     folder = tmp_path / "realworld"
     shutil.copytree(fixtures_dir / "realworld", folder)
     (folder / "gonogo.yaml").write_text(
-        "thresholds:\n  alert_memory_ratio: 0.9\n  alert_disk_free_ratio: 0.05\n"
+        "thresholds:\n  alerts.memory_ratio: 0.9\n  alerts.disk_free_ratio: 0.05\n"
     )
     infrastructure = items(check(folder))["3.2.1"]
     assert infrastructure["verdict"] == "pass"

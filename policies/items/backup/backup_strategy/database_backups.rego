@@ -23,9 +23,9 @@
 #     - kubernetes.backups
 #     - infrastructure.databases
 #   remediation: >-
-#     Back up every database at least daily (backup_max_interval_hours, default 24) to object
+#     Back up every database at least daily (backup.max_interval_hours, default 24) to object
 #     storage in another failure domain (S3/GCS/Azure), with WAL archiving or managed PITR, retention
-#     of at least 30 days (backup_retention_days) and encryption (SSE/KMS or pgBackRest/barman
+#     of at least 30 days (backup.retention_days) and encryption (SSE/KMS or pgBackRest/barman
 #     encryption). Set context.has_database to false if the service has no database.
 package gonogo.items.backup.backup_strategy.database_backups
 
@@ -44,9 +44,9 @@ _collected if k8s.infra_collected
 
 databases := k8s.databases
 
-max_interval := result.threshold("backup_max_interval_hours", 24)
+max_interval := result.threshold("backup.max_interval_hours", 24)
 
-min_retention := result.threshold("backup_retention_days", 30)
+min_retention := result.threshold("backup.retention_days", 30)
 
 _needs := "database and backup objects in manifests, a live cluster or a Terraform plan"
 

@@ -74,7 +74,7 @@ test_managed_database_and_threshold if {
 	}
 	inp := {
 		"infrastructure": {"databases": {"aws_db_instance.main": rds}},
-		"settings": {"thresholds": {"backup_retention_days": 14}},
+		"settings": {"thresholds": {"backup.retention_days": 14}},
 	}
 	r := backups.report with input as inp
 	r.verdict == "pass"

@@ -42,7 +42,7 @@ caches := k8s.caches
 
 _none := "no Redis found (operator object, redis StatefulSet, ElastiCache or Memorystore); set context.uses_redis: false if not used"
 
-min_nodes := result.threshold("redis_min_nodes", 2)
+min_nodes := result.threshold("redis.min_nodes", 2)
 
 node_problems contains {"message": msg, "ref": k8s.ref(c)} if {
 	some c in caches

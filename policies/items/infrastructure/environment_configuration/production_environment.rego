@@ -19,8 +19,8 @@
 #     - infrastructure.kubernetes_clusters
 #     - infrastructure.node_pools
 #   remediation: >-
-#     Run a Kubernetes cluster at version 1.19 or later (threshold kubernetes_min_version) with at
-#     least 3 worker nodes (cluster_min_nodes); declare the service's Namespace and its Roles and
+#     Run a Kubernetes cluster at version 1.19 or later (threshold kubernetes.min_version) with at
+#     least 3 worker nodes (kubernetes.min_nodes); declare the service's Namespace and its Roles and
 #     RoleBindings in the manifests; keep workloads out of the default namespace.
 package gonogo.items.infrastructure.environment_configuration.production_environment
 
@@ -31,11 +31,11 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-min_version_text := result.threshold("kubernetes_min_version", "1.19")
+min_version_text := result.threshold("kubernetes.min_version", "1.19")
 
 min_version := k8s.version_parts(sprintf("%v", [min_version_text]))
 
-min_nodes := result.threshold("cluster_min_nodes", 3)
+min_nodes := result.threshold("kubernetes.min_nodes", 3)
 
 server := k8s.table(["cluster", "server_version"])
 

@@ -24,8 +24,8 @@ alert(name, ref, threshold, text, extra) := object.union(
 snapshot(errors, latency) := {"monitoring": {
 	"prometheus": {"alerting_rules": 4},
 	"alert_coverage": {
-		"error_rate": row("Error rate spike (>1%)", "ratio", "alert_error_rate_ratio", 0.01, errors),
-		"latency_p95": row("Response time degradation (p95 >100ms)", "seconds", "alert_latency_p95_seconds", 0.1, latency),
+		"error_rate": row("Error rate spike (>1%)", "ratio", "alerts.error_rate_ratio", 0.01, errors),
+		"latency_p95": row("Response time degradation (p95 >100ms)", "seconds", "alerts.latency_p95_seconds", 0.1, latency),
 		"api_failures": row("API endpoint failures", null, null, null, [alert("EndpointDown", "rules/app.yaml:30", null, "== 0", {})]),
 		"database_connections": row("Database connection issues", null, null, null, [alert("DatabaseDown", "rules/app.yaml:40", null, "== 0", {})]),
 	},
@@ -64,7 +64,7 @@ test_fail_on_median_latency_and_absolute_error_rate if {
 
 test_fail_when_error_ratio_is_too_loose if {
 	r := application_alerts.report with input as snapshot([alert("HighErrorRate", "rules/app.yaml:10", 0.05, "> 5%", {})], p95)
-	contains(criterion(r, "Error rate spike (>1%)").message, "0.05 is looser than the threshold 0.01 (alert_error_rate_ratio)")
+	contains(criterion(r, "Error rate spike (>1%)").message, "0.05 is looser than the threshold 0.01 (alerts.error_rate_ratio)")
 }
 
 test_pending_without_evidence if {

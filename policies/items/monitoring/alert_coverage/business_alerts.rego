@@ -6,9 +6,9 @@
 #   PromQL parser (following recording rules), classifies it into the seed's alert classes with
 #   the threshold it fires at (normalised: 0.8 and `* 100 > 80` are the same), and routes it
 #   through the Alertmanager tree. A class is covered when an alert fires at the seed's
-#   threshold or tighter (thresholds: alert_cpu_ratio, alert_memory_ratio,
-#   alert_disk_free_ratio, alert_error_rate_ratio, alert_latency_p95_seconds,
-#   alert_latency_quantile) and reaches a receiver with a configured integration.
+#   threshold or tighter (thresholds: alerts.cpu_ratio, alerts.memory_ratio,
+#   alerts.disk_free_ratio, alerts.error_rate_ratio, alerts.latency_p95_seconds,
+#   alerts.latency_quantile) and reaches a receiver with a configured integration.
 #   Each criterion's message is one row of the coverage table: alert, file:line, threshold
 #   found, receivers reached.
 # custom:

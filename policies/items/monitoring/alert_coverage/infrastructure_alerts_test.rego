@@ -17,9 +17,9 @@ alert(name, threshold, direction, text) := {
 snapshot(cpu, memory, disk, restarts) := {"monitoring": {
 	"prometheus": {"alerting_rules": 7},
 	"alert_coverage": {
-		"high_cpu": row("High CPU usage (>80%)", "ratio", "above", 0.8, "alert_cpu_ratio", cpu),
-		"high_memory": row("High memory usage (>85%)", "ratio", "above", 0.85, "alert_memory_ratio", memory),
-		"disk_space": row("Disk space critical (<10%)", "ratio", "below", 0.1, "alert_disk_free_ratio", disk),
+		"high_cpu": row("High CPU usage (>80%)", "ratio", "above", 0.8, "alerts.cpu_ratio", cpu),
+		"high_memory": row("High memory usage (>85%)", "ratio", "above", 0.85, "alerts.memory_ratio", memory),
+		"disk_space": row("Disk space critical (<10%)", "ratio", "below", 0.1, "alerts.disk_free_ratio", disk),
 		"pod_restarts": row("Pod restart loops", null, null, null, null, restarts),
 	},
 }}
@@ -54,7 +54,7 @@ test_fail_when_threshold_is_looser_than_the_seed if {
 	r.verdict == "fail"
 	c := criterion(r, "High CPU usage (>80%)")
 	c.verdict == "fail"
-	contains(c.message, "HostCPUCritical (rules/node.yaml:15) fires at > 95%: 0.95 is looser than the threshold 0.8 (alert_cpu_ratio)")
+	contains(c.message, "HostCPUCritical (rules/node.yaml:15) fires at > 95%: 0.95 is looser than the threshold 0.8 (alerts.cpu_ratio)")
 	criterion(r, "High memory usage (>85%)").verdict == "pass"
 }
 
@@ -65,7 +65,7 @@ test_threshold_comes_from_gonogo_yaml if {
 		good.monitoring.alert_coverage.disk_space.alerts,
 		good.monitoring.alert_coverage.pod_restarts.alerts,
 	)
-	r := infrastructure_alerts.report with input as object.union(loose, {"settings": {"thresholds": {"alert_cpu_ratio": 0.95}}})
+	r := infrastructure_alerts.report with input as object.union(loose, {"settings": {"thresholds": {"alerts.cpu_ratio": 0.95}}})
 	r.verdict == "pass"
 }
 
@@ -84,7 +84,7 @@ test_fail_when_disk_alert_fires_only_below_five_percent_or_with_a_prediction if 
 	)
 	c := criterion(r, "Disk space critical (<10%)")
 	c.verdict == "fail"
-	contains(c.message, "0.05 is looser than the threshold 0.1 (alert_disk_free_ratio)")
+	contains(c.message, "0.05 is looser than the threshold 0.1 (alerts.disk_free_ratio)")
 	contains(c.message, "fires only together with another condition (fires only when predict_linear")
 	count(c.evidence) == 2
 }

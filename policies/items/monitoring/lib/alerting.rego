@@ -52,11 +52,11 @@ _alert_count := object.get(section, ["prometheus", "alerting_rules"], 0)
 #   The seed's numbers for the alert classes that have one, each overridable by its name in
 #   gonogo.yaml thresholds. Ratios (0.8 = 80 %); latency in seconds.
 class_thresholds := {
-	"alert_cpu_ratio": result.threshold("alert_cpu_ratio", 0.8),
-	"alert_memory_ratio": result.threshold("alert_memory_ratio", 0.85),
-	"alert_disk_free_ratio": result.threshold("alert_disk_free_ratio", 0.10),
-	"alert_error_rate_ratio": result.threshold("alert_error_rate_ratio", 0.01),
-	"alert_latency_p95_seconds": result.threshold("alert_latency_p95_seconds", 0.1),
+	"alerts.cpu_ratio": result.threshold("alerts.cpu_ratio", 0.8),
+	"alerts.memory_ratio": result.threshold("alerts.memory_ratio", 0.85),
+	"alerts.disk_free_ratio": result.threshold("alerts.disk_free_ratio", 0.10),
+	"alerts.error_rate_ratio": result.threshold("alerts.error_rate_ratio", 0.01),
+	"alerts.latency_p95_seconds": result.threshold("alerts.latency_p95_seconds", 0.1),
 }
 
 # METADATA
@@ -101,7 +101,7 @@ _quantile_ok(row, _) if row.unit != "seconds"
 _quantile_ok(row, a) if {
 	row.unit == "seconds"
 	is_number(a.quantile)
-	a.quantile >= result.threshold("alert_latency_quantile", 0.95)
+	a.quantile >= result.threshold("alerts.latency_quantile", 0.95)
 }
 
 # METADATA
@@ -137,7 +137,7 @@ threshold_problem(row, a) := "an absolute value, not a ratio of capacity or of r
 } else := "a mean or unknown quantile, not a percentile" if {
 	row.unit == "seconds"
 	not is_number(a.quantile)
-} else := sprintf("quantile %v is below the required %v", [a.quantile, result.threshold("alert_latency_quantile", 0.95)]) if {
+} else := sprintf("quantile %v is below the required %v", [a.quantile, result.threshold("alerts.latency_quantile", 0.95)]) if {
 	not _quantile_ok(row, a)
 } else := sprintf("%v is looser than the threshold %v (%s)", [a.threshold, class_threshold(row), row.threshold_name])
 

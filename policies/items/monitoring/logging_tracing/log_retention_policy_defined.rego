@@ -5,7 +5,7 @@
 #   limits_config.retention_period (enforced only with compactor.retention_enabled: true) or the
 #   legacy table_manager retention, Elasticsearch ILM delete phase min_age, Terraform
 #   aws_cloudwatch_log_group retention_in_days. Every setting found must be enforced and keep
-#   logs at least the threshold log_retention_days (default 90).
+#   logs at least the threshold logging.retention_days (default 90).
 # custom:
 #   id: "3.3.2"
 #   section: "3.3 Logging & Tracing"
@@ -28,7 +28,7 @@ report := result.item(rego.metadata.chain(), criteria)
 
 retention := object.get(alerting.section, ["logging", "retention"], [])
 
-min_days := result.threshold("log_retention_days", 90)
+min_days := result.threshold("logging.retention_days", 90)
 
 _ok(r) if {
 	r.enforced

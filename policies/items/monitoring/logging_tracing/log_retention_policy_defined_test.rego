@@ -32,7 +32,7 @@ test_fail_when_retention_is_not_enforced if {
 }
 
 test_threshold_from_gonogo_yaml if {
-	settings := {"settings": {"thresholds": {"log_retention_days": 30}}}
+	settings := {"settings": {"thresholds": {"logging.retention_days": 30}}}
 	r := log_retention_policy_defined.report with input as object.union(snapshot([setting("loki", 30, true, "")]), settings)
 	r.verdict == "pass"
 }

@@ -19,9 +19,9 @@
 #     - kubernetes.workloads
 #   remediation: >-
 #     Give every workload an autoscaling/v2 HorizontalPodAutoscaler with minReplicas >= 3 and
-#     maxReplicas <= 20 (thresholds hpa_min_replicas, hpa_max_replicas), Resource metrics for cpu
-#     (averageUtilization <= 70, hpa_cpu_target_percent) and memory (<= 80,
-#     hpa_memory_target_percent), and spec.behavior.scaleUp and scaleDown policies.
+#     maxReplicas <= 20 (thresholds hpa.min_replicas, hpa.max_replicas), Resource metrics for cpu
+#     (averageUtilization <= 70, hpa.cpu_target_percent) and memory (<= 80,
+#     hpa.memory_target_percent), and spec.behavior.scaleUp and scaleDown policies.
 package gonogo.items.scaling.auto_scaling_configuration.horizontal_pod_autoscaler
 
 import data.gonogo.lib.kubernetes as k8s
@@ -33,13 +33,13 @@ report := result.item(rego.metadata.chain(), criteria)
 
 hpas := k8s.table(["autoscaling", "hpas"])
 
-min_floor := result.threshold("hpa_min_replicas", 3)
+min_floor := result.threshold("hpa.min_replicas", 3)
 
-max_ceiling := result.threshold("hpa_max_replicas", 20)
+max_ceiling := result.threshold("hpa.max_replicas", 20)
 
-cpu_target := result.threshold("hpa_cpu_target_percent", 70)
+cpu_target := result.threshold("hpa.cpu_target_percent", 70)
 
-memory_target := result.threshold("hpa_memory_target_percent", 80)
+memory_target := result.threshold("hpa.memory_target_percent", 80)
 
 _needs := "HorizontalPodAutoscalers from manifests or a live cluster"
 

@@ -42,7 +42,7 @@ test_fails_when_min_replicas_below_three if {
 }
 
 test_threshold_from_settings_changes_the_floor if {
-	inp := object.union(_input({"shop/web": object.union(_good, {"min_replicas": 2})}), {"settings": {"thresholds": {"hpa_min_replicas": 2}}})
+	inp := object.union(_input({"shop/web": object.union(_good, {"min_replicas": 2})}), {"settings": {"thresholds": {"hpa.min_replicas": 2}}})
 	r := hpa.report with input as inp
 	_criterion(r, "Min/max replicas defined (3-20)").verdict == "pass"
 }

@@ -45,7 +45,7 @@ poolers := array.flatten([
 	[p | some p in k8s.infra_table(["connection_poolers"])],
 ])
 
-min_instances := result.threshold("pooler_min_instances", 2)
+min_instances := result.threshold("database.pooler_min_instances", 2)
 
 problems contains {"message": msg, "ref": k8s.ref(p)} if {
 	some p in poolers
