@@ -7,10 +7,8 @@ copied into a fact. Only the variable's name and the reason it looks like a cred
 from __future__ import annotations
 
 import re
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
-
-from kubernetes.utils import parse_quantity
 
 WORKLOAD_KINDS = frozenset({"Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "ReplicaSet", "Pod"})
 
@@ -39,6 +37,48 @@ def credential_reason(name: str, value: str) -> str | None:
     if _CREDENTIAL_NAME.search(name) and value.strip() and not _NOT_A_SECRET_VALUE.match(value.strip()):
         return "variable name suggests a credential"
     return None
+
+
+_QUANTITY = re.compile(
+    r"^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$"
+)
+_SUFFIX = {
+    "n": Decimal("1e-9"),
+    "u": Decimal("1e-6"),
+    "m": Decimal("1e-3"),
+    "k": Decimal(10) ** 3,
+    "M": Decimal(10) ** 6,
+    "G": Decimal(10) ** 9,
+    "T": Decimal(10) ** 12,
+    "P": Decimal(10) ** 15,
+    "E": Decimal(10) ** 18,
+    "Ki": Decimal(2) ** 10,
+    "Mi": Decimal(2) ** 20,
+    "Gi": Decimal(2) ** 30,
+    "Ti": Decimal(2) ** 40,
+    "Pi": Decimal(2) ** 50,
+    "Ei": Decimal(2) ** 60,
+}
+
+
+def parse_quantity(value: Any) -> Decimal:
+    """A Kubernetes resource quantity (apimachinery's resource.Quantity grammar) as a Decimal.
+
+    Written here rather than imported from the kubernetes client: importing that package costs
+    about 0.4 s, which the manifest path (the pre-commit hook) should not pay for one function.
+    tests/kubernetes/test_quantity.py checks it against kubernetes.utils.parse_quantity.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"not a quantity: {value!r}")
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    match = _QUANTITY.match(str(value).strip())
+    if not match:
+        raise ValueError(f"not a quantity: {value!r}")
+    number, exponent, suffix = match.groups()
+    if exponent:
+        return Decimal(number + exponent)
+    return Decimal(number) * _SUFFIX[suffix] if suffix else Decimal(number)
 
 
 def quantity(value: Any) -> float | None:
