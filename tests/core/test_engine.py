@@ -7,6 +7,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -100,39 +101,35 @@ def test_rego_runtime_conflict_is_an_error(opa_bin: str, broken_policies: Path) 
         engine.evaluate(SNAPSHOT)
 
 
+@contextmanager
+def running_opa(opa_bin: str, *args: str) -> Iterator[str]:
+    """A real `opa run --server` on a free loopback port, ready to answer; its URL."""
+    port = _port()
+    command = [opa_bin, "run", "--server", "--addr", f"127.0.0.1:{port}", "--log-level", "error", *args]
+    process = subprocess.Popen(command)
+    try:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 @pytest.fixture
 def opa_server(opa_bin: str, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A real OPA server with token authentication, as a team would run it."""
-    port = _port()
     authz = tmp_path / "authz.rego"
     authz.write_text(
         'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "s3cret-token"\n'
     )
-    process = subprocess.Popen(
-        [
-            opa_bin,
-            "run",
-            "--server",
-            "--addr",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "error",
-            "--authentication=token",
-            "--authorization=basic",
-            str(authz),
-        ]
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield url, tmp_path
-    process.terminate()
-    process.wait(timeout=10)
+    with running_opa(opa_bin, "--authentication=token", "--authorization=basic", str(authz)) as url:
+        yield url, tmp_path
 
 
 def test_remote_push_evaluates_on_a_real_server(opa_server: tuple[str, Path], opa_bin: str) -> None:
@@ -164,37 +161,18 @@ def test_remote_verify_accepts_a_bundle_with_the_local_digest(opa_bin: str, tmp_
     built = run_gonogo("bundle", "-o", str(bundle), "--opa-bin", opa_bin)
     assert built.returncode == 0, built.stderr
     assert policy_digest(policies_dir()) in built.stdout
-    port = _port()
-    process = subprocess.Popen(
-        [
-            opa_bin,
-            "run",
-            "--server",
-            "--addr",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "error",
-            "--bundle",
-            str(bundle),
-        ]
-    )
-    try:
-        time.sleep(0.2)
-        for _ in range(100):
+    with running_opa(opa_bin, "--bundle", str(bundle)) as url:
+        engine = None
+        for _ in range(100):  # the server answers before the bundle is activated
             try:
-                engine = make_engine(
-                    EngineOptions(opa_url=f"http://127.0.0.1:{port}", remote_policies="verify"),
-                    policies_dir(),
-                )
+                engine = make_engine(EngineOptions(opa_url=url, remote_policies="verify"), policies_dir())
                 break
             except OpaError as exc:
-                if "unreachable" not in str(exc):
+                if "stale" not in str(exc) and "unreachable" not in str(exc):
                     raise
                 time.sleep(0.1)
+        assert engine is not None
         assert len(engine.evaluate(SNAPSHOT)) == 114
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_remote_unreachable_is_an_error() -> None:
