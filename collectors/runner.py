@@ -16,7 +16,7 @@ from gonogo.collectors import registry
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.source_files import walk, walk_paths
 
-from gonogo import SNAPSHOT_API_VERSION, __version__
+from gonogo import SNAPSHOT_API_VERSION, __version__, clock
 
 
 def _merge(snapshot: dict[str, Any], part: dict[str, Any]) -> None:
@@ -44,7 +44,7 @@ def collect(
     paths: list[Path] | None = None,
 ) -> dict[str, Any]:
     """Collects from every file under root or, when `paths` is given, from those files and folders only."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     exclude = list((config.get("paths") or {}).get("exclude") or [])
     files = list(walk_paths(root, paths, exclude) if paths else walk(root, exclude))
     ctx = CollectContext(root=root, files=files, config=config, now=now, options=dict(options or {}))
@@ -63,7 +63,7 @@ def collect(
     reported: set[str] = set()
     for name in names:
         ctx.warnings = []
-        run: dict[str, Any] = {"version": "unknown", "collected_at": _stamp(datetime.now(UTC))}
+        run: dict[str, Any] = {"version": "unknown", "collected_at": _stamp(now)}
         try:
             collector = registry.load(name)
             run.update(version=collector.version, provides=list(collector.provides))

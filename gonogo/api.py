@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from gonogo import clock
 from gonogo.collectors.runner import collect as run_collectors
 from gonogo.config import find_config, load_config
 from gonogo.evaluator.catalog import load_catalog
@@ -59,7 +60,7 @@ def evaluate(
         catalog=catalog,
         config=config,
         provenance=provenance,
-        now=now or datetime.now(UTC),
+        now=now or clock.now(),
     )
 
 

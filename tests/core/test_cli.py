@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.schema_validation import schema_errors
-from tests.conftest import EXAMPLES, run_gonogo
+from tests.conftest import EXAMPLE_DAY, EXAMPLES, run_gonogo
 
 
 def test_example_report_validates_and_adds_up(example_report: dict[str, Any]) -> None:
@@ -54,8 +54,10 @@ def test_collect_then_evaluate_matches_check(
     opa_bin: str, tmp_path: Path, example_report: dict[str, Any]
 ) -> None:
     snapshot = tmp_path / "snapshot.json"
-    assert run_gonogo("collect", str(EXAMPLES), "-o", str(snapshot)).returncode == 0
-    result = run_gonogo("evaluate", str(snapshot), "--config", str(EXAMPLES / "gonogo.yaml"), "-f", "json")
+    assert run_gonogo("collect", str(EXAMPLES), "-o", str(snapshot), env=EXAMPLE_DAY).returncode == 0
+    result = run_gonogo(
+        "evaluate", str(snapshot), "--config", str(EXAMPLES / "gonogo.yaml"), "-f", "json", env=EXAMPLE_DAY
+    )
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     verdicts = {e["id"]: e["verdict"] for e in report["items"]}
@@ -82,7 +84,7 @@ def test_invalid_config_is_an_error(tmp_path: Path) -> None:
 
 
 def test_markdown_is_the_checklist_filled_in(opa_bin: str) -> None:
-    result = run_gonogo("check", str(EXAMPLES), "-f", "markdown")
+    result = run_gonogo("check", str(EXAMPLES), "-f", "markdown", env=EXAMPLE_DAY)
     text = result.stdout
     for heading in (
         "## 1. Testing & Quality Assurance",
@@ -137,7 +139,7 @@ def test_output_file_and_no_colour(opa_bin: str, tmp_path: Path) -> None:
 
 
 def test_explain_shows_rule_source_and_evidence(opa_bin: str) -> None:
-    result = run_gonogo("explain", "6.1.2", "--path", str(EXAMPLES))
+    result = run_gonogo("explain", "6.1.2", "--path", str(EXAMPLES), env=EXAMPLE_DAY)
     assert result.returncode == 0, result.stderr
     assert (
         "rule:        data.gonogo.items.operations.runbooks_documentation.rollback_procedures"
@@ -146,3 +148,13 @@ def test_explain_shows_rule_source_and_evidence(opa_bin: str) -> None:
     assert "rollback_procedures.rego:" in result.stdout
     assert "evidence: docs/rollback.md:1" in result.stdout
     assert run_gonogo("explain", "99.1.1").returncode == 2
+
+
+def test_source_date_epoch_replays_a_day(opa_bin: str) -> None:
+    later = {"SOURCE_DATE_EPOCH": str(int(EXAMPLE_DAY["SOURCE_DATE_EPOCH"]) + 200 * 86400)}
+    report = json.loads(run_gonogo("check", str(EXAMPLES), "-f", "json", env=later).stdout)
+    by_id = {e["id"]: e for e in report["items"]}
+    assert report["provenance"]["evaluated_at"].startswith("2027-06-17")
+    assert by_id["6.1.1"]["verdict"] == "fail"  # the rehearsal of 2026-10-14 is now too old
+    assert by_id["8.3.4"]["verdict"] != "waived"  # the waiver expired on 2027-03-31
+    assert run_gonogo("check", str(EXAMPLES), env={"SOURCE_DATE_EPOCH": "yesterday"}).returncode == 2
