@@ -43,6 +43,13 @@ def _token(token_file: Path | None) -> str | None:
     return os.environ.get("GONOGO_OPA_TOKEN") or None
 
 
+def _apply(options: list[Callable[..., Any]], fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorates fn with click options in the order they are listed (as --help shows them)."""
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option(
@@ -87,9 +94,7 @@ def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             help="Seconds before an OPA call counts as failed.",
         ),
     ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+    return _apply(options, fn)
 
 
 def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -115,9 +120,7 @@ def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--verbose", "-v", is_flag=True, help="Terminal: show the message of every item."),
         click.option("--color/--no-color", default=None, help="Terminal colour (default: only on a TTY)."),
     ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+    return _apply(options, fn)
 
 
 def collector_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -156,9 +159,7 @@ def collector_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--kustomize", is_flag=True, help="Render kustomizations with `kubectl kustomize`."),
     ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+    return _apply(options, fn)
 
 
 def _collector_args(kw: dict[str, Any]) -> dict[str, Any]:
