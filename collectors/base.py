@@ -10,6 +10,12 @@ from typing import Any, Protocol
 from gonogo.collectors.source_files import SourceFile
 
 
+class CollectorError(Exception):
+    """An error whose message a collector wrote to be shown: it names objects and positions,
+    never collected content. The runner records other exceptions by type and place only, since
+    Python's own messages often quote the value that failed (`invalid literal for int(): '...'`)."""
+
+
 @dataclass
 class CollectContext:
     root: Path

@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from gonogo.collectors.base import CollectorError
 from kubernetes import client, config
 from kubernetes.client.exceptions import ApiException
 from urllib3.exceptions import HTTPError
@@ -90,7 +91,7 @@ ROLE_PREFIX = "node-role.kubernetes.io/"
 CONTROL_PLANE_ROLES = frozenset({"control-plane", "master"})
 
 
-class ClusterCollectionError(RuntimeError):
+class ClusterCollectionError(CollectorError, RuntimeError):
     """The API server could not be read completely; the message names what and why, never a body."""
 
 

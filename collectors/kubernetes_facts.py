@@ -18,6 +18,7 @@ from gonogo.collectors import k8s_backups as backups
 from gonogo.collectors import k8s_network as net
 from gonogo.collectors import k8s_state as state
 from gonogo.collectors import k8s_workloads as wl
+from gonogo.collectors.base import CollectorError
 from gonogo.collectors.k8s_links import link
 
 CLUSTER_SCOPED = frozenset(
@@ -143,7 +144,7 @@ def _rbac_binding(obj: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class ManifestShapeError(ValueError):
+class ManifestShapeError(CollectorError, ValueError):
     """An object whose fields have the wrong types (a string where a mapping belongs, ...)."""
 
 

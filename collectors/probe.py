@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from gonogo.collectors.base import CollectContext
+from gonogo.collectors.base import CollectContext, CollectorError
 
 from gonogo import __version__
 
@@ -60,7 +60,7 @@ RATE_LIMIT_HEADERS = (
 OLD_VERSIONS = {"TLSv1.2": ssl.TLSVersion.TLSv1_2, "TLSv1.1": ssl.TLSVersion.TLSv1_1}
 
 
-class ProbeError(Exception):
+class ProbeError(CollectorError):
     """The endpoint could not be reached; the message names the endpoint and the cause, never content."""
 
 

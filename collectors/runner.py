@@ -8,13 +8,15 @@ provides into `error`. Collection can block a deployment; it can never approve o
 from __future__ import annotations
 
 import os
+import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from gonogo.collectors import registry
-from gonogo.collectors.base import CollectContext
+from gonogo.collectors.base import CollectContext, CollectorError
 from gonogo.collectors.source_files import walk, walk_paths
+from gonogo.evaluator.errors import GonogoError
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
 
@@ -29,6 +31,20 @@ def _merge(snapshot: dict[str, Any], part: dict[str, Any]) -> None:
                 target[key].extend(value)
             else:
                 target[key] = value
+
+
+def describe_failure(exc: BaseException) -> str:
+    """What a failed collector's error says in the snapshot, reports and logs.
+
+    A CollectorError (or a gonogo error) carries a message written to be shown. Any other
+    exception is recorded by type and the place it was raised: its message may quote collected
+    content, and a secret must never leave through an error.
+    """
+    if isinstance(exc, CollectorError | GonogoError):
+        return f"{exc.__class__.__name__}: {exc}"[:1000]
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{exc.__class__.__name__}{where} (message withheld: it may quote collected content)"
 
 
 def _stamp(moment: datetime) -> str:
@@ -69,7 +85,7 @@ def collect(
             run.update(version=collector.version, provides=list(collector.provides))
             _merge(snapshot, collector.collect(ctx))
         except Exception as exc:  # a broken collector blocks its items; it never stops the others
-            run["errors"] = [f"{exc.__class__.__name__}: {exc}"[:1000]]
+            run["errors"] = [describe_failure(exc)]
         # Files parse lazily, so a parse problem belongs to the collector that first read the file.
         problems = sorted({p for f in files for p in f.problems} - reported)
         reported.update(problems)

@@ -50,6 +50,10 @@ def build_report(
     summary = summarize(items)
     min_score = float((config.get("decision") or {}).get("min_score", DEFAULT_MIN_SCORE))
     decision, reasons = decide(summary, min_score)
+    failed = sorted(name for name, run in snapshot.get("collectors", {}).items() if run.get("errors"))
+    if failed:  # even when no item names what a failed collector provides (it may not have loaded)
+        decision = "NEEDS_WORK"
+        reasons = [*reasons, f"collector(s) failed: {', '.join(failed)}"]
     if snapshot.get("metadata", {}).get("paths"):
         decision = "NEEDS_WORK"
         reasons = [*reasons, "only some paths were collected (partial snapshot): never approved"]

@@ -204,6 +204,10 @@ def _emit(
     if verdicts["error"]:
         click.echo(f"gonogo: {verdicts['error']} item(s) could not be evaluated; see the report", err=True)
         return EXIT_ERROR
+    failed = [name for name, run in report.get("collectors", {}).items() if run.get("errors")]
+    if failed:
+        click.echo(f"gonogo: collector(s) failed: {', '.join(failed)}; see the report", err=True)
+        return EXIT_ERROR
     if fail_on == "fail":
         return EXIT_NEEDS_WORK if verdicts["fail"] else EXIT_APPROVED
     if fail_on == "evidence":
@@ -323,7 +327,8 @@ def main() -> None:
     except GonogoError as exc:
         click.echo(f"gonogo: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    except Exception:  # fail closed: an unexpected bug is exit 2, never approval
-        click.echo("gonogo: internal error (exit 2, nothing approved):", err=True)
-        click.echo(traceback.format_exc(limit=8), err=True)
+    except Exception as exc:  # fail closed: an unexpected bug is exit 2, never approval
+        # The stack, but not the exception's message: it may quote collected content.
+        click.echo(f"gonogo: internal error {exc.__class__.__name__} (exit 2, nothing approved):", err=True)
+        click.echo("".join(traceback.format_tb(exc.__traceback__, limit=8)), err=True)
         sys.exit(EXIT_ERROR)
