@@ -10,7 +10,8 @@ import importlib
 from importlib.metadata import entry_points
 
 from gonogo.collectors.base import Collector
-from gonogo.evaluator.errors import ConfigError
+
+from gonogo.errors import ConfigError
 
 BUILTIN: dict[str, str] = {
     "context": "gonogo.collectors.context:ContextCollector",

@@ -16,9 +16,9 @@ from typing import Any
 from gonogo.collectors import registry
 from gonogo.collectors.base import CollectContext, CollectorError
 from gonogo.collectors.source_files import walk, walk_paths
-from gonogo.evaluator.errors import GonogoError
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
+from gonogo.errors import GonogoError
 
 
 def _merge(snapshot: dict[str, Any], part: dict[str, Any]) -> None:

@@ -9,9 +9,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from gonogo.evaluator.errors import OpaError
 from gonogo.evaluator.opa_binary import OpaBinary, check_opa, find_opa
 from gonogo.evaluator.policy_files import policy_digest
+
+from gonogo.errors import OpaError
 
 SEVERITIES = ("critical", "high", "medium", "low")
 _CACHE_FORMAT = 2  # bump when CatalogItem changes shape or meaning

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from gonogo.evaluator.errors import OpaError
+from gonogo.errors import OpaError
 
 DECISION_PATH = "gonogo/main/items"
 DECISION_QUERY = "data.gonogo.main.items"

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.evaluator.engine import DECISION_QUERY, EngineInfo, EngineOptions, require_decision
-from gonogo.evaluator.errors import OpaError
 from gonogo.evaluator.opa_binary import check_opa, find_opa
+
+from gonogo.errors import OpaError
 
 
 def opa_error_text(stdout: str, stderr: str) -> str:

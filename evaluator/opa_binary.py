@@ -9,8 +9,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from gonogo.evaluator.errors import OpaError
-
+from gonogo.errors import OpaError
 from gonogo.paths import project_bin_dir
 
 INSTALL_HINT = (

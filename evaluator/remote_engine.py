@@ -12,8 +12,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gonogo.evaluator.engine import DECISION_PATH, EngineInfo, EngineOptions, require_decision
-from gonogo.evaluator.errors import OpaError
 from gonogo.evaluator.policy_files import policy_digest, rego_files
+
+from gonogo.errors import OpaError
 
 
 def query_decision(client: Any, input_document: dict[str, Any], where: str) -> dict[str, Any]:

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.evaluator.engine import DECISION_PATH, EngineInfo, EngineOptions
-from gonogo.evaluator.errors import OpaError
 from gonogo.evaluator.opa_binary import check_opa, find_opa
 from gonogo.evaluator.remote_engine import query_decision
+
+from gonogo.errors import OpaError
 
 
 def _free_loopback_port() -> int:

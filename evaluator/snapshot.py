@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 from gonogo.collectors.source_files import describe_yaml_error
-from gonogo.evaluator.errors import SnapshotError
 
+from gonogo.errors import SnapshotError
 from gonogo.schema_validation import schema_errors
 
 

@@ -13,8 +13,8 @@ from typing import Any
 import click
 
 from gonogo import __version__
+from gonogo.errors import GonogoError
 from gonogo.evaluator.engine import EngineOptions
-from gonogo.evaluator.errors import GonogoError
 
 FORMATS = ("terminal", "json", "markdown", "junit", "sarif", "html")
 EXIT_APPROVED, EXIT_NEEDS_WORK, EXIT_ERROR = 0, 1, 2

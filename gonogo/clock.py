@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from gonogo.evaluator.errors import ConfigError
+from gonogo.errors import ConfigError
 
 
 def now() -> datetime:

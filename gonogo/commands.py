@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from gonogo.cli import _collector_args, _engine, _write, cli, collector_options, engine_options
-from gonogo.evaluator.errors import GonogoError, OpaError
+from gonogo.errors import GonogoError, OpaError
 
 
 @cli.command()

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from gonogo.collectors.source_files import describe_yaml_error
-from gonogo.evaluator.errors import ConfigError
+from gonogo.errors import ConfigError
 from gonogo.paths import policies_dir
 from gonogo.schema_validation import schema_errors
 

@@ -21,8 +21,9 @@ EXAMPLE_DAY = {"SOURCE_DATE_EPOCH": str(int(datetime(2026, 11, 29, 12, tzinfo=UT
 
 @pytest.fixture(scope="session")
 def opa_bin() -> str:
-    from gonogo.evaluator.errors import OpaError
     from gonogo.evaluator.opa_binary import check_opa, find_opa
+
+    from gonogo.errors import OpaError
 
     try:
         return check_opa(find_opa()).path

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gonogo.evaluator.errors import ConfigError
 
 from gonogo.config import known_thresholds, load_config
+from gonogo.errors import ConfigError
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
 

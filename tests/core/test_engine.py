@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from gonogo.evaluator.engine import EngineOptions, make_engine
-from gonogo.evaluator.errors import OpaError
 from gonogo.evaluator.policy_files import policy_digest
 
+from gonogo.errors import OpaError
 from gonogo.paths import policies_dir
 
 SNAPSHOT = {

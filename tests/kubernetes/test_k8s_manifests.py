@@ -109,10 +109,10 @@ def test_helm_renders_charts_with_template_provenance(tmp_path, monkeypatch):
 
 
 def test_schema_leaves_no_place_for_secret_values():
-    from gonogo.evaluator.errors import GonogoError
     from gonogo.evaluator.snapshot import validate_snapshot
 
     from gonogo.api import collect
+    from gonogo.errors import GonogoError
 
     snapshot, _ = collect(FIXTURES / "realworld")
     prov = {"collector": "kubernetes", "file": "s.yaml", "ref": "s.yaml:1"}
