@@ -9,6 +9,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import gonogo
 from gonogo.errors import OpaError
 from gonogo.paths import project_bin_dir
 
@@ -17,6 +18,7 @@ INSTALL_HINT = (
     "`go build -o .bin/opa github.com/open-policy-agent/opa` in tools/), "
     "or point --opa-bin / $GONOGO_OPA at an OPA v1 binary"
 )
+PACKAGED_OPA = Path(gonogo.__file__).resolve().parent / "_engine" / ("opa.exe" if os.name == "nt" else "opa")
 _VERSION_LINE = re.compile(r"^Version:\s*(\d+\.\d+\.\d+\S*)\s*$", re.MULTILINE)
 
 
@@ -27,12 +29,14 @@ class OpaBinary:
 
 
 def find_opa(explicit: str | None = None) -> str:
-    """--opa-bin, then $GONOGO_OPA, then the project's .bin/opa, then `opa` on PATH."""
+    """--opa-bin, then $GONOGO_OPA, then the wheel's own engine, the checkout's .bin/opa, then PATH."""
     for candidate in (explicit, os.environ.get("GONOGO_OPA")):
         if candidate:
             if not Path(candidate).is_file():
                 raise OpaError(f"OPA binary not found at {candidate}: {INSTALL_HINT}")
             return candidate
+    if PACKAGED_OPA.is_file():  # the engine a wheel of gonogo carries (build_backend/)
+        return str(PACKAGED_OPA)
     local = project_bin_dir() / "opa"
     if local.is_file():
         return str(local)
