@@ -1,6 +1,6 @@
 """The `monitoring` collector: Prometheus, alert semantics, Alertmanager routing, Grafana,
-logging, tracing and audit evidence from configuration files (checklist 2.1.5, 3.1-3.3, 6.3.1,
-6.3.3). See docs/monitoring.md for every fact and how the items use it.
+logging, tracing and audit evidence from configuration files. See README.md beside this file for
+its facts and docs/monitoring.md for how the policies judge them.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
-"""The seed's alert classes (checklist 3.2) and how an analysed PromQL expression falls into them.
+"""Alert classes and how an analysed PromQL expression falls into them.
 
 Classification reads what an alert *measures* (its metrics, label matchers, functions, grouping),
-never its name. Classes with a number in the seed (CPU > 80 %, memory > 85 %, disk < 10 % free,
-error rate > 1 %, p95 > 100 ms) also get the threshold the alert fires at, normalised to the
-class's unit: a ratio (0.8 and `* 100 > 80` are the same), free space for disk (`1 - avail/size
-> 0.9` is free < 0.1), used memory (`MemAvailable/MemTotal < 0.15` is used > 0.85), seconds for
-latency (`_milliseconds` metrics are divided by 1000). Whether the threshold is tight enough is
-decided in Rego against `thresholds:` from gonogo.yaml; this module only reports what it found.
+never its name. Classes that measure a quantity (CPU, memory, free disk space, error rate,
+latency) also get the threshold the alert fires at, normalised to the class's unit: a ratio (0.8
+and `* 100 > 80` are the same), free space for disk (`1 - avail/size > 0.9` is free < 0.1), used
+memory (`MemAvailable/MemTotal < 0.15` is used > 0.85), seconds for latency (`_milliseconds`
+metrics are divided by 1000). Which class serves which checklist criterion, and whether a
+threshold is tight enough, is decided in Rego (policies/items/monitoring/alert_coverage/); this
+module only reports what each alert measures.
 """
 
 from __future__ import annotations
@@ -20,47 +21,31 @@ from gonogo.collectors.monitoring.promql_semantics import Analysis, Comparison, 
 
 @dataclass(frozen=True)
 class AlertClass:
+    """What a class of alerts measures: its key, and the unit and direction its threshold is read in."""
+
     key: str
-    item: str
-    criterion: str
     unit: str | None = None
-    """ratio | seconds | None (no number in the seed)."""
+    """ratio | seconds | None (the class is a condition, not a number)."""
     direction: str | None = None
-    """above: fires when the value rises past the threshold; below: when it falls under it."""
-    seed_threshold: float | None = None
-    threshold_name: str | None = None
+    """above: the measured value rising is the trouble; below: falling under it is (free disk space)."""
 
 
 CLASSES: tuple[AlertClass, ...] = (
-    AlertClass("high_cpu", "3.2.1", "High CPU usage (>80%)", "ratio", "above", 0.8, "alerts.cpu_ratio"),
-    AlertClass(
-        "high_memory", "3.2.1", "High memory usage (>85%)", "ratio", "above", 0.85, "alerts.memory_ratio"
-    ),
-    AlertClass(
-        "disk_space", "3.2.1", "Disk space critical (<10%)", "ratio", "below", 0.10, "alerts.disk_free_ratio"
-    ),
-    AlertClass("pod_restarts", "3.2.1", "Pod restart loops"),
-    AlertClass(
-        "error_rate", "3.2.2", "Error rate spike (>1%)", "ratio", "above", 0.01, "alerts.error_rate_ratio"
-    ),
-    AlertClass(
-        "latency_p95",
-        "3.2.2",
-        "Response time degradation (p95 >100ms)",
-        "seconds",
-        "above",
-        0.1,
-        "alerts.latency_p95_seconds",
-    ),
-    AlertClass("api_failures", "3.2.2", "API endpoint failures"),
-    AlertClass("database_connections", "3.2.2", "Database connection issues"),
-    AlertClass("auth_failures", "3.2.3", "Authentication failures spike"),
-    AlertClass("rate_limit", "3.2.3", "Rate limit violations"),
-    AlertClass("suspicious_ip", "3.2.3", "Suspicious IP activity"),
-    AlertClass("cert_expiry", "3.2.3", "Certificate expiration warnings"),
-    AlertClass("payment_failures", "3.2.4", "Payment processing failures"),
-    AlertClass("subscription_cancellations", "3.2.4", "Subscription cancellations"),
-    AlertClass("usage_quota", "3.2.4", "Usage quota exceeded"),
+    AlertClass("high_cpu", "ratio", "above"),
+    AlertClass("high_memory", "ratio", "above"),
+    AlertClass("disk_space", "ratio", "below"),
+    AlertClass("pod_restarts"),
+    AlertClass("error_rate", "ratio", "above"),
+    AlertClass("latency_p95", "seconds", "above"),
+    AlertClass("api_failures"),
+    AlertClass("database_connections"),
+    AlertClass("auth_failures"),
+    AlertClass("rate_limit"),
+    AlertClass("suspicious_ip"),
+    AlertClass("cert_expiry"),
+    AlertClass("payment_failures"),
+    AlertClass("subscription_cancellations"),
+    AlertClass("usage_quota"),
 )
 BY_KEY = {c.key: c for c in CLASSES}
 
@@ -332,7 +317,7 @@ def classify(analysis: Analysis) -> dict[str, dict[str, Any]]:
 
 
 def _condition_text(cls: AlertClass, analysis: Analysis) -> str:
-    """The comparison an alert of a class without a seed number fires on, as written (`> 5`, `== 0`)."""
+    """The comparison an alert of a class without a threshold fires on, as written (`> 5`, `== 0`)."""
     if analysis.whole.absent_metrics:
         return f"absent({', '.join(sorted(analysis.whole.absent_metrics))})"
     own = [c for c in analysis.comparisons if not c.vector_vs_vector and matches(cls.key, c.side)]

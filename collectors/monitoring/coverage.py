@@ -1,4 +1,4 @@
-"""The 3.2 coverage table and the metric categories 3.1.1 / 2.1.5 read.
+"""The alert coverage table (alerts by the class they measure) and metric categories.
 
 `alert_coverage` is keyed by alert class (every class present, an empty `alerts` list when no
 alert covers it) so that Rego looks each class up by key and walks only its few covering alerts.
@@ -68,16 +68,7 @@ def category_evidence(uses: dict[str, list[str]], limit: int = 5) -> dict[str, l
 
 def build(alerts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     coverage: dict[str, dict[str, Any]] = {
-        cls.key: {
-            "item": cls.item,
-            "criterion": cls.criterion,
-            "unit": cls.unit,
-            "direction": cls.direction,
-            "seed_threshold": cls.seed_threshold,
-            "threshold_name": cls.threshold_name,
-            "alerts": [],
-        }
-        for cls in CLASSES
+        cls.key: {"unit": cls.unit, "direction": cls.direction, "alerts": []} for cls in CLASSES
     }
     for key, alert in sorted(alerts.items()):
         for class_key, found in mapping(alert.get("classes")).items():

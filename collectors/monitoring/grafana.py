@@ -161,21 +161,22 @@ class GrafanaFacts:
         }
 
     @staticmethod
-    def _classify(title: str, tags: list[str], metrics: set[str]) -> dict[str, list[str]]:
-        classes: dict[str, list[str]] = {}
+    def _classify(title: str, tags: list[str], metrics: set[str]) -> dict[str, list[dict[str, str]]]:
+        """Dashboard class -> why: {"text": reason} or {"alert_class": key} (worded by the policy)."""
+        classes: dict[str, list[dict[str, str]]] = {}
         side = Side(metrics=set(metrics))
         for name, pattern in _TITLE_CLASSES.items():
-            reasons = []
+            reasons: list[dict[str, str]] = []
             if pattern.search(title):
-                reasons.append(f"title {title!r}")
-            reasons.extend(f"tag {t!r}" for t in tags if pattern.search(t))
+                reasons.append({"text": f"title {title!r}"})
+            reasons.extend({"text": f"tag {t!r}"} for t in tags if pattern.search(t))
             for alert_class in _METRIC_CLASSES[name]:
                 if alert_classes.matches(alert_class, side):
-                    reasons.append(f"shows {alert_classes.BY_KEY[alert_class].criterion.lower()} metrics")
+                    reasons.append({"alert_class": alert_class})
             if name == "business":
                 business = sorted(m for m in metrics if _BUSINESS_METRIC.search(m))
                 if business:
-                    reasons.append(f"business metrics {', '.join(business[:3])}")
+                    reasons.append({"text": f"business metrics {', '.join(business[:3])}"})
             if reasons:
                 classes[name] = reasons
         return classes

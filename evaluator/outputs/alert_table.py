@@ -1,7 +1,7 @@
 """The 3.2 alert-coverage table: each alert class, the alerts covering it, threshold, receivers.
 
-Rows come from the snapshot's `monitoring.alert_coverage` (carried in the report's
-`extras.alert_coverage`) and the verdict of the matching 3.2.x criterion.
+Rows come from the items' own `tables` (built in Rego from `monitoring.alert_coverage`); a
+generic per-item table renderer is to replace this module.
 """
 
 from __future__ import annotations
@@ -11,26 +11,17 @@ from typing import Any
 HEADER = ("Alert class", "Alert(s)", "Threshold found", "Receiver reached", "Verdict")
 
 
-def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
-    coverage = (report.get("extras") or {}).get("alert_coverage") or {}
-    verdicts = {
-        (entry["id"], criterion["text"]): criterion["verdict"]
-        for entry in report["items"]
-        if entry["id"].startswith("3.2.")
-        for criterion in entry["criteria"]
-    }
-    table = []
-    for klass in sorted(coverage, key=lambda k: (coverage[k].get("item", ""), k)):
-        facts = coverage[klass]
-        alerts = facts.get("alerts") or []
-        names = ", ".join(a.get("alert", "?") for a in alerts) or "—"
-        thresholds = ", ".join(sorted({a.get("threshold_text") or "—" for a in alerts})) or "—"
-        receivers = (
-            ", ".join(sorted({r for a in alerts for r in a.get("receivers") or [] if a.get("routed")}))
-            or "none"
-        )
-        verdict = verdicts.get((facts.get("item", ""), facts.get("criterion", "")), "—")
-        table.append((facts.get("criterion") or klass, names, thresholds, receivers, verdict))
+def rows(report: dict[str, Any]) -> list[tuple[str, ...]]:
+    """The rows of every item table titled "Alert coverage" (emitted by the items' Rego), with
+    each row's verdict taken from the report's criterion of that text (after waivers)."""
+    table: list[tuple[str, ...]] = []
+    for entry in report["items"]:
+        verdicts = {criterion["text"]: criterion["verdict"] for criterion in entry["criteria"]}
+        for item_table in entry.get("tables") or []:
+            if item_table.get("title") != "Alert coverage":
+                continue
+            for row in item_table["rows"]:
+                table.append((*row[:-1], verdicts.get(row[0], row[-1])))
     return table
 
 

@@ -3,14 +3,14 @@
 # description: >-
 #   Checklist item 3.2.2 (3.2 Alert Coverage). Decided from what Prometheus alerting rules
 #   measure, not from their names: the monitoring collector parses every expression with a real
-#   PromQL parser (following recording rules), classifies it into the seed's alert classes with
-#   the threshold it fires at (normalised: 0.8 and `* 100 > 80` are the same), and routes it
-#   through the Alertmanager tree. A class is covered when an alert fires at the seed's
-#   threshold or tighter (thresholds: alerts.cpu_ratio, alerts.memory_ratio,
-#   alerts.disk_free_ratio, alerts.error_rate_ratio, alerts.latency_p95_seconds,
-#   alerts.latency_quantile) and reaches a receiver with a configured integration.
-#   Each criterion's message is one row of the coverage table: alert, file:line, threshold
-#   found, receivers reached.
+#   PromQL parser (following recording rules), classifies it by what it measures (CPU, memory,
+#   free disk, error rate, latency, ...) with the threshold it fires at (normalised: 0.8 and
+#   `* 100 > 80` are the same), and routes it through the Alertmanager tree. `classes` below
+#   says which alert class serves each criterion and which threshold (custom.thresholds) its
+#   alerts must meet. A class is covered when an alert fires at that threshold or tighter and
+#   reaches a receiver with a configured integration. Each criterion's message is one row of
+#   the coverage table (alert, file:line, threshold found, receivers reached); the report
+#   carries the table itself in `tables`.
 # custom:
 #   id: "3.2.2"
 #   section: "3.2 Alert Coverage"
@@ -20,6 +20,19 @@
 #     - "Response time degradation (p95 >100ms)"
 #     - "API endpoint failures"
 #     - "Database connection issues"
+#   thresholds:
+#     - name: alerts.error_rate_ratio
+#       default: 0.01
+#       unit: ratio
+#       description: An alert on the error rate must fire at this ratio of requests or lower.
+#     - name: alerts.latency_p95_seconds
+#       default: 0.1
+#       unit: seconds
+#       description: An alert on response time must fire at this latency or lower.
+#     - name: alerts.latency_quantile
+#       default: 0.95
+#       unit: ratio
+#       description: The response-time alert must measure this quantile or a higher one.
 #   evidence:
 #     - monitoring.alerts
 #     - monitoring.alert_coverage
@@ -34,13 +47,28 @@ import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
-# description: The item's verdict, built from the criteria below and the METADATA above.
-report := result.item(rego.metadata.chain(), criteria)
+# description: The item's verdict and its alert-coverage table, built from the criteria below and the METADATA above.
+report := object.union(result.item(rego.metadata.chain(), criteria), alerting.tables(classes, criteria))
 
-criteria["Error rate spike (>1%)"] := alerting.coverage("error_rate")
+# METADATA
+# description: Which alert class serves each criterion, and the threshold (by name) its alerts must meet.
+classes := {
+	"Error rate spike (>1%)": {"class": "error_rate", "threshold": "alerts.error_rate_ratio"},
+	"Response time degradation (p95 >100ms)": {
+		"class": "latency_p95",
+		"threshold": "alerts.latency_p95_seconds",
+		"quantile": "alerts.latency_quantile",
+	},
+	"API endpoint failures": {"class": "api_failures"},
+	"Database connection issues": {"class": "database_connections"},
+}
 
-criteria["Response time degradation (p95 >100ms)"] := alerting.coverage("latency_p95")
+criteria[text] := alerting.coverage(spec, _limits) if some text, spec in classes
 
-criteria["API endpoint failures"] := alerting.coverage("api_failures")
+_defaults := alerting.defaults(rego.metadata.chain())
 
-criteria["Database connection issues"] := alerting.coverage("database_connections")
+_limits := {
+	"alerts.error_rate_ratio": result.threshold("alerts.error_rate_ratio", _defaults["alerts.error_rate_ratio"]),
+	"alerts.latency_p95_seconds": result.threshold("alerts.latency_p95_seconds", _defaults["alerts.latency_p95_seconds"]),
+	"alerts.latency_quantile": result.threshold("alerts.latency_quantile", _defaults["alerts.latency_quantile"]),
+}

@@ -2,10 +2,7 @@ package gonogo.items.monitoring.alert_coverage.application_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.application_alerts
 
-row(criterion, unit, name, seed, alerts) := {
-	"item": "3.2.2", "criterion": criterion, "unit": unit, "direction": direction(unit),
-	"seed_threshold": seed, "threshold_name": name, "alerts": alerts,
-}
+row(unit, alerts) := {"unit": unit, "direction": direction(unit), "alerts": alerts}
 
 direction(null) := null
 
@@ -24,10 +21,10 @@ alert(name, ref, threshold, text, extra) := object.union(
 snapshot(errors, latency) := {"monitoring": {
 	"prometheus": {"alerting_rules": 4},
 	"alert_coverage": {
-		"error_rate": row("Error rate spike (>1%)", "ratio", "alerts.error_rate_ratio", 0.01, errors),
-		"latency_p95": row("Response time degradation (p95 >100ms)", "seconds", "alerts.latency_p95_seconds", 0.1, latency),
-		"api_failures": row("API endpoint failures", null, null, null, [alert("EndpointDown", "rules/app.yaml:30", null, "== 0", {})]),
-		"database_connections": row("Database connection issues", null, null, null, [alert("DatabaseDown", "rules/app.yaml:40", null, "== 0", {})]),
+		"error_rate": row("ratio", errors),
+		"latency_p95": row("seconds", latency),
+		"api_failures": row(null, [alert("EndpointDown", "rules/app.yaml:30", null, "== 0", {})]),
+		"database_connections": row(null, [alert("DatabaseDown", "rules/app.yaml:40", null, "== 0", {})]),
 	},
 }}
 

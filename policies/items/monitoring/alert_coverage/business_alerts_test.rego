@@ -2,10 +2,7 @@ package gonogo.items.monitoring.alert_coverage.business_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.business_alerts
 
-row(criterion, alerts) := {
-	"item": "3.2.4", "criterion": criterion, "unit": null, "direction": null,
-	"seed_threshold": null, "threshold_name": null, "alerts": alerts,
-}
+row(alerts) := {"unit": null, "direction": null, "alerts": alerts}
 
 alert(name, receivers, integrations) := {
 	"alert": name, "key": name, "ref": "rules/business.yaml:3", "severity": "warning", "for": "10m",
@@ -17,9 +14,9 @@ alert(name, receivers, integrations) := {
 snapshot(quota) := {"monitoring": {
 	"prometheus": {"alerting_rules": 3},
 	"alert_coverage": {
-		"payment_failures": row("Payment processing failures", [alert("PaymentFailures", ["email-finance"], ["email"])]),
-		"subscription_cancellations": row("Subscription cancellations", [alert("CancellationsUp", ["slack-growth"], ["slack"])]),
-		"usage_quota": row("Usage quota exceeded", quota),
+		"payment_failures": row([alert("PaymentFailures", ["email-finance"], ["email"])]),
+		"subscription_cancellations": row([alert("CancellationsUp", ["slack-growth"], ["slack"])]),
+		"usage_quota": row(quota),
 	},
 }}
 

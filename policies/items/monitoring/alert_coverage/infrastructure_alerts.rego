@@ -3,14 +3,14 @@
 # description: >-
 #   Checklist item 3.2.1 (3.2 Alert Coverage). Decided from what Prometheus alerting rules
 #   measure, not from their names: the monitoring collector parses every expression with a real
-#   PromQL parser (following recording rules), classifies it into the seed's alert classes with
-#   the threshold it fires at (normalised: 0.8 and `* 100 > 80` are the same), and routes it
-#   through the Alertmanager tree. A class is covered when an alert fires at the seed's
-#   threshold or tighter (thresholds: alerts.cpu_ratio, alerts.memory_ratio,
-#   alerts.disk_free_ratio, alerts.error_rate_ratio, alerts.latency_p95_seconds,
-#   alerts.latency_quantile) and reaches a receiver with a configured integration.
-#   Each criterion's message is one row of the coverage table: alert, file:line, threshold
-#   found, receivers reached.
+#   PromQL parser (following recording rules), classifies it by what it measures (CPU, memory,
+#   free disk, error rate, latency, ...) with the threshold it fires at (normalised: 0.8 and
+#   `* 100 > 80` are the same), and routes it through the Alertmanager tree. `classes` below
+#   says which alert class serves each criterion and which threshold (custom.thresholds) its
+#   alerts must meet. A class is covered when an alert fires at that threshold or tighter and
+#   reaches a receiver with a configured integration. Each criterion's message is one row of
+#   the coverage table (alert, file:line, threshold found, receivers reached); the report
+#   carries the table itself in `tables`.
 # custom:
 #   id: "3.2.1"
 #   section: "3.2 Alert Coverage"
@@ -20,6 +20,19 @@
 #     - "High memory usage (>85%)"
 #     - "Disk space critical (<10%)"
 #     - "Pod restart loops"
+#   thresholds:
+#     - name: alerts.cpu_ratio
+#       default: 0.8
+#       unit: ratio
+#       description: An alert on CPU usage must fire at this ratio of capacity or lower.
+#     - name: alerts.memory_ratio
+#       default: 0.85
+#       unit: ratio
+#       description: An alert on memory usage must fire at this ratio of capacity or lower.
+#     - name: alerts.disk_free_ratio
+#       default: 0.1
+#       unit: ratio
+#       description: An alert on disk space must fire when free space falls to this ratio or higher.
 #   evidence:
 #     - monitoring.alerts
 #     - monitoring.alert_coverage
@@ -34,13 +47,24 @@ import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
-# description: The item's verdict, built from the criteria below and the METADATA above.
-report := result.item(rego.metadata.chain(), criteria)
+# description: The item's verdict and its alert-coverage table, built from the criteria below and the METADATA above.
+report := object.union(result.item(rego.metadata.chain(), criteria), alerting.tables(classes, criteria))
 
-criteria["High CPU usage (>80%)"] := alerting.coverage("high_cpu")
+# METADATA
+# description: Which alert class serves each criterion, and the threshold (by name) its alerts must meet.
+classes := {
+	"High CPU usage (>80%)": {"class": "high_cpu", "threshold": "alerts.cpu_ratio"},
+	"High memory usage (>85%)": {"class": "high_memory", "threshold": "alerts.memory_ratio"},
+	"Disk space critical (<10%)": {"class": "disk_space", "threshold": "alerts.disk_free_ratio"},
+	"Pod restart loops": {"class": "pod_restarts"},
+}
 
-criteria["High memory usage (>85%)"] := alerting.coverage("high_memory")
+criteria[text] := alerting.coverage(spec, _limits) if some text, spec in classes
 
-criteria["Disk space critical (<10%)"] := alerting.coverage("disk_space")
+_defaults := alerting.defaults(rego.metadata.chain())
 
-criteria["Pod restart loops"] := alerting.coverage("pod_restarts")
+_limits := {
+	"alerts.cpu_ratio": result.threshold("alerts.cpu_ratio", _defaults["alerts.cpu_ratio"]),
+	"alerts.memory_ratio": result.threshold("alerts.memory_ratio", _defaults["alerts.memory_ratio"]),
+	"alerts.disk_free_ratio": result.threshold("alerts.disk_free_ratio", _defaults["alerts.disk_free_ratio"]),
+}

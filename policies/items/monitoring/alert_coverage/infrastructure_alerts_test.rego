@@ -2,10 +2,7 @@ package gonogo.items.monitoring.alert_coverage.infrastructure_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.infrastructure_alerts
 
-row(criterion, unit, direction, seed, name, alerts) := {
-	"item": "3.2.1", "criterion": criterion, "unit": unit, "direction": direction,
-	"seed_threshold": seed, "threshold_name": name, "alerts": alerts,
-}
+row(unit, direction, alerts) := {"unit": unit, "direction": direction, "alerts": alerts}
 
 alert(name, threshold, direction, text) := {
 	"alert": name, "key": name, "ref": sprintf("rules/node.yaml:%d", [count(name)]), "severity": "critical", "for": "15m",
@@ -17,10 +14,10 @@ alert(name, threshold, direction, text) := {
 snapshot(cpu, memory, disk, restarts) := {"monitoring": {
 	"prometheus": {"alerting_rules": 7},
 	"alert_coverage": {
-		"high_cpu": row("High CPU usage (>80%)", "ratio", "above", 0.8, "alerts.cpu_ratio", cpu),
-		"high_memory": row("High memory usage (>85%)", "ratio", "above", 0.85, "alerts.memory_ratio", memory),
-		"disk_space": row("Disk space critical (<10%)", "ratio", "below", 0.1, "alerts.disk_free_ratio", disk),
-		"pod_restarts": row("Pod restart loops", null, null, null, null, restarts),
+		"high_cpu": row("ratio", "above", cpu),
+		"high_memory": row("ratio", "above", memory),
+		"disk_space": row("ratio", "below", disk),
+		"pod_restarts": row(null, null, restarts),
 	},
 }}
 
@@ -124,4 +121,39 @@ test_pending_without_evidence if {
 test_error_when_a_class_row_is_missing if {
 	r := infrastructure_alerts.report with input as {"monitoring": {"alert_coverage": {}}}
 	r.verdict == "error"
+}
+
+test_the_report_carries_the_alert_coverage_table_ordered_by_class if {
+	r := infrastructure_alerts.report with input as snapshot(
+		[alert("HostCPUCritical", 0.95, "above", "> 95%")],
+		good.monitoring.alert_coverage.high_memory.alerts,
+		[],
+		good.monitoring.alert_coverage.pod_restarts.alerts,
+	)
+	[table] := r.tables
+	table.title == "Alert coverage"
+	table.columns == ["Alert class", "Alert(s)", "Threshold found", "Receiver reached", "Verdict"]
+	table.rows == [
+		["Disk space critical (<10%)", "\u2014", "\u2014", "none", "fail"],
+		["High CPU usage (>80%)", "HostCPUCritical", "> 95%", "pagerduty-oncall", "fail"],
+		["High memory usage (>85%)", "NodeHighMemory", "> 85%", "pagerduty-oncall", "pass"],
+		["Pod restart loops", "KubePodCrashLooping", ">= 1", "pagerduty-oncall", "pass"],
+	]
+}
+
+test_no_table_when_the_monitoring_collector_did_not_run if {
+	r := infrastructure_alerts.report with input as {}
+	not r.tables
+	r.verdict == "pending"
+}
+
+test_threshold_defaults_come_from_the_metadata if {
+	loose := snapshot(
+		[alert("HostCPUCritical", 0.81, "above", "> 81%")],
+		good.monitoring.alert_coverage.high_memory.alerts,
+		good.monitoring.alert_coverage.disk_space.alerts,
+		good.monitoring.alert_coverage.pod_restarts.alerts,
+	)
+	r := infrastructure_alerts.report with input as loose
+	contains(criterion(r, "High CPU usage (>80%)").message, "0.81 is looser than the threshold 0.8 (alerts.cpu_ratio)")
 }

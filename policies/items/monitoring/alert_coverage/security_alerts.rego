@@ -3,14 +3,14 @@
 # description: >-
 #   Checklist item 3.2.3 (3.2 Alert Coverage). Decided from what Prometheus alerting rules
 #   measure, not from their names: the monitoring collector parses every expression with a real
-#   PromQL parser (following recording rules), classifies it into the seed's alert classes with
-#   the threshold it fires at (normalised: 0.8 and `* 100 > 80` are the same), and routes it
-#   through the Alertmanager tree. A class is covered when an alert fires at the seed's
-#   threshold or tighter (thresholds: alerts.cpu_ratio, alerts.memory_ratio,
-#   alerts.disk_free_ratio, alerts.error_rate_ratio, alerts.latency_p95_seconds,
-#   alerts.latency_quantile) and reaches a receiver with a configured integration.
-#   Each criterion's message is one row of the coverage table: alert, file:line, threshold
-#   found, receivers reached.
+#   PromQL parser (following recording rules), classifies it by what it measures (CPU, memory,
+#   free disk, error rate, latency, ...) with the threshold it fires at (normalised: 0.8 and
+#   `* 100 > 80` are the same), and routes it through the Alertmanager tree. `classes` below
+#   says which alert class serves each criterion and which threshold (custom.thresholds) its
+#   alerts must meet. A class is covered when an alert fires at that threshold or tighter and
+#   reaches a receiver with a configured integration. Each criterion's message is one row of
+#   the coverage table (alert, file:line, threshold found, receivers reached); the report
+#   carries the table itself in `tables`.
 # custom:
 #   id: "3.2.3"
 #   section: "3.2 Alert Coverage"
@@ -34,13 +34,18 @@ import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
-# description: The item's verdict, built from the criteria below and the METADATA above.
-report := result.item(rego.metadata.chain(), criteria)
+# description: The item's verdict and its alert-coverage table, built from the criteria below and the METADATA above.
+report := object.union(result.item(rego.metadata.chain(), criteria), alerting.tables(classes, criteria))
 
-criteria["Authentication failures spike"] := alerting.coverage("auth_failures")
+# METADATA
+# description: Which alert class serves each criterion, and the threshold (by name) its alerts must meet.
+classes := {
+	"Authentication failures spike": {"class": "auth_failures"},
+	"Rate limit violations": {"class": "rate_limit"},
+	"Suspicious IP activity": {"class": "suspicious_ip"},
+	"Certificate expiration warnings": {"class": "cert_expiry"},
+}
 
-criteria["Rate limit violations"] := alerting.coverage("rate_limit")
+criteria[text] := alerting.coverage(spec, _limits) if some text, spec in classes
 
-criteria["Suspicious IP activity"] := alerting.coverage("suspicious_ip")
-
-criteria["Certificate expiration warnings"] := alerting.coverage("cert_expiry")
+_limits := {}

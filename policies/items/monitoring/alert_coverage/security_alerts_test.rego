@@ -2,10 +2,7 @@ package gonogo.items.monitoring.alert_coverage.security_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.security_alerts
 
-row(criterion, alerts) := {
-	"item": "3.2.3", "criterion": criterion, "unit": null, "direction": null,
-	"seed_threshold": null, "threshold_name": null, "alerts": alerts,
-}
+row(alerts) := {"unit": null, "direction": null, "alerts": alerts}
 
 alert(name, routed) := {
 	"alert": name, "key": name, "ref": "rules/security.yaml:7", "severity": "warning", "for": "5m",
@@ -21,10 +18,10 @@ integrations(false) := []
 snapshot(suspicious) := {"monitoring": {
 	"prometheus": {"alerting_rules": 4},
 	"alert_coverage": {
-		"auth_failures": row("Authentication failures spike", [alert("AuthFailureSpike", true)]),
-		"rate_limit": row("Rate limit violations", [alert("RateLimited", true)]),
-		"suspicious_ip": row("Suspicious IP activity", suspicious),
-		"cert_expiry": row("Certificate expiration warnings", [alert("CertificateExpiringSoon", true)]),
+		"auth_failures": row([alert("AuthFailureSpike", true)]),
+		"rate_limit": row([alert("RateLimited", true)]),
+		"suspicious_ip": row(suspicious),
+		"cert_expiry": row([alert("CertificateExpiringSoon", true)]),
 	},
 }}
 

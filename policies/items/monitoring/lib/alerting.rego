@@ -2,10 +2,12 @@
 # title: Monitoring lookups
 # description: >-
 #   Shared decisions for the items read from the monitoring section (collectors/monitoring,
-#   docs/monitoring.md): the 3.2 alert coverage criterion of one alert class, and Alertmanager
-#   integration criteria. The collector indexes the coverage table by alert class
-#   (monitoring.alert_coverage[class].alerts), so each criterion is one key lookup and one pass
-#   over the few alerts that cover that class. Not an item: this package has no report.
+#   docs/monitoring.md): the coverage criterion of one alert class, the alert-coverage table,
+#   and Alertmanager integration criteria. The collector indexes alerts by the class they
+#   measure (monitoring.alert_coverage[class].alerts), so each criterion is one key lookup and
+#   one pass over the few alerts of that class; which class serves which criterion, and the
+#   thresholds, are the items' (their classes map and custom.thresholds METADATA). Not an item:
+#   this package has no report.
 package gonogo.items.monitoring.lib.alerting
 
 import data.gonogo.lib.result
@@ -20,14 +22,37 @@ collected(key) if key in object.keys(section)
 
 # METADATA
 # description: >-
-#   The criterion for one alert class: pass when an alert covers it at the seed's threshold
-#   (or tighter) and reaches a receiver with a configured integration; fail naming each covering
-#   alert and why it does not count; pending when the collector did not run.
-coverage(class) := result.pending("Prometheus alerting rules (monitoring collector)") if {
+#   The criterion that one alert class covers: spec is the item's {"class": key, "threshold":
+#   name, "quantile": name} (names optional, for classes measured by a number) and limits the
+#   item's threshold values by name (see limits). Pass when an alert covers the class at the
+#   threshold (or tighter) and reaches a receiver with a configured integration; fail naming each
+#   covering alert and why it does not count; pending when the collector did not run.
+coverage(spec, limits) := result.pending("Prometheus alerting rules (monitoring collector)") if {
 	not collected("alert_coverage")
-} else := result.error(sprintf("monitoring.alert_coverage has no row for class %q", [class]), []) if {
-	not class in object.keys(section.alert_coverage)
-} else := _coverage_decided(section.alert_coverage[class])
+} else := result.error(sprintf("monitoring.alert_coverage has no row for class %q", [spec.class]), []) if {
+	not spec.class in object.keys(section.alert_coverage)
+} else := result.error(sprintf("no threshold value for %q", [spec.threshold]), []) if {
+	spec.threshold
+	not spec.threshold in object.keys(limits)
+} else := _coverage_decided(need(spec, limits, section.alert_coverage[spec.class]))
+
+# METADATA
+# description: >-
+#   What an alert must meet to cover a class: the collector's row (unit, direction, covering
+#   alerts) with the item's threshold name and value, and the quantile for latency.
+need(spec, limits, row) := object.union(row, {
+	"threshold_name": object.get(spec, "threshold", null),
+	"threshold": object.get(limits, object.get(spec, "threshold", ""), null),
+	"quantile": object.get(limits, object.get(spec, "quantile", ""), null),
+})
+
+# METADATA
+# description: >-
+#   The defaults an item's METADATA declares in custom.thresholds, by name (the item passes
+#   each to result.threshold, so gonogo.yaml settings.thresholds overrides it).
+defaults(chain) := {t.name: t.default |
+	some t in object.get(result.package_annotations(chain), ["custom", "thresholds"], [])
+}
 
 _coverage_decided(row) := result.pass(
 	sprintf("covered by %s", [concat("; ", [describe(a) | some a in good])]),
@@ -49,19 +74,36 @@ _alert_count := object.get(section, ["prometheus", "alerting_rules"], 0)
 
 # METADATA
 # description: >-
-#   The seed's numbers for the alert classes that have one, each overridable by its name in
-#   gonogo.yaml thresholds. Ratios (0.8 = 80 %); latency in seconds.
-class_thresholds := {
-	"alerts.cpu_ratio": result.threshold("alerts.cpu_ratio", 0.8),
-	"alerts.memory_ratio": result.threshold("alerts.memory_ratio", 0.85),
-	"alerts.disk_free_ratio": result.threshold("alerts.disk_free_ratio", 0.10),
-	"alerts.error_rate_ratio": result.threshold("alerts.error_rate_ratio", 0.01),
-	"alerts.latency_p95_seconds": result.threshold("alerts.latency_p95_seconds", 0.1),
-}
+#   The item's alert-coverage table (interface: report.tables): one row per criterion, ordered
+#   by alert class - the alerts that measure it, the thresholds they fire at, the receivers the
+#   routed ones reach, and the criterion's verdict. Empty when the collector did not run.
+tables(classes, criteria) := {"tables": [{
+	"title": "Alert coverage",
+	"columns": ["Alert class", "Alert(s)", "Threshold found", "Receiver reached", "Verdict"],
+	"rows": [_table_row(text, section.alert_coverage[class], criteria) |
+		some pair in sort([[spec.class, text] | some text, spec in classes])
+		[class, text] := pair
+		class in object.keys(section.alert_coverage)
+	],
+}]} if {
+	collected("alert_coverage")
+} else := {}
 
-# METADATA
-# description: The threshold of an alert class (by the name the collector records for the class).
-class_threshold(row) := class_thresholds[row.threshold_name]
+_table_row(text, row, criteria) := [
+	text,
+	_or_dash(concat(", ", [a.alert | some a in row.alerts])),
+	_or_dash(concat(", ", sort({_or_dash(a.threshold_text) | some a in row.alerts}))),
+	_or_none(concat(", ", sort({r | some a in row.alerts; a.routed == true; some r in a.receivers}))),
+	object.get(criteria, [text, "verdict"], "—"),
+]
+
+_or_dash(s) := s if s != ""
+
+_or_dash("") := "—"
+
+_or_none(s) := s if s != ""
+
+_or_none("") := "none"
 
 # METADATA
 # description: An alert counts for its class when its threshold is tight enough and it is routed.
@@ -79,7 +121,7 @@ meets_threshold(row, a) if {
 	row.direction == "above"
 	_numeric(a)
 	a.direction == "above"
-	a.threshold <= class_threshold(row)
+	a.threshold <= row.threshold
 	_quantile_ok(row, a)
 }
 
@@ -87,7 +129,7 @@ meets_threshold(row, a) if {
 	row.direction == "below"
 	_numeric(a)
 	a.direction == "below"
-	a.threshold >= class_threshold(row)
+	a.threshold >= row.threshold
 }
 
 _numeric(a) if {
@@ -101,7 +143,7 @@ _quantile_ok(row, _) if row.unit != "seconds"
 _quantile_ok(row, a) if {
 	row.unit == "seconds"
 	is_number(a.quantile)
-	a.quantile >= result.threshold("alerts.latency_quantile", 0.95)
+	a.quantile >= row.quantile
 }
 
 # METADATA
@@ -137,9 +179,9 @@ threshold_problem(row, a) := "an absolute value, not a ratio of capacity or of r
 } else := "a mean or unknown quantile, not a percentile" if {
 	row.unit == "seconds"
 	not is_number(a.quantile)
-} else := sprintf("quantile %v is below the required %v", [a.quantile, result.threshold("alerts.latency_quantile", 0.95)]) if {
+} else := sprintf("quantile %v is below the required %v", [a.quantile, row.quantile]) if {
 	not _quantile_ok(row, a)
-} else := sprintf("%v is looser than the threshold %v (%s)", [a.threshold, class_threshold(row), row.threshold_name])
+} else := sprintf("%v is looser than the threshold %v (%s)", [a.threshold, row.threshold, row.threshold_name])
 
 # METADATA
 # description: >-

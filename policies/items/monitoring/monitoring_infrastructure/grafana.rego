@@ -47,7 +47,18 @@ _decided(grafana, class, label) := result.pass(
 	[d.provenance.ref | some d in grafana.dashboards],
 )
 
-_describe(dashboards, key, class) := sprintf("%s (%s)", [key, concat(", ", dashboards[key].classes[class])])
+_describe(dashboards, key, class) := sprintf("%s (%s)", [key, concat(", ", [_reason(r) | some r in dashboards[key].classes[class]])])
+
+# A reason the collector gives as text, or an alert class whose metrics the dashboard shows,
+# worded as the criterion the 3.2 items give that class.
+_reason(r) := r.text if {
+	is_string(r.text)
+} else := sprintf("shows %s metrics", [lower(object.get(_criterion_of, r.alert_class, r.alert_class))])
+
+_criterion_of[spec.class] := text if {
+	some item in data.gonogo.items.monitoring.alert_coverage
+	some text, spec in item.classes
+}
 
 criteria["Security overview dashboard"] := dashboard_criterion("security", "security overview dashboard")
 

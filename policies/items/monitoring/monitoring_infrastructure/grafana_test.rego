@@ -14,9 +14,9 @@ snapshot(dashboards, by_class) := {"monitoring": {"grafana": {
 
 all_three := snapshot(
 	{
-		"Security (sec.json)": dashboard("Security", {"security": ["title 'Security'"]}, "sec.json"),
-		"RED (red.json)": dashboard("RED", {"performance": ["shows latency metrics"]}, "red.json"),
-		"KPIs (kpi.json)": dashboard("KPIs", {"business": ["tag 'kpi'"]}, "kpi.json"),
+		"Security (sec.json)": dashboard("Security", {"security": [{"text": "title 'Security'"}]}, "sec.json"),
+		"RED (red.json)": dashboard("RED", {"performance": [{"alert_class": "latency_p95"}]}, "red.json"),
+		"KPIs (kpi.json)": dashboard("KPIs", {"business": [{"text": "tag 'kpi'"}]}, "kpi.json"),
 	},
 	{"security": ["Security (sec.json)"], "performance": ["RED (red.json)"], "business": ["KPIs (kpi.json)"]},
 )
@@ -46,4 +46,10 @@ test_fail_without_a_security_dashboard if {
 test_pending_without_evidence if {
 	r := grafana.report with input as {"monitoring": {"alerts": {}}}
 	r.verdict == "pending"
+}
+
+test_an_alert_class_reason_is_worded_as_the_criterion_that_class_serves if {
+	r := grafana.report with input as all_three
+	message := criterion(r, "Performance monitoring dashboard").message
+	message == "performance dashboard: RED (red.json) (shows response time degradation (p95 >100ms) metrics)"
 }
