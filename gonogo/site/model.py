@@ -1,0 +1,148 @@
+"""What the docs site shows, gathered from the catalog, the Rego sources and the collectors.
+
+Nothing here is written by hand: each item's page comes from its METADATA (read by OPA), its
+`.rego` file, the names of the tests in its `_test.rego`, and the `provides` of the collectors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gonogo.errors import OpaError
+from gonogo.evaluator.catalog import CatalogItem, load_catalog
+from gonogo.evaluator.opa_binary import check_opa, find_opa
+
+TEST_GROUPS = ("pass", "fail", "pending", "not applicable", "other")
+_TEST_NAME = re.compile(r"^(test_\w+)\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class TestCase:
+    name: str
+    words: str
+    group: str
+    line: int
+
+
+@dataclass(frozen=True)
+class CollectorInfo:
+    name: str
+    version: str
+    provides: tuple[str, ...]
+    options: tuple[tuple[str, str], ...]  # (flag, help)
+    error: str = ""
+
+
+@dataclass
+class ItemPage:
+    item: CatalogItem
+    source_path: str  # relative to the policies folder, posix
+    source: str
+    tests: list[TestCase] = field(default_factory=list)
+    test_path: str = ""
+    thresholds: list[dict[str, Any]] = field(default_factory=list)
+    assurance: str = ""
+    providers: dict[str, list[str]] = field(default_factory=dict)  # evidence path -> collectors
+
+
+def test_words(name: str) -> str:
+    """`test_fails_without_contacts` -> `fails without contacts`."""
+    return name.removeprefix("test_").replace("_", " ").strip()
+
+
+def test_group(name: str) -> str:
+    """The verdict a test is about, judged from its name (pass, fail, pending...)."""
+    words = name.lower()
+    if "not_applicable" in words:
+        return "not applicable"
+    for group, marks in (("pending", ("pending",)), ("fail", ("fail",)), ("pass", ("pass",))):
+        if any(mark in words for mark in marks):
+            return group
+    return "other"
+
+
+def read_tests(text: str) -> list[TestCase]:
+    cases = []
+    for match in _TEST_NAME.finditer(text):
+        name = match.group(1)
+        line = text.count("\n", 0, match.start()) + 1
+        cases.append(TestCase(name=name, words=test_words(name), group=test_group(name), line=line))
+    return cases
+
+
+def providers_of(evidence: str, collectors: list[CollectorInfo]) -> list[str]:
+    """The collectors whose `provides` covers an evidence path (or a part of it)."""
+    found = []
+    for collector in collectors:
+        for path in collector.provides:
+            if evidence == path or evidence.startswith(path + ".") or path.startswith(evidence + "."):
+                found.append(collector.name)
+                break
+    return found
+
+
+def load_collectors() -> list[CollectorInfo]:
+    from gonogo.collectors import registry
+
+    infos = []
+    for name in sorted(registry.available()):
+        try:
+            collector = registry.load(name)
+        except Exception as exc:  # a broken plug-in is listed, not fatal
+            infos.append(CollectorInfo(name, "", (), (), error=exc.__class__.__name__))
+            continue
+        options = tuple(
+            ("--" + option.name.replace("_", "-"), str(getattr(option, "help", "")))
+            for option in getattr(collector, "options", ())
+        )
+        infos.append(CollectorInfo(name, str(collector.version), tuple(collector.provides), options))
+    return infos
+
+
+def _custom_metadata(policies: Path, opa_bin: str | None) -> dict[str, dict[str, Any]]:
+    """Each item's `custom` METADATA block by ID (thresholds, assurance), as OPA reads it."""
+    binary = check_opa(find_opa(opa_bin))
+    proc = subprocess.run(
+        [binary.path, "inspect", "--annotations", "--format", "json", str(policies)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        raise OpaError(f"opa inspect failed: {proc.stderr.strip()[:2000]}")
+    found = {}
+    for entry in json.loads(proc.stdout).get("annotations", []):
+        notes = entry.get("annotations", {})
+        custom = notes.get("custom") or {}
+        if notes.get("scope") == "package" and "id" in custom:
+            found[str(custom["id"])] = custom
+    return found
+
+
+def load_pages(policies: Path, opa_bin: str | None = None) -> tuple[list[ItemPage], list[CollectorInfo]]:
+    catalog = load_catalog(policies, opa_bin)
+    custom = _custom_metadata(policies, opa_bin)
+    collectors = load_collectors()
+    pages = []
+    for item in catalog:
+        relative = Path(item.file).as_posix().removeprefix(policies.name + "/")
+        rego = policies / relative
+        test_file = rego.with_name(rego.stem + "_test.rego")
+        extra = custom.get(item.id, {})
+        assurance = extra.get("assurance") or extra.get("assurance_level") or ""
+        pages.append(
+            ItemPage(
+                item=item,
+                source_path=relative,
+                source=rego.read_text(),
+                tests=read_tests(test_file.read_text()) if test_file.is_file() else [],
+                test_path=test_file.relative_to(policies).as_posix() if test_file.is_file() else "",
+                thresholds=[t for t in extra.get("thresholds") or [] if isinstance(t, dict)],
+                assurance=str(assurance),
+                providers={e: providers_of(e, collectors) for e in item.evidence},
+            )
+        )
+    return pages, collectors
