@@ -1,23 +1,31 @@
 """One engine interface for the three ways gonogo reaches OPA.
 
 - `eval`   (the default): one `opa eval` process per run; measured fastest for a one-shot gate.
-- `server`: gonogo starts `opa run --server` on 127.0.0.1, queries it with opa-python-client, stops it.
-- `remote`: an OPA the user runs, reached with opa-python-client over HTTP(S).
+- `server`: gonogo starts `opa run --server` on a private Unix socket, queries it, stops it.
+- `remote`: an OPA the user runs, reached over HTTP(S).
 
-Whatever the transport, the engine returns the value of `data.gonogo.main.items` or raises
-OpaError. It never returns a partial or guessed decision.
+Whatever the transport, the engine queries `data.gonogo.main.decision` with a fresh random nonce
+in `input.gonogo_run`, and returns the item reports only if the answer echoes that nonce (and,
+where asked, the expected bundle revision, read by OPA from the loaded manifest). Anything else
+raises OpaError: the engine never returns a partial, canned or guessed decision.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from gonogo.errors import OpaError
 
-DECISION_PATH = "gonogo/main/items"
-DECISION_QUERY = "data.gonogo.main.items"
+DECISION_PATH = "gonogo/main/decision"
+DECISION_QUERY = "data.gonogo.main.decision"
+RUN_KEY = "gonogo_run"
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024
+NOT_OURS = "the answer did not come from gonogo's policies"
 
 
 @dataclass(frozen=True)
@@ -40,20 +48,107 @@ class EngineOptions:
     transport: str = "eval"
     opa_bin: str | None = None
     opa_url: str | None = None
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)
     ca_bundle: str | None = None
     remote_policies: str = "push"
-    timeout: float = 60.0
+    timeout: float = DEFAULT_TIMEOUT
+    insecure_http: bool = False
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
 
 
-def require_decision(body: dict[str, Any], where: str) -> dict[str, Any]:
-    """The decision must be defined and be an object of item reports; anything else fails closed."""
+@dataclass(frozen=True)
+class Run:
+    """One evaluation: the nonce the answer must echo, and the bundle revision it must carry."""
+
+    nonce: str
+    expected_revision: str | None = None
+
+    def input_for(self, snapshot: dict[str, Any]) -> dict[str, Any]:
+        """OPA's input: the snapshot plus the nonce (a copy: the snapshot and its digest don't change)."""
+        return {**snapshot, RUN_KEY: {"nonce": self.nonce}}
+
+
+def new_run(expected_revision: str | None = None) -> Run:
+    return Run(nonce=secrets.token_hex(16), expected_revision=expected_revision)
+
+
+def require_decision(body: Any, where: str, run: Run) -> dict[str, Any]:
+    """The item reports from OPA's answer `{"result": <decision>}`, or OpaError.
+
+    The decision must echo this run's nonce, carry the expected bundle revision when one is
+    expected, and hold a non-empty object of item reports."""
+    if not isinstance(body, dict):
+        raise OpaError(f"{where} answered with JSON that is not an object")
     if "result" not in body:
         raise OpaError(f"{where}: the decision {DECISION_QUERY} is undefined (policies not loaded?)")
-    value = body["result"]
-    if not isinstance(value, dict) or not value:
-        raise OpaError(f"{where}: the decision {DECISION_QUERY} is not a non-empty object")
-    return value
+    decision = body["result"]
+    echo = decision.get("run") if isinstance(decision, dict) else None
+    if not isinstance(echo, dict) or not secrets.compare_digest(str(echo.get("nonce")), run.nonce):
+        raise OpaError(f"{where}: {NOT_OURS} (it does not echo this run's nonce)")
+    if run.expected_revision is not None:
+        revisions = echo.get("bundle_revisions")
+        if not isinstance(revisions, dict) or run.expected_revision not in revisions.values():
+            raise OpaError(f"{where}: {NOT_OURS} (no loaded bundle has the revision {run.expected_revision})")
+    items = decision.get("items")
+    if not isinstance(items, dict) or not items:
+        raise OpaError(f"{where}: the decision's items are not a non-empty object")
+    return items
+
+
+_LOCATED = re.compile(r"(\S+?):(\d+): (\w+_error): ([^\n]*)")
+_BUILTIN_NAME = re.compile(r"^([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*): ")
+_CONSTANT_MESSAGES = (  # OPA's own texts that never quote a value
+    "complete rules must not produce multiple outputs",
+    "object keys must be unique",
+    "functions must not produce multiple outputs for same inputs",
+    "object insert conflict",
+    "var assignment conflict",
+)
+MAX_ERRORS_SHOWN = 5
+
+
+def describe_opa_error(code: str, message: str, file: str = "", row: Any = "") -> str:
+    """One OPA error, safe to show: compile errors (about the policies) in full; evaluation errors
+    reduced to their code, place and built-in name, since their messages may quote input values."""
+    where = f"{file}:{row}: " if file else ""
+    code = code if re.fullmatch(r"\w+", code or "") else "error"
+    if code.startswith("rego_"):
+        return f"{where}{code}: {message.splitlines()[0][:300] if message else ''}"
+    if message in _CONSTANT_MESSAGES:
+        return f"{where}{code}: {message}"
+    builtin = _BUILTIN_NAME.match(message or "")
+    detail = f" in built-in {builtin.group(1)}" if builtin else ""
+    return f"{where}{code}{detail} (message withheld: it may quote input values)"
+
+
+def describe_opa_errors(errors: list[Any]) -> str:
+    """OPA's `errors` list ({code, message, location}) as one line."""
+    lines = []
+    for err in errors:
+        if not isinstance(err, dict):
+            continue
+        location = err.get("location") if isinstance(err.get("location"), dict) else {}
+        lines.append(
+            describe_opa_error(
+                str(err.get("code", "")),
+                str(err.get("message", "")),
+                str(location.get("file", "")),
+                location.get("row", ""),
+            )
+        )
+    return _join(lines)
+
+
+def describe_opa_message(text: str) -> str:
+    """OPA's REST `message` ("1 error occurred: file:row: code: message") as one safe line."""
+    lines = [describe_opa_error(code, msg, file, row) for file, row, code, msg in _LOCATED.findall(text)]
+    return _join(lines)
+
+
+def _join(lines: list[str]) -> str:
+    shown = "; ".join(lines[:MAX_ERRORS_SHOWN])
+    more = len(lines) - MAX_ERRORS_SHOWN
+    return shown + (f"; and {more} more" if more > 0 else "")
 
 
 def make_engine(options: EngineOptions, policies: Path) -> Engine:
@@ -69,4 +164,4 @@ def make_engine(options: EngineOptions, policies: Path) -> Engine:
         from gonogo.evaluator.eval_engine import EvalEngine
 
         return EvalEngine(options, policies)
-    raise OpaError(f"unknown OPA transport {options.transport!r} (use eval or server, or --opa-url)")
+    raise OpaError("unknown OPA transport (use --engine eval or server, or --opa-url)")

@@ -1,30 +1,46 @@
-"""The `eval` transport: one `opa eval` process, input on stdin, JSON out."""
+"""The `eval` transport: one `opa eval` process, input on stdin, JSON out, within the deadline."""
 
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from gonogo.evaluator.engine import DECISION_QUERY, EngineInfo, EngineOptions, require_decision
+from gonogo.evaluator.bounded_process import Deadline, describe_exit, run_bounded
+from gonogo.evaluator.engine import (
+    DECISION_QUERY,
+    EngineInfo,
+    EngineOptions,
+    describe_opa_errors,
+    new_run,
+    require_decision,
+)
 from gonogo.evaluator.opa_binary import check_opa, find_opa
 
 from gonogo.errors import OpaError
 
 
-def opa_error_text(stdout: str, stderr: str) -> str:
-    """OPA's own error messages from `--format json` output, or its stderr."""
+def parse_json(raw: bytes, what: str) -> Any:
+    """OPA's JSON output; anything else (or JSON nested past Python's limit) is an OpaError."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise OpaError(f"{what} answered with JSON nested too deeply to read") from None
+    except ValueError:
+        raise OpaError(f"{what} printed something that is not JSON") from None
+
+
+def opa_error_text(stdout: bytes, stderr: bytes) -> str:
+    """OPA's own error messages from `--format json` output, made safe to show (engine.py)."""
     try:
         errors = json.loads(stdout).get("errors", [])
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         errors = []
-    lines = []
-    for err in errors if isinstance(errors, list) else []:
-        loc = err.get("location") or {}
-        where = f"{loc.get('file', '')}:{loc.get('row', '')}: " if loc else ""
-        lines.append(f"{where}{err.get('code', 'error')}: {err.get('message', '')}")
-    return "\n".join(lines) or stderr.strip() or stdout.strip()[:2000]
+    text = describe_opa_errors(errors) if isinstance(errors, list) else ""
+    if text:
+        return text
+    first = stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+    return "no error message from OPA" if not first else "it printed an error on stderr (not shown)"
 
 
 class EvalEngine:
@@ -33,34 +49,34 @@ class EvalEngine:
         self._bin = binary.path
         self._policies = policies
         self._timeout = options.timeout
+        self._max_bytes = options.max_answer_bytes
         self.info = EngineInfo(transport="eval", opa_version=binary.version, location=binary.path)
 
     def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+        run = new_run()
         command = [
             self._bin, "eval", "--format", "json", "--strict-builtin-errors",
             "--data", str(self._policies), "--ignore", "*_test.rego", "--ignore", "*.json",
             "--ignore", "*.yaml", "--stdin-input", DECISION_QUERY,
         ]  # fmt: skip
-        try:
-            proc = subprocess.run(
-                command,
-                input=json.dumps(input_document),
-                capture_output=True,
-                text=True,
-                timeout=self._timeout,
-                check=False,
+        finished = run_bounded(
+            command,
+            json.dumps(run.input_for(input_document)).encode(),
+            Deadline(self._timeout),
+            self._max_bytes,
+            "opa eval",
+        )
+        if finished.returncode != 0:
+            raise OpaError(
+                f"{describe_exit('opa eval', finished.returncode)}: "
+                + opa_error_text(finished.stdout, finished.stderr)
             )
-        except subprocess.TimeoutExpired as exc:
-            raise OpaError(f"opa eval timed out after {self._timeout:g}s") from exc
-        except OSError as exc:
-            raise OpaError(f"opa eval could not start: {exc}") from exc
-        if proc.returncode != 0:
-            raise OpaError("opa eval failed:\n" + opa_error_text(proc.stdout, proc.stderr))
-        try:
-            body = json.loads(proc.stdout)
-        except ValueError as exc:
-            raise OpaError(f"opa eval printed something that is not JSON: {proc.stdout[:200]!r}") from exc
-        results = body.get("result") or []
+        body = parse_json(finished.stdout, "opa eval")
+        results = body.get("result") if isinstance(body, dict) else None
         if not results:
-            return require_decision({}, "opa eval")
-        return require_decision({"result": results[0]["expressions"][0]["value"]}, "opa eval")
+            return require_decision({} if isinstance(body, dict) else body, "opa eval", run)
+        try:
+            value = results[0]["expressions"][0]["value"]
+        except (TypeError, KeyError, IndexError):
+            raise OpaError("opa eval answered in a shape that is not `opa eval --format json`") from None
+        return require_decision({"result": value}, "opa eval", run)

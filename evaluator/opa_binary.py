@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from gonogo.evaluator.bounded_process import Deadline, run_bounded
 
 import gonogo
 from gonogo.errors import OpaError
@@ -47,13 +48,15 @@ def find_opa(explicit: str | None = None) -> str:
 
 
 def check_opa(path: str, timeout: float = 10.0) -> OpaBinary:
-    """Runs `opa version`; anything that does not answer like OPA v1 is refused."""
+    """Runs `opa version` (bounded in time and size); anything that does not answer like OPA v1
+    is refused. This only rules out the wrong program: every answer must still echo the run's
+    nonce (engine.require_decision), which a program that merely claims a version cannot do."""
     try:
-        proc = subprocess.run([path, "version"], capture_output=True, text=True, timeout=timeout, check=False)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise OpaError(f"{path} cannot be run as OPA: {exc}") from exc
-    match = _VERSION_LINE.search(proc.stdout)
-    if proc.returncode != 0 or not match:
+        finished = run_bounded([path, "version"], b"", Deadline(timeout), 1024 * 1024, f"`{path} version`")
+    except OpaError as exc:
+        raise OpaError(f"{path} cannot be run as OPA: {exc}") from None
+    match = _VERSION_LINE.search(finished.stdout.decode("utf-8", "replace"))
+    if finished.returncode != 0 or not match:
         raise OpaError(f"{path} is not OPA (`{path} version` did not report an OPA version)")
     version = match.group(1)
     if not version.startswith("1."):

@@ -1,109 +1,107 @@
-"""The `remote` transport: an OPA server the user runs, reached with opa-python-client.
+"""The `remote` transport: an OPA server the user runs, reached over HTTP(S).
 
 Policies either get pushed (PUT /v1/policies, the default) or must already be loaded as a
 bundle whose manifest revision equals the digest of the local policies (`--remote-policies
-verify`): gonogo refuses to evaluate against stale policies.
+verify`): gonogo refuses to evaluate against stale policies, and in verify mode the decision
+itself must carry that revision, read by OPA from the loaded manifest in the same evaluation.
+
+The URL may not carry credentials (they would be shown wherever the URL is); a bearer token
+goes only over https unless --insecure-http says the network is trusted.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
-from gonogo.evaluator.engine import DECISION_PATH, EngineInfo, EngineOptions, require_decision
+from gonogo.evaluator.engine import EngineInfo, EngineOptions, new_run
+from gonogo.evaluator.opa_http import Endpoint, OpaHttp, answer_json, refusal
 from gonogo.evaluator.policy_files import policy_digest, rego_files
+from gonogo.evaluator.server_engine import query_decision
 
 from gonogo.errors import OpaError
 
+_TOKEN = re.compile(r"[\x21-\x7e]+")
 
-def query_decision(client: Any, input_document: dict[str, Any], where: str) -> dict[str, Any]:
-    """POST the input to the decision path; every transport problem becomes an OpaError."""
-    import requests
 
-    package, rule = DECISION_PATH.rsplit("/", 1)
+def endpoint_for(options: EngineOptions) -> Endpoint:
+    """The server named by --opa-url, checked; no message ever shows the URL's userinfo."""
+    assert options.opa_url
     try:
-        body = client.query_rule(
-            input_data=input_document,
-            package_path=package,
-            rule_name=rule,
-            query_params={"strict-builtin-errors": "true"},
-        )
-    except requests.HTTPError as exc:
-        detail = exc.response.text[:2000] if exc.response is not None else str(exc)
+        parts = urlsplit(options.opa_url)
+        port = parts.port
+    except ValueError:
+        raise OpaError("--opa-url is not a valid URL (expected http[s]://host[:port])") from None
+    if parts.username is not None or parts.password is not None:
         raise OpaError(
-            f"{where} answered {exc.response.status_code if exc.response is not None else '?'}: {detail}"
-        ) from exc
-    except requests.RequestException as exc:
-        raise OpaError(f"{where} unreachable: {exc.__class__.__name__}: {exc}") from exc
-    if not isinstance(body, dict):
-        raise OpaError(f"{where} answered with something that is not a JSON object")
-    return require_decision(body, where)
-
-
-def _split_url(url: str) -> tuple[str, int, bool]:
-    parts = urlsplit(url)
+            "--opa-url must not carry a user name or password (gonogo does not send them, and "
+            "they would show wherever the URL does); use --opa-token-file or $GONOGO_OPA_TOKEN"
+        )
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise OpaError(f"--opa-url must be http(s)://host[:port], not {url!r}")
-    if parts.path not in ("", "/"):
-        raise OpaError(f"--opa-url must not carry a path (got {parts.path!r}); gonogo queries /v1/data")
+        raise OpaError("--opa-url must be http[s]://host[:port]")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise OpaError("--opa-url must not carry a path or query; gonogo queries /v1/data")
     secure = parts.scheme == "https"
-    return parts.hostname, parts.port or (443 if secure else 80), secure
+    port = port or (443 if secure else 80)
+    host = parts.hostname
+    shown_host = f"[{host}]" if ":" in host else host
+    where = f"OPA at {parts.scheme}://{shown_host}:{port}"
+    token = options.token
+    if token is not None and not _TOKEN.fullmatch(token):
+        raise OpaError(
+            "the bearer token (--opa-token-file or $GONOGO_OPA_TOKEN) must be one line of printable "
+            "characters without spaces; it is not shown"
+        )
+    if token and not secure and not options.insecure_http:
+        raise OpaError(
+            f"refusing to send the bearer token over plain http to {where.removeprefix('OPA at ')}: "
+            "use https, or --insecure-http if the network is trusted"
+        )
+    if options.ca_bundle and not secure:
+        raise OpaError("--opa-ca applies to https only; --opa-url is plain http")
+    return Endpoint(
+        where=where, host=host, port=port, secure=secure, ca_bundle=options.ca_bundle, token=token
+    )
 
 
 class RemoteEngine:
     def __init__(self, options: EngineOptions, policies: Path) -> None:
-        from opa_client.opa import OpaClient
-
-        assert options.opa_url
-        host, port, secure = _split_url(options.opa_url)
-        self._where = options.opa_url
-        self._client = OpaClient(
-            host=host, port=port, ssl=secure, token=options.token, timeout=options.timeout, retries=1
-        )
-        if secure and options.ca_bundle:
-            # opa-python-client takes `ssl=True` as "verify with the system store"; a private CA
-            # bundle goes on its requests session. Verification is never turned off.
-            self._client._session.verify = options.ca_bundle
+        self._client = OpaHttp(endpoint_for(options), options.timeout, options.max_answer_bytes)
+        self._where = self._client.endpoint.where
         self._policies = policies
         self._mode = options.remote_policies
+        if self._mode not in ("push", "verify"):
+            raise OpaError("--remote-policies must be push or verify")
         self.info = EngineInfo(transport="remote", opa_version=self._server_version(), location=self._where)
-        self._prepare_policies()
-
-    def _server_version(self) -> str:
-        import requests
-
-        try:
-            response = self._client._session.get(
-                f"{self._client.root_url}/data/system/version", timeout=self._client.timeout
-            )
-        except requests.RequestException as exc:
-            raise OpaError(f"OPA at {self._where} unreachable: {exc.__class__.__name__}: {exc}") from exc
-        if response.status_code == 401:
-            raise OpaError(f"OPA at {self._where} refused the bearer token (401)")
-        if not response.ok:
-            return "unknown"
-        return str(response.json().get("result", {}).get("version", "unknown"))
-
-    def _prepare_policies(self) -> None:
+        self._expected_revision: str | None = None
         if self._mode == "push":
             self._push()
-        elif self._mode == "verify":
-            self._verify_revision()
         else:
-            raise OpaError(f"--remote-policies must be push or verify, not {self._mode!r}")
+            self._expected_revision = self._verify_revision()
+
+    def _server_version(self) -> str:
+        """The version the server claims (shown in the report; trusted for nothing)."""
+        answer = self._client.request("GET", "/v1/data/system/version")
+        if answer.status in (401, 403):
+            raise refusal(answer.status, None, self._where, bool(self._client.endpoint.token))
+        if not 200 <= answer.status < 300:
+            return "unknown"
+        try:
+            version = json.loads(answer.body)["result"]["version"]
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return "unknown"
+        return version if isinstance(version, str) and re.fullmatch(r"[\w.+-]{1,40}", version) else "unknown"
 
     def _loaded_policies(self) -> dict[str, str]:
         """The modules the server already holds, id -> raw text ({} when it cannot say)."""
         try:
-            response = self._client._session.get(
-                f"{self._client.root_url}/policies", timeout=self._client.timeout
-            )
-            return (
-                {p["id"]: p.get("raw", "") for p in response.json().get("result", [])} if response.ok else {}
-            )
-        except Exception:  # listing is an optimisation only; pushing everything is always correct
-            return {}
+            body = answer_json(self._client, "GET", "/v1/policies")
+            return {p["id"]: p.get("raw", "") for p in body.get("result", [])}
+        except (OpaError, AttributeError, KeyError, TypeError):
+            return {}  # listing is an optimisation only; pushing everything is always correct
 
     def _push(self) -> None:
         """PUT every policy file the server does not already hold verbatim.
@@ -111,9 +109,7 @@ class RemoteEngine:
         OPA recompiles everything it holds on each PUT, so a full push costs one compilation per
         module (docs/performance.md) and unchanged modules are skipped. Libraries go first, and a
         module refused because what it calls is not there yet is retried in the next pass, until
-        a pass makes no progress."""
-        from opa_client.errors import RegoParseError
-
+        a pass makes no progress. Each PUT is one request bounded by --timeout."""
         loaded = self._loaded_policies()
         waiting = []
         for path in sorted(
@@ -124,37 +120,54 @@ class RemoteEngine:
             if loaded.get(policy_id) != text:
                 waiting.append((policy_id, text))
         while waiting:
-            refused: list[tuple[str, str, str]] = []
+            refused: list[tuple[str, str, OpaError]] = []
             for policy_id, text in waiting:
-                try:
-                    self._client.update_policy_from_string(text, policy_id, rego_compat=False)
-                except RegoParseError as exc:
-                    refused.append(
-                        (policy_id, text, f"OPA at {self._where} refused policy {policy_id}: {exc}")
-                    )
-                except Exception as exc:  # requests errors and the client's own
-                    raise OpaError(f"pushing {policy_id} to {self._where} failed: {exc}") from exc
+                answer = self._client.request(
+                    "PUT", "/v1/policies/" + quote(policy_id), text.encode(), "text/plain"
+                )
+                if 200 <= answer.status < 300:
+                    continue
+                if answer.status != 400:
+                    raise refusal(answer.status, None, f"{self._where} (pushing {policy_id})", True)
+                error = refusal(
+                    answer.status, _json_or_none(answer.body), f"{self._where} refused {policy_id}", True
+                )
+                refused.append((policy_id, text, error))
             if len(refused) == len(waiting):
-                raise OpaError(refused[0][2])
+                raise refused[0][2]
             waiting = [(policy_id, text) for policy_id, text, _ in refused]
 
-    def _verify_revision(self) -> None:
-        from opa_client.errors import PolicyNotFoundError
-
+    def _verify_revision(self) -> str:
+        """The local policy digest, once the server says a loaded bundle has it as revision."""
         expected = policy_digest(self._policies)
-        try:
-            bundles = self._client.get_data("system/bundles").get("result", {})
-        except PolicyNotFoundError:  # the server holds no bundle at all
-            bundles = {}
-        except Exception as exc:
-            raise OpaError(f"cannot read bundle revisions from {self._where}: {exc}") from exc
-        revisions = {name: (b.get("manifest") or {}).get("revision") for name, b in bundles.items()}
+        answer = self._client.request("GET", "/v1/data/system/bundles")
+        if answer.status in (401, 403) or not 200 <= answer.status < 300:
+            raise refusal(
+                answer.status, _json_or_none(answer.body), self._where, bool(self._client.endpoint.token)
+            )
+        body = _json_or_none(answer.body)
+        bundles = body.get("result", {}) if isinstance(body, dict) else None
+        if not isinstance(bundles, dict):
+            raise OpaError(f"{self._where} answered /v1/data/system/bundles in a shape that is not OPA's")
+        revisions = {
+            name: (b.get("manifest") or {}).get("revision")
+            for name, b in bundles.items()
+            if isinstance(b, dict)
+        }
         if expected not in revisions.values():
             raise OpaError(
-                f"OPA at {self._where} serves stale policies: bundle revisions {revisions or '{}'} "
-                f"differ from the local policy digest {expected} (rebuild the bundle with "
-                f"`gonogo bundle`, or use --remote-policies push)"
+                f"{self._where} serves stale policies: no loaded bundle's revision equals the local "
+                f"policy digest {expected} (rebuild the bundle with `gonogo bundle`, or use "
+                "--remote-policies push)"
             )
+        return expected
 
     def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
-        return query_decision(self._client, input_document, f"OPA at {self._where}")
+        return query_decision(self._client, input_document, new_run(self._expected_revision))
+
+
+def _json_or_none(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return None

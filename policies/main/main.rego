@@ -17,3 +17,19 @@ items := {report.id: report |
 	some section, subsection, name
 	report := data.gonogo.items[section][subsection][name].report
 }
+
+# METADATA
+# description: >-
+#   What the evaluator queries: the item reports, with proof of where they came from — the
+#   per-run nonce gonogo put in input.gonogo_run (echoed, so a canned answer is refused) and
+#   the revision of every bundle OPA loaded, read by OPA from the bundle manifests.
+# entrypoint: true
+decision := {
+	"items": items,
+	"run": {
+		"nonce": object.get(input, ["gonogo_run", "nonce"], null),
+		# data.system.bundles is OPA's own store of the loaded bundle manifests.
+		# regal ignore:unresolved-reference
+		"bundle_revisions": {name: bundle.manifest.revision | some name, bundle in data.system.bundles},
+	},
+}

@@ -134,7 +134,7 @@ def opa_server(opa_bin: str, tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 def test_remote_push_evaluates_on_a_real_server(opa_server: tuple[str, Path], opa_bin: str) -> None:
     url, _ = opa_server
-    engine = make_engine(EngineOptions(opa_url=url, token="s3cret-token"), policies_dir())
+    engine = make_engine(EngineOptions(opa_url=url, token="s3cret-token", insecure_http=True), policies_dir())
     local = make_engine(EngineOptions(opa_bin=opa_bin), policies_dir()).evaluate(SNAPSHOT)
     assert engine.evaluate(SNAPSHOT) == local
     assert engine.info.transport == "remote"
@@ -143,14 +143,15 @@ def test_remote_push_evaluates_on_a_real_server(opa_server: tuple[str, Path], op
 def test_remote_with_a_wrong_token_is_refused(opa_server: tuple[str, Path]) -> None:
     url, _ = opa_server
     with pytest.raises(OpaError, match="401"):
-        make_engine(EngineOptions(opa_url=url, token="wrong"), policies_dir())
+        make_engine(EngineOptions(opa_url=url, token="wrong", insecure_http=True), policies_dir())
 
 
 def test_remote_verify_refuses_stale_policies(opa_server: tuple[str, Path]) -> None:
     url, _ = opa_server
     with pytest.raises(OpaError, match="stale policies"):
         make_engine(
-            EngineOptions(opa_url=url, token="s3cret-token", remote_policies="verify"), policies_dir()
+            EngineOptions(opa_url=url, token="s3cret-token", remote_policies="verify", insecure_http=True),
+            policies_dir(),
         )
 
 
