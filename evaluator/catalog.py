@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gonogo.evaluator.opa_binary import OpaBinary, check_opa, find_opa
-from gonogo.evaluator.policy_files import policy_digest
+from gonogo.evaluator.bounded_process import Deadline, describe_exit, run_bounded
+from gonogo.evaluator.engine import DEFAULT_MAX_ANSWER_BYTES
+from gonogo.evaluator.eval_engine import parse_json
+from gonogo.evaluator.opa_binary import check_opa, find_opa
 
 from gonogo.errors import OpaError
 
 SEVERITIES = ("critical", "high", "medium", "low")
-_CACHE_FORMAT = 2  # bump when CatalogItem changes shape or meaning
 
 
 @dataclass(frozen=True)
@@ -57,50 +55,33 @@ def _package(path: list[dict[str, Any]]) -> str:
     return ".".join(str(part["value"]) for part in path)
 
 
-def _cache_file(policies: Path, opa_version: str) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gonogo"
-    digest = policy_digest(policies).removeprefix("sha256:")[:32]
-    return base / f"catalog-v{_CACHE_FORMAT}-{digest}-opa{opa_version}.json"
-
-
 def load_catalog(policies: Path, opa_bin: str | None = None, timeout: float = 60.0) -> list[CatalogItem]:
-    """The catalog, cached per policy digest and OPA version (`opa inspect` costs as much as an
-    evaluation, and the catalog only changes when a policy file does)."""
+    """The catalog, read by OPA from the policies on every run.
+
+    There is no cache: a cached catalog is a file anyone who can write the cache folder (or
+    restore a CI cache) could edit, and an edited severity moves blockers. `opa inspect` took
+    1.1 s here, and runs beside the evaluation (docs/security.md)."""
     binary = check_opa(find_opa(opa_bin))
-    cache = _cache_file(policies, binary.version)
-    try:
-        return [
-            CatalogItem(
-                **{**entry, "criteria": tuple(entry["criteria"]), "evidence": tuple(entry["evidence"])}
-            )
-            for entry in json.loads(cache.read_text())
-        ]
-    except (OSError, ValueError, TypeError, KeyError):
-        pass
-    items = _inspect(policies, binary.path, timeout)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps([asdict(item) for item in items]))
-        temporary.replace(cache)
-    except OSError:
-        pass  # a read-only home only costs speed
-    return items
+    return _inspect(policies, binary.path, timeout)
 
 
 def _inspect(policies: Path, opa: str, timeout: float) -> list[CatalogItem]:
-    binary = OpaBinary(path=opa, version="")
-    try:
-        proc = subprocess.run(
-            [binary.path, "inspect", "--annotations", "--format", "json", str(policies)],
-            capture_output=True, text=True, timeout=timeout, check=False,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired as exc:
-        raise OpaError(f"opa inspect timed out after {timeout:g}s") from exc
-    if proc.returncode != 0:
-        raise OpaError(f"opa inspect failed: {proc.stderr.strip() or proc.stdout.strip()[:2000]}")
+    finished = run_bounded(
+        [opa, "inspect", "--annotations", "--format", "json", str(policies)],
+        b"",
+        Deadline(timeout),
+        DEFAULT_MAX_ANSWER_BYTES,
+        "opa inspect",
+    )
+    if finished.returncode != 0:
+        first = finished.stderr.decode("utf-8", "replace").strip().splitlines()[:1]  # about policies only
+        detail = first[0][:300] if first else "no message"
+        raise OpaError(f"{describe_exit('opa inspect', finished.returncode)}: {detail}")
+    document = parse_json(finished.stdout, "opa inspect")
+    if not isinstance(document, dict):
+        raise OpaError("opa inspect answered with JSON that is not an object")
     items = []
-    for entry in json.loads(proc.stdout).get("annotations", []):
+    for entry in document.get("annotations") or []:
         notes = entry.get("annotations", {})
         custom = notes.get("custom") or {}
         if notes.get("scope") != "package" or "id" not in custom:

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from gonogo import __version__
-from gonogo.errors import GonogoError
+from gonogo.errors import GonogoError, run_failing_closed
 from gonogo.evaluator.engine import EngineOptions
 
 FORMATS = ("terminal", "json", "markdown", "junit", "sarif", "html")
@@ -77,6 +77,18 @@ def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             "--opa-ca",
             type=click.Path(exists=True, dir_okay=False),
             help="CA bundle to verify --opa-url's certificate (verification is always on).",
+        ),
+        click.option(
+            "--insecure-http",
+            is_flag=True,
+            help="Allow sending the bearer token to an http:// --opa-url (refused otherwise).",
+        ),
+        click.option(
+            "--opa-max-answer-mib",
+            type=click.IntRange(1, 4096),
+            default=64,
+            show_default=True,
+            help="Largest answer read from OPA (stdout or HTTP body), in MiB; more is an error.",
         ),
         click.option(
             "--remote-policies",
@@ -189,6 +201,7 @@ def _engine(kw: dict[str, Any]) -> EngineOptions:
         transport=kw.pop("transport"), opa_bin=kw.pop("opa_bin"), opa_url=kw.pop("opa_url"),
         token=_token(kw.pop("opa_token_file")), ca_bundle=kw.pop("opa_ca"),
         remote_policies=kw.pop("remote_policies"), timeout=kw.pop("timeout"),
+        insecure_http=kw.pop("insecure_http"), max_answer_bytes=kw.pop("opa_max_answer_mib") * 1024 * 1024,
     )  # fmt: skip
 
 
@@ -312,6 +325,10 @@ def evaluate(snapshot: Path, config_path: Path | None, **kw: Any) -> None:
 
 
 def main() -> None:
+    run_failing_closed(_main)  # MemoryError/RecursionError or a failing handler: still exit 2
+
+
+def _main() -> None:
     from gonogo import commands  # noqa: F401  (registers catalog, explain, bundle, collectors)
 
     try:
