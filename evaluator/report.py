@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from datetime import date, datetime
 from typing import Any
@@ -24,6 +26,13 @@ SECTION_TITLES = {
     "9": "Third-Party Integrations",
     "10": "Final Verification",
 }
+
+
+def config_digest(config: dict[str, Any]) -> str:
+    """sha256 of the configuration actually used, canonical JSON (gonogo's own `_` keys left out)."""
+    used = {key: value for key, value in config.items() if not key.startswith("_")}
+    canonical = json.dumps(used, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _sections(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -75,6 +84,7 @@ def build_report(
         else {},
         "provenance": dict(
             provenance,
+            config_digest=config_digest(config),
             gonogo_version=__version__,
             evaluated_at=now.isoformat(timespec="seconds").replace("+00:00", "Z"),
         ),

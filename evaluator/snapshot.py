@@ -22,6 +22,15 @@ def snapshot_digest(document: Any) -> str:
     return "sha256:" + hashlib.sha256(canonical_bytes(document)).hexdigest()
 
 
+def snapshot_file_bytes(document: Any) -> bytes:
+    """The bytes gonogo writes for a snapshot (`collect -o`, `check --snapshot-out`)."""
+    return (json.dumps(document, indent=2) + "\n").encode()
+
+
+def bytes_digest(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
 def validate_snapshot(document: Any, source: str) -> None:
     problems = schema_errors("snapshot.schema.json", document)
     if problems:

@@ -14,7 +14,7 @@ from gonogo.evaluator.catalog import load_catalog
 from gonogo.evaluator.engine import EngineOptions, make_engine
 from gonogo.evaluator.policy_files import policy_digest
 from gonogo.evaluator.report import build_report
-from gonogo.evaluator.snapshot import snapshot_digest, validate_snapshot
+from gonogo.evaluator.snapshot import bytes_digest, snapshot_file_bytes, validate_snapshot
 from gonogo.paths import policies_dir
 
 
@@ -37,8 +37,12 @@ def evaluate(
     config: dict[str, Any] | None = None,
     engine_options: EngineOptions | None = None,
     now: datetime | None = None,
+    snapshot_sha256: str | None = None,
 ) -> dict[str, Any]:
-    """The report for a validated snapshot. Raises GonogoError (exit 2) rather than guess."""
+    """The report for a validated snapshot. Raises GonogoError (exit 2) rather than guess.
+
+    `snapshot_sha256` is the digest of the snapshot file as read; without it, the report records
+    the digest of the bytes gonogo writes for this snapshot (`snapshot_file_bytes`)."""
     config = config or {}
     engine_options = engine_options or EngineOptions()
     policies = policies_dir()
@@ -48,7 +52,7 @@ def evaluate(
         opa_items = engine.evaluate(snapshot)
         catalog = pending_catalog.result()
     provenance = {
-        "snapshot_sha256": snapshot_digest(snapshot),
+        "snapshot_sha256": snapshot_sha256 or bytes_digest(snapshot_file_bytes(snapshot)),
         "policy_digest": policy_digest(policies),
         "opa_version": engine.info.opa_version,
         "opa_transport": engine.info.transport,
