@@ -77,7 +77,10 @@ class OpaHttp:
         try:
             connection.request(method, path, body=body, headers=self._headers(content_type))
             response = connection.getresponse()
-            return Answer(response.status, self._read(response, where), _media_type(response))
+            answer = Answer(response.status, self._read(response, where), _media_type(response))
+            if not expired.is_set():
+                return answer
+            raise OpaError(f"{where} timed out after {self.timeout:g}s")  # a body cut off by the watchdog
         except (OSError, http.client.HTTPException, ValueError) as exc:
             if expired.is_set():
                 raise OpaError(f"{where} timed out after {self.timeout:g}s") from None
