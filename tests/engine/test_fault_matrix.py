@@ -246,7 +246,7 @@ def test_a_slow_remote_is_bounded_by_the_timeout_once(behaviour: dict[str, Any])
         started = time.monotonic()
         one_line_error(lambda: remote(url, timeout=1.5), "timed out after 1.5s")
         elapsed = time.monotonic() - started
-    assert elapsed < 2 * 1.5 + 0.5  # the version call is quick; the slow call stops at 1.5 s, no retry
+    assert elapsed < 1.5 + 0.9  # one slow call stops at 1.5 s; a retry would double it
 
 
 def test_secrets_never_reach_the_messages() -> None:
