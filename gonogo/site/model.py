@@ -17,12 +17,12 @@ from gonogo.errors import OpaError
 from gonogo.evaluator.catalog import CatalogItem, load_catalog
 from gonogo.evaluator.opa_binary import check_opa, find_opa
 
-TEST_GROUPS = ("pass", "fail", "pending", "not applicable", "other")
+TEST_VERDICTS = ("pass", "fail", "pending", "not applicable", "other")
 _TEST_NAME = re.compile(r"^(test_\w+)\b", re.MULTILINE)
 
 
 @dataclass(frozen=True)
-class TestCase:
+class RegoTest:
     name: str
     words: str
     group: str
@@ -43,19 +43,19 @@ class ItemPage:
     item: CatalogItem
     source_path: str  # relative to the policies folder, posix
     source: str
-    tests: list[TestCase] = field(default_factory=list)
+    tests: list[RegoTest] = field(default_factory=list)
     test_path: str = ""
     thresholds: list[dict[str, Any]] = field(default_factory=list)
     assurance: str = ""
     providers: dict[str, list[str]] = field(default_factory=dict)  # evidence path -> collectors
 
 
-def test_words(name: str) -> str:
+def words_of_test(name: str) -> str:
     """`test_fails_without_contacts` -> `fails without contacts`."""
     return name.removeprefix("test_").replace("_", " ").strip()
 
 
-def test_group(name: str) -> str:
+def verdict_of_test(name: str) -> str:
     """The verdict a test is about, judged from its name (pass, fail, pending...)."""
     words = name.lower()
     if "not_applicable" in words:
@@ -66,12 +66,12 @@ def test_group(name: str) -> str:
     return "other"
 
 
-def read_tests(text: str) -> list[TestCase]:
+def read_tests(text: str) -> list[RegoTest]:
     cases = []
     for match in _TEST_NAME.finditer(text):
         name = match.group(1)
         line = text.count("\n", 0, match.start()) + 1
-        cases.append(TestCase(name=name, words=test_words(name), group=test_group(name), line=line))
+        cases.append(RegoTest(name=name, words=words_of_test(name), group=verdict_of_test(name), line=line))
     return cases
 
 

@@ -6,7 +6,7 @@ import json
 from html import escape
 from typing import Any
 
-from gonogo.site.model import TEST_GROUPS, CollectorInfo, ItemPage
+from gonogo.site.model import TEST_VERDICTS, CollectorInfo, ItemPage
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:70rem;margin:1rem auto;padding:0 1rem;color:#222}
@@ -38,6 +38,8 @@ box.addEventListener('input', () => {
     list.append(li);
   }
 });
+const asked = new URLSearchParams(location.search).get('q');
+if (asked) { box.value = asked; box.dispatchEvent(new Event('input')); }
 """
 
 
@@ -143,7 +145,7 @@ def item_page(page: ItemPage, seed_text: str) -> str:
     parts.append("<h2>Tests</h2>")
     if not page.tests:
         parts.append("<p>No tests found.</p>")
-    for group in TEST_GROUPS:
+    for group in TEST_VERDICTS:
         cases = [t for t in page.tests if t.group == group]
         if cases:
             parts.append(f"<h3>{escape(group)}</h3><ul>")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import pytest
 from gonogo.evaluator.outputs.html import render
+
+from tests.support.browser import chromium, headless_flags
 
 
 class _Collect(HTMLParser):
@@ -39,30 +38,11 @@ def test_content_is_escaped(example_report: dict[str, Any]) -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is required in CI (scripts/setup --with-browser installs it)")
-    pytest.skip("Chromium is not installed (scripts/setup --with-browser)")
-
-
 def test_a_real_browser_renders_the_report(example_report: dict[str, Any], tmp_path: Path) -> None:
-    browser = _chromium()
+    browser = chromium()
     page = tmp_path / "report.html"
     page.write_text(render(example_report))
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ]
+    flags = headless_flags(tmp_path / "profile")
     dom = subprocess.run(
         [browser, *flags, "--dump-dom", page.as_uri()],
         capture_output=True,
