@@ -59,7 +59,7 @@ def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             default="eval",
             show_default=True,
             help="How gonogo runs its own OPA: one `opa eval` process, or a "
-            "loopback `opa run --server` queried with opa-python-client.",
+            "`opa run --server` on a private Unix socket, queried over HTTP.",
         ),
         click.option(
             "--opa-bin",
