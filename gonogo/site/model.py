@@ -122,27 +122,30 @@ def _custom_metadata(policies: Path, opa_bin: str | None) -> dict[str, dict[str,
     return found
 
 
+def item_details(
+    policies: Path, item: CatalogItem, collectors: list[CollectorInfo], custom: dict[str, Any] | None = None
+) -> ItemPage:
+    """One item's page: its METADATA, rule source, tests in words and the collectors of its evidence."""
+    relative = Path(item.file).as_posix().removeprefix(policies.name + "/")
+    rego = policies / relative
+    test_file = rego.with_name(rego.stem + "_test.rego")
+    extra = custom or {}
+    assurance = extra.get("assurance") or extra.get("assurance_level") or ""
+    return ItemPage(
+        item=item,
+        source_path=relative,
+        source=rego.read_text(),
+        tests=read_tests(test_file.read_text()) if test_file.is_file() else [],
+        test_path=test_file.relative_to(policies).as_posix() if test_file.is_file() else "",
+        thresholds=[t for t in extra.get("thresholds") or [] if isinstance(t, dict)],
+        assurance=str(assurance),
+        providers={e: providers_of(e, collectors) for e in item.evidence},
+    )
+
+
 def load_pages(policies: Path, opa_bin: str | None = None) -> tuple[list[ItemPage], list[CollectorInfo]]:
     catalog = load_catalog(policies, opa_bin)
     custom = _custom_metadata(policies, opa_bin)
     collectors = load_collectors()
-    pages = []
-    for item in catalog:
-        relative = Path(item.file).as_posix().removeprefix(policies.name + "/")
-        rego = policies / relative
-        test_file = rego.with_name(rego.stem + "_test.rego")
-        extra = custom.get(item.id, {})
-        assurance = extra.get("assurance") or extra.get("assurance_level") or ""
-        pages.append(
-            ItemPage(
-                item=item,
-                source_path=relative,
-                source=rego.read_text(),
-                tests=read_tests(test_file.read_text()) if test_file.is_file() else [],
-                test_path=test_file.relative_to(policies).as_posix() if test_file.is_file() else "",
-                thresholds=[t for t in extra.get("thresholds") or [] if isinstance(t, dict)],
-                assurance=str(assurance),
-                providers={e: providers_of(e, collectors) for e in item.evidence},
-            )
-        )
+    pages = [item_details(policies, item, collectors, custom.get(item.id)) for item in catalog]
     return pages, collectors
