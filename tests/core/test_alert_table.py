@@ -9,7 +9,7 @@ from gonogo.evaluator.outputs import alert_table
 
 from tests.conftest import run_gonogo
 
-REALWORLD = Path(__file__).resolve().parents[1] / "fixtures" / "monitoring" / "realworld"
+REALWORLD = Path(__file__).resolve().parents[1] / "collectors" / "monitoring" / "fixtures" / "realworld"
 
 
 def test_table_lists_every_class_with_alerts_thresholds_receivers(opa_bin: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 from gonogo.api import check
 from tests.probe.probe_servers import GOOD_HEADERS, LOOSE_HEADERS, Authority, https_server, redirect_server
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "scanners"
+FIXTURES = Path(__file__).parents[1] / "collectors" / "scanners" / "fixtures"
 pytestmark = [pytest.mark.opa, pytest.mark.slow]
 PROBE_ITEMS = ("2.1.3", "2.2.2", "2.2.9", "2.3.5", "7.2.5")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reports.reports_helpers import collect, folder_with
+from tests.collectors.reports.reports_helpers import collect, folder_with
 
 
 def test_real_pytest_benchmark_pairs_baseline_and_optimized(tmp_path):

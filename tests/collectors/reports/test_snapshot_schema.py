@@ -7,7 +7,7 @@ from pathlib import Path
 from gonogo.collectors.runner import collect
 
 from gonogo.schema_validation import schema_errors
-from tests.reports.reports_helpers import FIXTURES
+from tests.collectors.reports.reports_helpers import FIXTURES
 
 
 def test_every_fixture_together_is_a_valid_snapshot():

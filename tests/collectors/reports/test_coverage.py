@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reports.reports_helpers import collect, folder_with
+from tests.collectors.reports.reports_helpers import collect, folder_with
 
 FORMATS = {"coverage.xml": "cobertura", "coverage.json": "coverage.py-json", "coverage.lcov": "lcov"}
 

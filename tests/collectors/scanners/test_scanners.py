@@ -1,5 +1,5 @@
 """The scanners collector on reports made by the real tools (Bandit SARIF, pip-audit) or written to
-each format's documented schema (tests/fixtures/scanners/README.md says which is which)."""
+each format's documented schema (tests/collectors/scanners/fixtures/README.md says which is which)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from gonogo.collectors.source_files import walk
 
 from gonogo.schema_validation import schema_errors
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "scanners"
+FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reports.reports_helpers import collect, folder_with
+from tests.collectors.reports.reports_helpers import collect, folder_with
 
 
 def _run(tmp_path, fixture: str) -> dict:

@@ -11,7 +11,7 @@ from gonogo.collectors.base import CollectContext
 from gonogo.collectors.monitoring import MonitoringCollector
 from gonogo.collectors.source_files import walk
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "monitoring"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def collect(root: Path, options: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:

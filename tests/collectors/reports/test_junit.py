@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.reports.reports_helpers import collect, folder_with
+from tests.collectors.reports.reports_helpers import collect, folder_with
 
 
 def _counts(section: dict, *keys: str) -> dict[str, int]:

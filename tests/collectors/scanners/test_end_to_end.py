@@ -10,7 +10,7 @@ import pytest
 
 from gonogo.api import check
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "scanners"
+FIXTURES = Path(__file__).parent / "fixtures"
 pytestmark = [pytest.mark.opa, pytest.mark.slow]
 
 ITEMS = (

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from gonogo.api import check
-from tests.reports.reports_helpers import folder_with
+from tests.collectors.reports.reports_helpers import folder_with
 
 pytestmark = [pytest.mark.opa, pytest.mark.slow]
 

@@ -11,11 +11,11 @@ from gonogo.collectors.base import CollectContext
 from gonogo.collectors.reports import ReportsCollector
 from gonogo.collectors.source_files import walk
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "reports"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def folder_with(tmp_path: Path, *fixtures: str) -> Path:
-    """A folder holding copies of the named fixture files (paths relative to tests/fixtures/reports)."""
+    """A folder holding copies of the named fixture files (paths relative to the fixtures folder)."""
     root = tmp_path / "service"
     for fixture in fixtures:
         target = root / fixture
