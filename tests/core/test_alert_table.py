@@ -7,15 +7,14 @@ from pathlib import Path
 
 from gonogo.evaluator.outputs import alert_table
 
+from tests.collectors.monitoring.realworld import realworld_folder
 from tests.conftest import run_gonogo
 
-REALWORLD = Path(__file__).resolve().parents[1] / "collectors" / "monitoring" / "fixtures" / "realworld"
 
-
-def test_table_lists_every_class_with_alerts_thresholds_receivers(opa_bin: str) -> None:
-    result = run_gonogo(
-        "check", str(REALWORLD), "-f", "json", "--collector", "context", "--collector", "monitoring"
-    )
+def test_table_lists_every_class_with_alerts_thresholds_receivers(opa_bin: str, tmp_path: Path) -> None:
+    folder = realworld_folder(tmp_path / "realworld")
+    only = ["--collector", "context", "--collector", "monitoring"]
+    result = run_gonogo("check", str(folder), "-f", "json", *only)
     report = json.loads(result.stdout)
     rows = {row[0]: row for row in alert_table.rows(report)}
     assert len(rows) == 15

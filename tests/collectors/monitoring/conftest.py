@@ -11,7 +11,7 @@ from gonogo.collectors.base import CollectContext
 from gonogo.collectors.monitoring import MonitoringCollector
 from gonogo.collectors.source_files import walk
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from tests.collectors.monitoring.realworld import all_fixtures
 
 
 def collect(root: Path, options: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:
@@ -23,25 +23,26 @@ def collect(root: Path, options: dict[str, Any] | None = None) -> tuple[dict[str
 
 
 @pytest.fixture(scope="session")
-def covered() -> tuple[dict[str, Any], list[str]]:
-    return collect(FIXTURES / "covered")
+def fixtures_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture folders, realworld completed with the files it reads from examples/."""
+    return all_fixtures(tmp_path_factory.mktemp("monitoring") / "folders")
 
 
 @pytest.fixture(scope="session")
-def gaps() -> tuple[dict[str, Any], list[str]]:
-    return collect(FIXTURES / "gaps")
+def covered(fixtures_dir: Path) -> tuple[dict[str, Any], list[str]]:
+    return collect(fixtures_dir / "covered")
 
 
 @pytest.fixture(scope="session")
-def realworld() -> tuple[dict[str, Any], list[str]]:
-    return collect(FIXTURES / "realworld")
+def gaps(fixtures_dir: Path) -> tuple[dict[str, Any], list[str]]:
+    return collect(fixtures_dir / "gaps")
+
+
+@pytest.fixture(scope="session")
+def realworld(fixtures_dir: Path) -> tuple[dict[str, Any], list[str]]:
+    return collect(fixtures_dir / "realworld")
 
 
 @pytest.fixture(scope="session")
 def collect_folder() -> Any:
     return collect
-
-
-@pytest.fixture(scope="session")
-def fixtures_dir() -> Path:
-    return FIXTURES
