@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from gonogo.api import check
+from tests.collectors.scanners.folders import fixtures
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = fixtures()
 pytestmark = [pytest.mark.opa, pytest.mark.slow]
 
 ITEMS = (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +14,9 @@ from gonogo.collectors.scanners import ScannersCollector
 from gonogo.collectors.source_files import walk
 
 from gonogo.schema_validation import schema_errors
+from tests.collectors.scanners.folders import fixtures
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = fixtures()
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 
