@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gonogo.collectors.base import CollectContext
+from gonogo.collectors.base import CollectContext, NothingFound, Option
 
 from gonogo import __version__
 
@@ -13,6 +13,8 @@ class ContextCollector:
     name = "context"
     version = __version__
     provides = ("context",)
+    options: tuple[Option, ...] = ()
+    when_nothing_found: NothingFound = "empty"
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         config = ctx.config
@@ -21,5 +23,5 @@ class ContextCollector:
             if config.get(key):
                 context[key] = config[key]
         if config.get("_path"):
-            context["source"] = {"collector": self.name, "file": config["_path"], "ref": config["_path"]}
+            context["source"] = ctx.file_ref(str(config["_path"]))
         return {"context": context}

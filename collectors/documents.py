@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 import yaml
-from gonogo.collectors.base import CollectContext
+from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.source_files import SourceFile
 from markdown_it import MarkdownIt
 
@@ -177,6 +177,8 @@ class DocumentsCollector:
     name = "documents"
     version = __version__
     provides = ("operations.documents",)
+    options: tuple[Option, ...] = ()
+    when_nothing_found: NothingFound = "empty"
 
     def _facts(self, source: SourceFile) -> tuple[str | None, dict[str, Any] | None]:
         name = source.path.name
@@ -206,7 +208,7 @@ class DocumentsCollector:
             if kind not in KINDS:
                 ctx.warnings.append(f"{source.rel}: unknown document kind {kind!r}")
                 continue
-            facts.update(path=source.rel, provenance=ctx.provenance(self.name, source, 1))
+            facts.update(path=source.rel, provenance=ctx.file_ref(source, 1))
             found.setdefault(kind, []).append(facts)
         for missing in sorted(set(explicit) - {f.rel for f in ctx.files}):
             ctx.warnings.append(f"paths.documents names {missing}, which does not exist")

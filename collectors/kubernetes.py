@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
-from gonogo.collectors.base import CollectContext
+from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.kubernetes_facts import SECTION_KEYS, normalize
 from gonogo.collectors.source_files import SourceFile, describe_yaml_error
 
@@ -115,6 +115,15 @@ class KubernetesCollector:
     name = "kubernetes"
     version = __version__
     provides = ("kubernetes", *(f"kubernetes.{key}" for key in SECTION_KEYS))
+    options: tuple[Option, ...] = (
+        Option("kubeconfig", "Collect from a live cluster with this kubeconfig.", type="path"),
+        Option("kube_context", "kubeconfig context (collects from the live cluster)."),
+        Option("in_cluster", "Collect from the cluster gonogo runs in.", type="bool", default=False),
+        Option("namespaces", "Limit the live cluster to these namespaces.", multiple=True),
+        Option("helm", "Render Helm charts with `helm template` (helm on PATH).", type="bool", default=False),
+        Option("kustomize", "Render kustomizations with `kubectl kustomize`.", type="bool", default=False),
+    )
+    when_nothing_found: NothingFound = "absent"
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         options = ctx.options or {}
@@ -186,7 +195,7 @@ class KubernetesCollector:
         found = []
         for document in source.yaml_documents:
             if is_cluster_object(document.value):
-                found.append((document.value, ctx.provenance(self.name, source, document.line)))
+                found.append((document.value, ctx.file_ref(source, document.line)))
         return found
 
     def _helm(
@@ -212,12 +221,7 @@ class KubernetesCollector:
                     if template and "/" in template
                     else f"{where}/(rendered)"
                 )
-                provenance = {
-                    "collector": self.name,
-                    "file": template_rel,
-                    "ref": f"{template_rel} ({_identity(value)}, helm template)",
-                }
-                pairs.append((value, provenance))
+                pairs.append((value, ctx.file_ref(template_rel, note=f"{_identity(value)}, helm template")))
 
     def _kustomize(self, ctx: CollectContext, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> set[str]:
         """Render every kustomization no other kustomization uses; returns every kustomization folder."""
@@ -252,10 +256,8 @@ class KubernetesCollector:
                 continue
             for _, _, value in _parse_rendered(ctx, folder, "kustomize", output):
                 if is_cluster_object(value):
-                    ref = f"{folder}/kustomization.yaml ({_identity(value)}, kustomize)"
-                    pairs.append(
-                        (value, {"collector": self.name, "file": f"{folder}/kustomization.yaml", "ref": ref})
-                    )
+                    kustomization = f"{folder}/kustomization.yaml"
+                    pairs.append((value, ctx.file_ref(kustomization, note=f"{_identity(value)}, kustomize")))
         return set(folders) - failed
 
 

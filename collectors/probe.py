@@ -31,11 +31,13 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from gonogo.collectors.base import CollectContext, CollectorError
+from gonogo.collectors.base import CollectContext, CollectorError, NothingFound, Option
 
 from gonogo import __version__
 
 FOREIGN_ORIGIN = "https://gonogo-probe.invalid"
+DEFAULT_TIMEOUT = 5.0
+DEFAULT_ATTEMPTS = 2
 HEALTH_PATHS = ("/healthz", "/health", "/livez", "/readyz", "/ready")
 SECURITY_HEADERS = (
     "strict-transport-security",
@@ -304,16 +306,17 @@ def _redirect(endpoint: Endpoint, http_url: str | None, settings: Settings) -> d
     }
 
 
-def probe(url: str, options: dict[str, Any], now: datetime) -> dict[str, Any]:
+def probe(ctx: CollectContext, url: str) -> dict[str, Any]:
+    options, now = ctx.options, ctx.now
     endpoint = Endpoint.parse(url)
     settings = Settings(
         options.get("probe_ca"),
-        float(options.get("probe_timeout") or 5.0),
-        int(options.get("probe_attempts") or 2),
+        float(options.get("probe_timeout") or DEFAULT_TIMEOUT),
+        int(options.get("probe_attempts") or DEFAULT_ATTEMPTS),
     )
     facts: dict[str, Any] = {
         "url": endpoint.display,
-        "provenance": {"collector": "probe", "object": endpoint.display, "ref": endpoint.display},
+        "provenance": ctx.named_ref(endpoint.display),
     }
     certificate, negotiated = _certificate(endpoint, settings, now)
     facts["certificate"] = certificate
@@ -354,19 +357,27 @@ class ProbeCollector:
     name = "probe"
     version = __version__
     provides = ("security.probe",)
+    options: tuple[Option, ...] = (
+        Option("probe_url", "Probe this HTTPS endpoint (opt-in; never contacted otherwise)."),
+        Option("probe_ca", "CA bundle (PEM) that signs the probed endpoint's certificate.", type="path"),
+        Option("probe_http_url", "Plain-HTTP URL that should redirect to HTTPS (default: port 80)."),
+        Option("probe_timeout", "Seconds each connection may take.", type="float", default=DEFAULT_TIMEOUT),
+        Option("probe_attempts", "Tries per connection.", type="int", default=DEFAULT_ATTEMPTS),
+    )
+    when_nothing_found: NothingFound = "absent"
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         url = ctx.options.get("probe_url")
         if not url:
             return {}
         try:
-            facts = probe(str(url), ctx.options, ctx.now)
+            facts = probe(ctx, str(url))
         except (ProbeError, ssl.SSLError, OSError, ValueError) as exc:
             endpoint = _safe_display(str(url))
             facts = {
                 "url": endpoint,
                 "error": _describe(exc) if not isinstance(exc, ProbeError) else str(exc),
-                "provenance": {"collector": self.name, "object": endpoint, "ref": endpoint},
+                "provenance": ctx.named_ref(endpoint),
             }
         return {"security": {"probe": facts}}
 

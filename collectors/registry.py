@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from importlib.metadata import entry_points
 
-from gonogo.collectors.base import Collector
+from gonogo.collectors.base import Collector, Option
 
 from gonogo.errors import ConfigError
 
@@ -36,6 +36,22 @@ def load(name: str) -> Collector:
     target = available()[name]
     module_name, _, class_name = target.partition(":")
     return getattr(importlib.import_module(module_name), class_name)()
+
+
+def option_specs() -> dict[str, tuple[Option, ...]]:
+    """Every available collector's options (built-ins and entry-point plug-ins), for the CLI's flags.
+
+    A plug-in that cannot be loaded contributes no options here; `gonogo check` then records its
+    failure as that collector's error, so its items block.
+    """
+    specs: dict[str, tuple[Option, ...]] = {}
+    for name in available():
+        try:
+            collector = load(name)
+        except Exception:  # a broken plug-in must not take the CLI down; the runner reports it
+            continue
+        specs[name] = tuple(getattr(collector, "options", ()) or ())
+    return specs
 
 
 def selected(enabled: list[str] | None, disabled: list[str] | None) -> list[str]:

@@ -79,6 +79,7 @@ def collect(
     reported: set[str] = set()
     for name in names:
         ctx.warnings = []
+        ctx.collector = name
         run: dict[str, Any] = {"version": "unknown", "collected_at": _stamp(now)}
         try:
             collector = registry.load(name)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from gonogo.collectors.base import CollectContext
+from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.source_files import SourceFile
 from gonogo.collectors.terraform_resources import EXTRACTORS, SECTION_KEYS, link_buckets
 
@@ -110,6 +110,8 @@ class TerraformCollector:
     name = "terraform"
     version = __version__
     provides = ("infrastructure", *(f"infrastructure.{key}" for key in SECTION_KEYS))
+    options: tuple[Option, ...] = ()
+    when_nothing_found: NothingFound = "absent"
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         section: dict[str, Any] = {key: {} for key in SECTION_KEYS}
@@ -146,12 +148,7 @@ class TerraformCollector:
                     "address": address,
                     "type": resource_type,
                     "references": refs.get(address, {}),
-                    "provenance": {
-                        "collector": self.name,
-                        "file": source.rel,
-                        "line": line,
-                        "ref": f"{source.rel}:{address}",
-                    },
+                    "provenance": ctx.file_ref(source, line, at=address),
                 }
             )
             key = address if address not in section[table] else f"{source.rel}:{address}"
@@ -161,5 +158,5 @@ class TerraformCollector:
             "format_version": plan.get("format_version"),
             "terraform_version": plan.get("terraform_version"),
             "resources": count,
-            "provenance": ctx.provenance(self.name, source, 1),
+            "provenance": ctx.file_ref(source, 1),
         }

@@ -73,6 +73,8 @@ class MonitoringCollector:
         "monitoring.logging",
         "monitoring.tracing",
     )
+    options = ()  # the contract of collectors/base.py: no flags of its own
+    when_nothing_found = "empty"
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         def provenance(doc: Document, line: int | None) -> dict[str, Any]:

@@ -86,6 +86,8 @@ class ReportsCollector:
     name = "reports"
     version = __version__
     provides = ("quality.coverage", "quality.tests", "quality.load_tests", "quality.benchmarks")
+    options = ()  # the contract of collectors/base.py: no flags of its own
+    when_nothing_found = "empty"
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         thresholds: dict[str, Any] = dict(ctx.config.get("thresholds") or {})

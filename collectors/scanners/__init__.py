@@ -28,6 +28,8 @@ class ScannersCollector:
     name = "scanners"
     version = __version__
     provides = ("security.scans", "security.sast", "security.dependencies", "security.pentest")
+    options = ()  # the contract of collectors/base.py: no flags of its own
+    when_nothing_found = "empty"
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         ignores = IgnoreList.from_config(ctx.config, ctx.now.date(), ctx.warnings)

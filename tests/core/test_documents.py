@@ -15,7 +15,13 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 
 
 def _collect(root: Path, config: dict | None = None) -> tuple[dict, list[str]]:
-    ctx = CollectContext(root=root, files=list(walk(root, [])), config=config or {}, now=datetime.now(UTC))
+    ctx = CollectContext(
+        root=root,
+        files=list(walk(root, [])),
+        config=config or {},
+        now=datetime.now(UTC),
+        collector="documents",
+    )
     return DocumentsCollector().collect(ctx)["operations"]["documents"], ctx.warnings
 
 

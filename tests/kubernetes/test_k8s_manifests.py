@@ -19,7 +19,12 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kubernetes"
 
 def _collect(root: Path, **options: Any) -> tuple[dict[str, Any], list[str]]:
     ctx = CollectContext(
-        root=root, files=list(walk(root, [])), config={}, now=datetime.now(UTC), options=options
+        root=root,
+        files=list(walk(root, [])),
+        config={},
+        now=datetime.now(UTC),
+        options=options,
+        collector="kubernetes",
     )
     part = KubernetesCollector().collect(ctx)
     return part.get("kubernetes", {}), ctx.warnings

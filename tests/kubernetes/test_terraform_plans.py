@@ -18,7 +18,9 @@ REALWORLD = FIXTURES / "kubernetes" / "realworld"
 
 
 def _collect(root: Path) -> tuple[dict[str, Any], list[str]]:
-    ctx = CollectContext(root=root, files=list(walk(root, [])), config={}, now=datetime.now(UTC))
+    ctx = CollectContext(
+        root=root, files=list(walk(root, [])), config={}, now=datetime.now(UTC), collector="terraform"
+    )
     return TerraformCollector().collect(ctx).get("infrastructure", {}), ctx.warnings
 
 

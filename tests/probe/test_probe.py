@@ -16,7 +16,9 @@ from tests.probe.probe_servers import GOOD_HEADERS, LOOSE_HEADERS, Authority, ht
 
 
 def _collect(options: dict) -> dict:
-    ctx = CollectContext(root=Path("."), files=[], config={}, now=datetime.now(UTC), options=options)
+    ctx = CollectContext(
+        root=Path("."), files=[], config={}, now=datetime.now(UTC), options=options, collector="probe"
+    )
     return ProbeCollector().collect(ctx)
 
 
