@@ -1,0 +1,1 @@
+"""One module per `gonogo` command; gonogo.main.COMMANDS names them."""

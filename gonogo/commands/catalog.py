@@ -1,0 +1,38 @@
+"""`gonogo catalog`: the checklist items, from the Rego METADATA."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command()
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--opa-bin", type=click.Path(dir_okay=False), envvar="GONOGO_OPA", help="OPA binary.")
+def catalog(fmt: str, opa_bin: str | None) -> None:
+    """List the checklist items gonogo decides, from the Rego METADATA (read by OPA)."""
+    from gonogo.evaluator.catalog import load_catalog
+    from gonogo.paths import policies_dir
+
+    items = load_catalog(policies_dir(), opa_bin)
+    if fmt == "json":
+        click.echo(json.dumps([item.as_dict() for item in items], indent=2))
+    elif fmt == "markdown":
+        click.echo("| ID | Item | Severity | Criteria | Evidence |\n|---|---|---|---|---|")
+        for item in items:
+            click.echo(
+                f"| {item.id} | {item.title} | {item.severity} | {len(item.criteria)} | "
+                f"{', '.join(item.evidence)} |"
+            )
+    else:
+        for item in items:
+            click.echo(f"{item.id:<7} {item.severity:<8} {item.title}")
+        click.echo(f"{len(items)} items")

@@ -1,0 +1,49 @@
+"""`gonogo check PATHS`: collect and evaluate in one run, then exit with the decision."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from gonogo.options import (
+    collector_args,
+    collector_options,
+    engine_from,
+    engine_options,
+    report_options,
+    root_and_paths,
+)
+from gonogo.report_output import emit_report, write_output
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@collector_options
+@engine_options
+@report_options
+@click.option(
+    "--snapshot-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the collected snapshot here.",
+)
+def check(paths: tuple[Path, ...], **kw: Any) -> None:
+    """Collect evidence from PATHS (default: the current folder) and decide Go/No-Go.
+
+    One folder is a repository; several files or folders (as a pre-commit hook passes them)
+    are collected alone, with gonogo.yaml looked up in the current folder.
+    """
+    from gonogo import api
+
+    root, only_paths = root_and_paths(paths)
+    options = collector_args(kw)
+    snapshot, config = api.collect(
+        root, kw.pop("config_path"), options, list(kw.pop("collectors")) or None, only_paths
+    )
+    if kw.get("snapshot_out"):
+        write_output(json.dumps(snapshot, indent=2) + "\n", kw["snapshot_out"])
+    report = api.evaluate(snapshot, config, engine_from(kw))
+    sys.exit(emit_report(report, kw["fmt"], kw["output"], kw["fail_on"], kw["verbose"], kw["color"]))

@@ -1,0 +1,196 @@
+"""The option groups shared by commands (engine, report, collector) and what they turn into."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from gonogo.evaluator.engine import EngineOptions
+
+FORMATS = ("terminal", "json", "markdown", "junit", "sarif", "html")
+
+
+def _token(token_file: Path | None) -> str | None:
+    if token_file is not None:
+        return token_file.read_text().strip() or None
+    return os.environ.get("GONOGO_OPA_TOKEN") or None
+
+
+def _apply(options: list[Callable[..., Any]], fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorates fn with click options in the order they are listed (as --help shows them)."""
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--engine",
+            "transport",
+            type=click.Choice(["eval", "server"]),
+            default="eval",
+            show_default=True,
+            help="How gonogo runs its own OPA: one `opa eval` process, or a "
+            "`opa run --server` on a private Unix socket, queried over HTTP.",
+        ),
+        click.option(
+            "--opa-bin",
+            type=click.Path(dir_okay=False),
+            envvar="GONOGO_OPA",
+            help="OPA binary (default: $GONOGO_OPA, the checkout's .bin/opa, then PATH).",
+        ),
+        click.option("--opa-url", help="Evaluate on a running OPA (http[s]://host:port) instead."),
+        click.option(
+            "--opa-token-file",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Bearer token for --opa-url (default: $GONOGO_OPA_TOKEN).",
+        ),
+        click.option(
+            "--opa-ca",
+            type=click.Path(exists=True, dir_okay=False),
+            help="CA bundle to verify --opa-url's certificate (verification is always on).",
+        ),
+        click.option(
+            "--insecure-http",
+            is_flag=True,
+            help="Allow sending the bearer token to an http:// --opa-url (refused otherwise).",
+        ),
+        click.option(
+            "--opa-max-answer-mib",
+            type=click.IntRange(1, 4096),
+            default=64,
+            show_default=True,
+            help="Largest answer read from OPA (stdout or HTTP body), in MiB; more is an error.",
+        ),
+        click.option(
+            "--remote-policies",
+            type=click.Choice(["push", "verify"]),
+            default="push",
+            show_default=True,
+            help="push: upload the local policies to --opa-url; verify: require "
+            "the server's bundle revision to equal the local policy digest.",
+        ),
+        click.option(
+            "--timeout",
+            type=float,
+            default=60.0,
+            show_default=True,
+            help="Seconds before an OPA call counts as failed.",
+        ),
+    ]
+    return _apply(options, fn)
+
+
+def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the report here instead of standard output.",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["decision", "fail", "evidence"]),
+            default="decision",
+            show_default=True,
+            help="decision: exit 1 unless APPROVED (the pipeline gate). fail: exit 1 when any item "
+            "fails; pending does not. evidence: exit 1 only when a failing criterion cites evidence "
+            "from the collected files (the pre-commit hook on changed files). Errors always exit 2.",
+        ),
+        click.option("--verbose", "-v", is_flag=True, help="Terminal: show the message of every item."),
+        click.option("--color/--no-color", default=None, help="Terminal colour (default: only on a TTY)."),
+    ]
+    return _apply(options, fn)
+
+
+def collector_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--config",
+            "-c",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="gonogo.yaml (default: gonogo.yaml in PATH).",
+        ),
+        click.option(
+            "--collector",
+            "collectors",
+            multiple=True,
+            help="Run only this collector (repeatable). `gonogo collectors` lists them.",
+        ),
+        click.option(
+            "--probe", "probe_url", help="Probe this HTTPS endpoint (opt-in; never contacted otherwise)."
+        ),
+        click.option(
+            "--probe-ca", type=click.Path(exists=True, dir_okay=False), help="CA bundle for --probe."
+        ),
+        click.option(
+            "--kubeconfig",
+            type=click.Path(exists=True, dir_okay=False),
+            help="Collect from a live cluster with this kubeconfig.",
+        ),
+        click.option("--context", "kube_context", help="kubeconfig context."),
+        click.option(
+            "--namespace", "namespaces", multiple=True, help="Limit the live cluster to namespaces."
+        ),
+        click.option("--in-cluster", is_flag=True, help="Collect from the cluster gonogo runs in."),
+        click.option(
+            "--helm", is_flag=True, help="Render Helm charts with `helm template` when helm is on PATH."
+        ),
+        click.option("--kustomize", is_flag=True, help="Render kustomizations with `kubectl kustomize`."),
+    ]
+    return _apply(options, fn)
+
+
+def collector_args(kw: dict[str, Any]) -> dict[str, Any]:
+    """Pops the collector options out of a command's keyword arguments: ctx.options values."""
+    keys = (
+        "probe_url",
+        "probe_ca",
+        "probe_http_url",
+        "probe_timeout",
+        "probe_attempts",
+        "kubeconfig",
+        "kube_context",
+        "in_cluster",
+        "helm",
+        "kustomize",
+    )
+    options = {k: kw.pop(k) for k in keys if kw.get(k)}
+    for k in keys:
+        kw.pop(k, None)
+    if kw.get("namespaces"):
+        options["namespaces"] = list(kw["namespaces"])
+    kw.pop("namespaces", None)
+    return options
+
+
+def engine_from(kw: dict[str, Any]) -> EngineOptions:
+    """Pops the engine options out of a command's keyword arguments."""
+    from gonogo.evaluator.engine import EngineOptions
+
+    return EngineOptions(
+        transport=kw.pop("transport"), opa_bin=kw.pop("opa_bin"), opa_url=kw.pop("opa_url"),
+        token=_token(kw.pop("opa_token_file")), ca_bundle=kw.pop("opa_ca"),
+        remote_policies=kw.pop("remote_policies"), timeout=kw.pop("timeout"),
+        insecure_http=kw.pop("insecure_http"), max_answer_bytes=kw.pop("opa_max_answer_mib") * 1024 * 1024,
+    )  # fmt: skip
+
+
+def root_and_paths(paths: tuple[Path, ...]) -> tuple[Path, list[Path] | None]:
+    """One folder is the root; several paths (or a file) are collected alone, relative to the cwd."""
+    if not paths:
+        return Path("."), None
+    if len(paths) == 1 and paths[0].is_dir():
+        return paths[0], None
+    return Path("."), list(paths)

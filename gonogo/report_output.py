@@ -1,0 +1,54 @@
+"""Writing a report or snapshot, and the exit code of a rendered report."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_APPROVED, EXIT_NEEDS_WORK, EXIT_ERROR = 0, 1, 2
+
+
+def renderer(name: str) -> Callable[..., str]:
+    from importlib import import_module
+
+    module = {"json": "json_report"}.get(name, name)
+    return import_module(f"gonogo.evaluator.outputs.{module}").render
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temporary = output.with_name(output.name + ".tmp")
+    temporary.write_text(text)
+    temporary.replace(output)
+
+
+def emit_report(
+    report: dict[str, Any], fmt: str, output: Path | None, fail_on: str, verbose: bool, color: bool | None
+) -> int:
+    if color is None:
+        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    render = renderer(fmt)
+    text = render(report, color=color, verbose=verbose) if fmt == "terminal" else render(report)
+    write_output(text, output)
+    verdicts = report["summary"]["by_verdict"]
+    if verdicts["error"]:
+        click.echo(f"gonogo: {verdicts['error']} item(s) could not be evaluated; see the report", err=True)
+        return EXIT_ERROR
+    failed = [name for name, run in report.get("collectors", {}).items() if run.get("errors")]
+    if failed:
+        click.echo(f"gonogo: collector(s) failed: {', '.join(failed)}; see the report", err=True)
+        return EXIT_ERROR
+    if fail_on == "fail":
+        return EXIT_NEEDS_WORK if verdicts["fail"] else EXIT_APPROVED
+    if fail_on == "evidence":
+        cited = any(c["verdict"] == "fail" and c["evidence"] for e in report["items"] for c in e["criteria"])
+        return EXIT_NEEDS_WORK if cited else EXIT_APPROVED
+    return EXIT_APPROVED if report["decision"] == "APPROVED" else EXIT_NEEDS_WORK
