@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,27 @@ def renderer(name: str) -> Callable[..., str]:
 
 
 def write_output(text: str, output: Path | None) -> None:
+    """Atomically replaces output (a temp file of its own in the same folder, so concurrent runs
+    never share one; removed if the write fails)."""
     if output is None:
         click.echo(text, nl=False)
         return
     output.parent.mkdir(parents=True, exist_ok=True)
-    temporary = output.with_name(output.name + ".tmp")
-    temporary.write_text(text)
-    temporary.replace(output)
+    handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w") as stream:
+            stream.write(text)
+        temporary.replace(output)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def remove_stale_output(output: Path | None) -> None:
+    """A run that fails must not leave an earlier run's report behind as if it were its own."""
+    if output is not None:
+        output.unlink(missing_ok=True)
 
 
 def emit_report(

@@ -17,7 +17,7 @@ from gonogo.options import (
     report_options,
     root_and_paths,
 )
-from gonogo.report_output import emit_report, write_output
+from gonogo.report_output import emit_report, remove_stale_output, write_output
 
 
 @click.command()
@@ -38,6 +38,8 @@ def check(paths: tuple[Path, ...], **kw: Any) -> None:
     """
     from gonogo import api
 
+    remove_stale_output(kw["output"])
+    remove_stale_output(kw.get("snapshot_out"))
     root, only_paths = root_and_paths(paths)
     options = collector_args(kw)
     snapshot, config = api.collect(

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from gonogo.options import collector_args, collector_options, root_and_paths
-from gonogo.report_output import write_output
+from gonogo.report_output import remove_stale_output, write_output
 
 
 @click.command()
@@ -22,6 +22,7 @@ def collect(paths: tuple[Path, ...], **kw: Any) -> None:
     """Collect evidence from PATHS (default: the current folder) into a snapshot, without evaluating it."""
     from gonogo import api
 
+    remove_stale_output(kw["output"])
     root, only_paths = root_and_paths(paths)
     options = collector_args(kw)
     snapshot, _ = api.collect(root, kw["config_path"], options, list(kw["collectors"]) or None, only_paths)
