@@ -1,0 +1,59 @@
+"""The context rule and the one-line output of `gonogo hook`, on report documents."""
+
+from __future__ import annotations
+
+from gonogo.hook.findings import change_findings, cited_location, other_failures, short_fix
+
+
+def _report(*criteria: dict) -> dict:
+    item = {
+        "id": "7.1.1",
+        "severity": "high",
+        "remediation": "Give it an HPA. Then more.",
+        "criteria": criteria,
+    }
+    return {"items": [item]}
+
+
+def test_a_reference_cites_a_changed_file_with_its_line_or_address() -> None:
+    changed = {"deploy/hpa.yaml", "plan.json"}
+    assert cited_location("deploy/hpa.yaml:12", changed) == ("deploy/hpa.yaml", 12)
+    assert cited_location("plan.json:aws_db_instance.x", changed) == ("plan.json", 0)
+    assert cited_location("deploy/hpa.yaml", changed) == ("deploy/hpa.yaml", 0)
+    assert cited_location("deploy/other.yaml:3", changed) is None
+    assert cited_location("kubernetes.autoscaling.vpas", changed) is None
+
+
+def test_only_failing_criteria_citing_a_changed_file_are_findings() -> None:
+    report = _report(
+        {"verdict": "fail", "evidence": [], "message": "no VerticalPodAutoscaler found"},
+        {"verdict": "fail", "evidence": ["a.yaml:3"], "message": "hpa x (a.yaml:3): minReplicas 1 < 3"},
+        {"verdict": "fail", "evidence": ["a.yaml:3"], "message": "hpa x (a.yaml:3): no memory target"},
+        {"verdict": "pass", "evidence": ["a.yaml:3"], "message": "ok"},
+    )
+    lines = [f.text() for f in change_findings(report, {"a.yaml"})]
+    assert lines == [
+        "a.yaml:3: 7.1.1 high: hpa x (a.yaml:3): minReplicas 1 < 3 (fix: Give it an HPA)",
+        "a.yaml:3: 7.1.1 high: hpa x (a.yaml:3): no memory target (fix: Give it an HPA)",
+    ]
+    assert change_findings(report, {"b.yaml"}) == []
+    assert len(other_failures(report, {"b.yaml"})) == 3
+
+
+def test_a_joined_message_gives_one_finding_per_object_in_a_changed_file() -> None:
+    report = _report(
+        {
+            "verdict": "fail",
+            "evidence": ["a.yaml:3", "b.yaml:10"],
+            "message": "hpa x (a.yaml:3): minReplicas 1 < 3; hpa y (b.yaml:10): minReplicas 2 < 3",
+        }
+    )
+    found = change_findings(report, {"b.yaml"})
+    assert [(f.path, f.line, f.message) for f in found] == [
+        ("b.yaml", 10, "hpa y (b.yaml:10): minReplicas 2 < 3")
+    ]
+
+
+def test_the_fix_is_the_first_sentence_and_bounded() -> None:
+    assert short_fix("Do this. Then that.") == "Do this"
+    assert len(short_fix("word " * 100)) <= 202
