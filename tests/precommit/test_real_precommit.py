@@ -73,10 +73,11 @@ def test_real_precommit_blocks_only_what_the_change_broke(tmp_path: Path) -> Non
     _run(["git", "add", "deploy/deployment.yaml"], repo, env)
     bad = _run(["git", "commit", "-qm", "drop the memory limit"], repo, env)
     assert bad.returncode != 0
-    lines = [line for line in bad.stdout.splitlines() if line.startswith("deploy/")]
-    assert lines, bad.stdout
-    assert all(line.startswith("deploy/deployment.yaml:") for line in lines), bad.stdout
-    assert any("no memory limit" in line and "(fix: " in line for line in lines), bad.stdout
-    assert "finding(s) in 1 changed file(s); commit blocked" in bad.stdout
+    output = bad.stdout + bad.stderr  # git passes the hook's output on stderr
+    lines = [line for line in output.splitlines() if line.startswith("deploy/")]
+    assert lines, output
+    assert all(line.startswith("deploy/deployment.yaml:") for line in lines), output
+    assert any("no memory limit" in line and "(fix: " in line for line in lines), output
+    assert "finding(s) in 1 changed file(s); commit blocked" in output
     log = _run(["git", "log", "--oneline"], repo, env).stdout.splitlines()
     assert len(log) == 3
