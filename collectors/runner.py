@@ -1,8 +1,12 @@
 """Runs the selected collectors over a folder and assembles one snapshot.
 
-A collector that raises does not stop the others: its error is recorded under
+A collector that raises, declares its contract wrongly or writes outside what it `provides`
+does not stop the others: its output is dropped, its error is recorded under
 `collectors.<name>.errors`, and the evaluator turns every item that depends on what it
 provides into `error`. Collection can block a deployment; it can never approve one.
+
+Finding nothing (`collect()` returns `{}`): an `absent` collector leaves its sections out (items
+pending); an `empty` one gets `{}` at every provided path (items judge "searched, found none").
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.collectors import registry
-from gonogo.collectors.base import CollectContext, CollectorError
+from gonogo.collectors.base import CollectContext, Collector, CollectorError
+from gonogo.collectors.contract import declaration_problems, empty_output, output_problems
 from gonogo.collectors.source_files import walk, walk_paths
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
@@ -45,6 +50,21 @@ def describe_failure(exc: BaseException) -> str:
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
     return f"{exc.__class__.__name__}{where} (message withheld: it may quote collected content)"
+
+
+def _run_one(collector: Collector, ctx: CollectContext, snapshot: dict[str, Any]) -> list[str]:
+    """Collect, check the output against the contract, merge it: [] or that collector's errors."""
+    provides = tuple(collector.provides)
+    mode = getattr(collector, "when_nothing_found", None)
+    if mode is None:
+        ctx.warnings.append("declares no when_nothing_found (collectors/base.py); treated as empty")
+    part = collector.collect(ctx)
+    if part == {} and mode != "absent":
+        part = empty_output(provides)  # searched, found nothing: the provided paths are present
+    errors = output_problems(part, provides)
+    if not errors:
+        _merge(snapshot, part)
+    return errors
 
 
 def _stamp(moment: datetime) -> str:
@@ -83,10 +103,14 @@ def collect(
         run: dict[str, Any] = {"version": "unknown", "collected_at": _stamp(now)}
         try:
             collector = registry.load(name)
-            run.update(version=collector.version, provides=list(collector.provides))
-            _merge(snapshot, collector.collect(ctx))
+            errors = declaration_problems(collector)
+            if not errors:
+                run.update(version=collector.version, provides=list(collector.provides))
+                errors = _run_one(collector, ctx, snapshot)
         except Exception as exc:  # a broken collector blocks its items; it never stops the others
-            run["errors"] = [describe_failure(exc)]
+            errors = [describe_failure(exc)]
+        if errors:
+            run["errors"] = errors
         # Files parse lazily, so a parse problem belongs to the collector that first read the file.
         problems = sorted({p for f in files for p in f.problems} - reported)
         reported.update(problems)
