@@ -9,7 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from gonogo.evaluator.catalog import CatalogItem
-from gonogo.evaluator.summary import DEFAULT_MIN_SCORE, decide, summarize
+from gonogo.evaluator.decision import DEFAULT_MIN_SCORE, decide
+from gonogo.evaluator.summary import summarize
 from gonogo.evaluator.verdicts import apply_collector_errors, apply_waivers, merge_with_catalog
 
 from gonogo import SNAPSHOT_API_VERSION, __version__
@@ -58,14 +59,9 @@ def build_report(
     waivers = apply_waivers(items, list(config.get("waivers") or []), now.date() if now else date.today())
     summary = summarize(items)
     min_score = float((config.get("decision") or {}).get("min_score", DEFAULT_MIN_SCORE))
-    decision, reasons = decide(summary, min_score)
-    failed = sorted(name for name, run in snapshot.get("collectors", {}).items() if run.get("errors"))
-    if failed:  # even when no item names what a failed collector provides (it may not have loaded)
-        decision = "NEEDS_WORK"
-        reasons = [*reasons, f"collector(s) failed: {', '.join(failed)}"]
-    if snapshot.get("metadata", {}).get("paths"):
-        decision = "NEEDS_WORK"
-        reasons = [*reasons, "only some paths were collected (partial snapshot): never approved"]
+    failed = [name for name, run in snapshot.get("collectors", {}).items() if run.get("errors")]
+    partial = bool(snapshot.get("metadata", {}).get("paths"))
+    decision, reasons = decide(summary, min_score, failed, partial)
     collectors = snapshot.get("collectors", {})
     return {
         "apiVersion": SNAPSHOT_API_VERSION,

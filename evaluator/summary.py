@@ -1,11 +1,10 @@
-"""Summary statistics, readiness score and the Go/No-Go decision (docs/scoring.md explains them).
+"""Summary statistics and readiness score (docs/scoring.md); the decision is evaluator/decision.py.
 
 - completed = pass + not_applicable + waived; pending = pending; blocked = fail + error;
   total = completed + pending + blocked.
 - critical_blockers = critical items whose verdict is not pass, not_applicable or waived.
 - score = 100 x (weight of passed items) / (weight of items that count), where weights are
   critical 10, high 5, medium 3, low 1 and not_applicable and waived items do not count.
-- APPROVED only when there is no error, no fail, no critical blocker and score >= min_score.
 """
 
 from __future__ import annotations
@@ -14,9 +13,6 @@ from collections import Counter
 from typing import Any
 
 WEIGHTS = {"critical": 10, "high": 5, "medium": 3, "low": 1}
-DEFAULT_MIN_SCORE = 80.0
-APPROVED = "APPROVED"
-NEEDS_WORK = "NEEDS_WORK"
 
 
 def is_blocker(entry: dict[str, Any]) -> bool:
@@ -46,18 +42,3 @@ def summarize(items: list[dict[str, Any]]) -> dict[str, Any]:
             v: counts[v] for v in ("pass", "fail", "pending", "not_applicable", "waived", "error")
         },
     }
-
-
-def decide(summary: dict[str, Any], min_score: float = DEFAULT_MIN_SCORE) -> tuple[str, list[str]]:
-    """The decision and, when it is NEEDS_WORK, every reason."""
-    reasons = []
-    by_verdict = summary["by_verdict"]
-    if by_verdict["error"]:
-        reasons.append(f"{by_verdict['error']} item(s) could not be evaluated (error)")
-    if by_verdict["fail"]:
-        reasons.append(f"{by_verdict['fail']} item(s) fail")
-    if summary["critical_blockers"]:
-        reasons.append(f"{summary['critical_blockers']} critical blocker(s)")
-    if summary["score"] < min_score:
-        reasons.append(f"readiness score {summary['score']:g} < {min_score:g}")
-    return (NEEDS_WORK, reasons) if reasons else (APPROVED, [])

@@ -53,17 +53,14 @@ def emit_report(
     render = renderer(fmt)
     text = render(report, color=color, verbose=verbose) if fmt == "terminal" else render(report)
     write_output(text, output)
-    verdicts = report["summary"]["by_verdict"]
-    if verdicts["error"]:
-        click.echo(f"gonogo: {verdicts['error']} item(s) could not be evaluated; see the report", err=True)
-        return EXIT_ERROR
-    failed = [name for name, run in report.get("collectors", {}).items() if run.get("errors")]
-    if failed:
-        click.echo(f"gonogo: collector(s) failed: {', '.join(failed)}; see the report", err=True)
-        return EXIT_ERROR
-    if fail_on == "fail":
-        return EXIT_NEEDS_WORK if verdicts["fail"] else EXIT_APPROVED
-    if fail_on == "evidence":
-        cited = any(c["verdict"] == "fail" and c["evidence"] for e in report["items"] for c in e["criteria"])
-        return EXIT_NEEDS_WORK if cited else EXIT_APPROVED
-    return EXIT_APPROVED if report["decision"] == "APPROVED" else EXIT_NEEDS_WORK
+    from gonogo.evaluator.decision import exit_class, failed_collectors
+
+    verdict = exit_class(report, fail_on)
+    if report["summary"]["by_verdict"]["error"]:
+        count = report["summary"]["by_verdict"]["error"]
+        click.echo(f"gonogo: {count} item(s) could not be evaluated; see the report", err=True)
+    elif failed_collectors(report):
+        click.echo(
+            f"gonogo: collector(s) failed: {', '.join(failed_collectors(report))}; see the report", err=True
+        )
+    return {"approved": EXIT_APPROVED, "needs_work": EXIT_NEEDS_WORK, "error": EXIT_ERROR}[verdict]

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 from gonogo.evaluator.catalog import CatalogItem
-from gonogo.evaluator.summary import decide, score, summarize
+from gonogo.evaluator.decision import decide, exit_class
+from gonogo.evaluator.summary import score, summarize
 from gonogo.evaluator.verdicts import apply_collector_errors, apply_waivers, merge_with_catalog
 
 
@@ -184,3 +185,26 @@ def test_failed_collector_turns_dependent_items_into_errors() -> None:
     assert merged[0]["verdict"] == "error"
     assert "collector documents failed" in merged[0]["criteria"][0]["message"]
     assert merged[1]["verdict"] == "pass"
+
+
+def _summary(**counts: int) -> dict:
+    by_verdict = {v: 0 for v in ("pass", "fail", "pending", "not_applicable", "waived", "error")}
+    by_verdict.update(counts)
+    return {"by_verdict": by_verdict, "critical_blockers": 0, "score": 100.0}
+
+
+def test_a_failed_collector_or_a_partial_snapshot_is_never_approved() -> None:
+    assert decide(_summary()) == ("APPROVED", [])
+    decision, reasons = decide(_summary(), failed_collectors=["kubernetes"])
+    assert decision == "NEEDS_WORK" and reasons == ["collector(s) failed: kubernetes"]
+    decision, reasons = decide(_summary(), partial=True)
+    assert decision == "NEEDS_WORK" and "partial snapshot" in reasons[0]
+
+
+def test_exit_class_errors_before_any_gate_and_fail_on_picks_the_gate() -> None:
+    report = {"summary": {"by_verdict": _summary()["by_verdict"]}, "decision": "NEEDS_WORK", "items": []}
+    assert exit_class(report) == "needs_work"
+    assert exit_class(report, "fail") == "approved"
+    assert exit_class({**report, "collectors": {"k8s": {"errors": ["x"]}}}, "fail") == "error"
+    report["summary"]["by_verdict"]["error"] = 1
+    assert exit_class({**report, "decision": "APPROVED"}) == "error"

@@ -1,0 +1,62 @@
+"""The one place the Go/No-Go decision is made (docs/scoring.md), and its exit-code class.
+
+APPROVED only when no item errs or fails, there is no critical blocker, the score reaches the
+minimum, no collector failed and the snapshot is complete; otherwise NEEDS_WORK with every
+reason. The CLI maps the exit class to a number and decides nothing itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Literal
+
+APPROVED = "APPROVED"
+NEEDS_WORK = "NEEDS_WORK"
+DEFAULT_MIN_SCORE = 80.0
+ExitClass = Literal["approved", "needs_work", "error"]
+
+
+def decide(
+    summary: dict[str, Any],
+    min_score: float = DEFAULT_MIN_SCORE,
+    failed_collectors: Iterable[str] = (),
+    partial: bool = False,
+) -> tuple[str, list[str]]:
+    """The decision and, when it is NEEDS_WORK, every reason."""
+    reasons = []
+    by_verdict = summary["by_verdict"]
+    if by_verdict["error"]:
+        reasons.append(f"{by_verdict['error']} item(s) could not be evaluated (error)")
+    if by_verdict["fail"]:
+        reasons.append(f"{by_verdict['fail']} item(s) fail")
+    if summary["critical_blockers"]:
+        reasons.append(f"{summary['critical_blockers']} critical blocker(s)")
+    if summary["score"] < min_score:
+        reasons.append(f"readiness score {summary['score']:g} < {min_score:g}")
+    failed = sorted(failed_collectors)
+    if failed:  # even when no item names what a failed collector provides (it may not have loaded)
+        reasons.append(f"collector(s) failed: {', '.join(failed)}")
+    if partial:
+        reasons.append("only some paths were collected (partial snapshot): never approved")
+    return (NEEDS_WORK, reasons) if reasons else (APPROVED, [])
+
+
+def failed_collectors(report: dict[str, Any]) -> list[str]:
+    return sorted(name for name, run in report.get("collectors", {}).items() if run.get("errors"))
+
+
+def exit_class(report: dict[str, Any], fail_on: str = "decision") -> ExitClass:
+    """error when an item could not be evaluated or a collector failed (whatever fail_on says);
+    otherwise fail_on picks the gate: the decision, any failing item, or a cited failure."""
+    verdicts = report["summary"]["by_verdict"]
+    if verdicts["error"] or failed_collectors(report):
+        return "error"
+    if fail_on == "fail":
+        blocked = bool(verdicts["fail"])
+    elif fail_on == "evidence":
+        blocked = any(
+            c["verdict"] == "fail" and c["evidence"] for e in report["items"] for c in e["criteria"]
+        )
+    else:
+        blocked = report["decision"] != APPROVED
+    return "needs_work" if blocked else "approved"
