@@ -26,12 +26,9 @@ def catalog(fmt: str, opa_bin: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps([item.as_dict() for item in items], indent=2))
     elif fmt == "markdown":
-        click.echo("| ID | Item | Severity | Criteria | Evidence |\n|---|---|---|---|---|")
-        for item in items:
-            click.echo(
-                f"| {item.id} | {item.title} | {item.severity} | {len(item.criteria)} | "
-                f"{', '.join(item.evidence)} |"
-            )
+        from gonogo.site.text import catalog_markdown  # each item's criteria, not a count
+
+        click.echo(catalog_markdown(items))
     else:
         for item in items:
             click.echo(f"{item.id:<7} {item.severity:<8} {item.title}")

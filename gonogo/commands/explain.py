@@ -48,6 +48,11 @@ def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -
     click.echo("criteria:")
     for text in item.criteria:
         click.echo(f"  - {text}")
+    from gonogo.site.model import item_details, load_collectors  # source, tests, collectors
+    from gonogo.site.text import explain_lines
+
+    for line in explain_lines(item_details(policies_dir(), item, load_collectors())):
+        click.echo(line)
     if path is None and snapshot is None:
         return
     options = collector_args(kw)

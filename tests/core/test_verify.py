@@ -99,3 +99,23 @@ def test_compare_lists_decision_score_and_verdicts() -> None:
 
 def _verdict(report: dict[str, Any], item_id: str) -> str:
     return next(e["verdict"] for e in report["items"] if e["id"] == item_id)
+
+
+def test_the_command_confirms_or_lists_and_exits(recorded: tuple[Path, Path], tmp_path: Path) -> None:
+    from tests.conftest import run_gonogo
+
+    report, snapshot = recorded
+    config = str(EXAMPLES / "gonogo.yaml")
+    same = run_gonogo("verify", str(report), str(snapshot), "--config", config)
+    assert same.returncode == 0, same.stderr
+    assert same.stdout.startswith("verified: ") and len(same.stdout.splitlines()) == 1
+    document = json.loads(snapshot.read_text())
+    document["quality"]["tests"]["kinds"]["integration"]["failed"] = 1
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document, indent=2) + "\n")
+    moved = run_gonogo("verify", str(report), str(changed), "--config", config)
+    assert moved.returncode == 1, moved.stderr
+    assert "  item 1.1.2: recorded pass, replayed fail" in moved.stdout.splitlines()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    assert run_gonogo("verify", str(broken), str(snapshot)).returncode == 2
