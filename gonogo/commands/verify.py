@@ -28,7 +28,6 @@ def verify(
 
     Exit 0: reproduced. Exit 1: something differs. Exit 2: an error."""
     from gonogo.evaluator.engine import EngineOptions
-
     from gonogo.verify import replay
 
     result = replay(report, snapshot, config_path, EngineOptions(opa_bin=opa_bin, timeout=timeout))
