@@ -37,3 +37,46 @@ def schema_errors(name: str, document: Any, limit: int = 20) -> list[str]:
     """Up to `limit` messages `'<json pointer>: <what is wrong>'`, deepest first; [] when valid."""
     errors = sorted(validator(name).iter_errors(document), key=lambda e: (-len(e.path), list(e.path)))
     return [f"{pointer(e.absolute_path) or '/'}: {e.message[:300]}" for e in errors[:limit]]
+
+
+def _inline(node: Any, resolver: Any, depth: int = 0) -> Any:
+    if depth > 64:
+        raise ValueError("schema $ref nesting deeper than 64: a cycle cannot be inlined")
+    if isinstance(node, list):
+        return [_inline(item, resolver, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        resolved = resolver.lookup(node["$ref"])
+        target = _inline(resolved.contents, resolved.resolver, depth + 1)
+        rest = {k: _inline(v, resolver, depth) for k, v in node.items() if k != "$ref"}
+        return {**target, **rest} if rest else target
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in ("$id", "$defs", "$schema"):
+            continue
+        if key == "type" and isinstance(value, list):
+            out.setdefault("anyOf", []).extend({"type": t} for t in value)
+            continue
+        if key == "anyOf" and "anyOf" in out:
+            out["allOf"] = [{"anyOf": out.pop("anyOf")}, {"anyOf": _inline(value, resolver, depth)}]
+            continue
+        out[key] = _inline(value, resolver, depth)
+    return out
+
+
+def bundled_snapshot_schema() -> dict[str, Any]:
+    """The snapshot schema as one document: every $ref inlined, `type: [a, b]` written as anyOf
+    (for `opa check --strict -s`, whose schema reader follows neither)."""
+    root = _registry().get_or_retrieve(_BASE + "snapshot.schema.json").value
+    resolver = _registry().resolver(base_uri=_BASE + "snapshot.schema.json")
+    bundled = _inline(root.contents, resolver)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **bundled}
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["--bundle"]:
+        sys.exit("usage: python -m gonogo.schema_validation --bundle")
+    print(json.dumps(bundled_snapshot_schema(), indent=2))
