@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from gonogo.evaluator.outputs import alert_table
+from gonogo.evaluator.outputs.tables import item_tables
 from gonogo.evaluator.report import SECTION_TITLES
 
 LABELS = {
@@ -90,6 +90,23 @@ def _criteria(entry: dict[str, Any]) -> str:
     return '<ul class="criteria">' + "".join(rows) + "</ul>"
 
 
+def _tables(entry: dict[str, Any]) -> str:
+    parts = []
+    for table in item_tables(entry):
+        parts.append(f'<h3 class="item-table">{escape(table.title)}</h3><table><thead><tr>')
+        parts.append(
+            "".join(f"<th>{escape(column)}</th>" for column in table.columns) + "</tr></thead><tbody>"
+        )
+        for row in table.rows:
+            cells = [
+                _verdict(cell) if i == table.verdict_column and cell in LABELS else escape(cell)
+                for i, cell in enumerate(row)
+            ]
+            parts.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        parts.append("</tbody></table>")
+    return "".join(parts)
+
+
 def render(report: dict[str, Any], color: bool = False) -> str:
     summary, provenance = report["summary"], report["provenance"]
     service = escape(str(report.get("context", {}).get("service", "Service")))
@@ -124,21 +141,10 @@ def render(report: dict[str, Any], color: bool = False) -> str:
             parts.append(
                 f'<tr id="item-{escape(entry["id"])}" data-verdict="{entry["verdict"]}">'
                 f'<td class="id">{escape(entry["id"])}</td>'
-                f"<td>{escape(entry['title'])}{_criteria(entry)}</td>"
+                f"<td>{escape(entry['title'])}{_criteria(entry)}{_tables(entry)}</td>"
                 f"<td>{escape(entry['severity'])}</td><td>{_verdict(entry['verdict'])}</td></tr>"
             )
         parts.append("</tbody></table>")
-        coverage = alert_table.rows(report) if number == "3" else []
-        if coverage:
-            parts.append('<h3 id="alert-coverage">Alert coverage</h3><table><thead><tr>')
-            parts.append(
-                "".join(f"<th>{escape(h)}</th>" for h in alert_table.HEADER) + "</tr></thead><tbody>"
-            )
-            for row in coverage:
-                cells = [escape(c) for c in row[:4]]
-                verdict = _verdict(row[4]) if row[4] in LABELS else escape(row[4])
-                parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + f"<td>{verdict}</td></tr>")
-            parts.append("</tbody></table>")
     parts.append(
         f"<footer>gonogo {escape(provenance['gonogo_version'])} · OPA {escape(provenance['opa_version'])} · "
         f"snapshot <code>{escape(provenance['snapshot_sha256'])}</code> · policies "
