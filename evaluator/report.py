@@ -45,6 +45,22 @@ def _sections(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sections
 
 
+def refresh_table_verdicts(items: list[dict[str, Any]]) -> None:
+    """A table that declares `criterion_column` and `verdict_column` shows, in each row, the final
+    verdict of the item's criterion named in that row (after collector errors), not OPA's."""
+    for entry in items:
+        verdicts = {criterion["text"]: criterion["verdict"] for criterion in entry["criteria"]}
+        for table in entry.get("tables") or []:
+            if not isinstance(table, dict):
+                continue
+            named, verdict = table.get("criterion_column"), table.get("verdict_column")
+            if not isinstance(named, int) or not isinstance(verdict, int):
+                continue
+            for row in table.get("rows") or []:
+                if isinstance(row, list) and max(named, verdict) < len(row) and row[named] in verdicts:
+                    row[verdict] = verdicts[row[named]]
+
+
 def build_report(
     *,
     snapshot: dict[str, Any],
@@ -57,6 +73,7 @@ def build_report(
     items = merge_with_catalog(opa_items, catalog)
     apply_collector_errors(items, catalog, snapshot.get("collectors", {}))
     waivers = apply_waivers(items, list(config.get("waivers") or []), now.date() if now else date.today())
+    refresh_table_verdicts(items)
     summary = summarize(items)
     min_score = float((config.get("decision") or {}).get("min_score", DEFAULT_MIN_SCORE))
     failed = [name for name, run in snapshot.get("collectors", {}).items() if run.get("errors")]
@@ -75,9 +92,6 @@ def build_report(
         "waivers": waivers,
         "context": {k: v for k, v in snapshot.get("context", {}).items() if k != "source"},
         "collectors": collectors,
-        "extras": {"alert_coverage": snapshot.get("monitoring", {}).get("alert_coverage")}
-        if snapshot.get("monitoring", {}).get("alert_coverage")
-        else {},
         "provenance": dict(
             provenance,
             config_digest=config_digest(config),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gonogo.evaluator.outputs import alert_table
+from gonogo.evaluator.outputs.tables import item_tables
 from gonogo.evaluator.report import SECTION_TITLES
 
 LABELS = {
@@ -50,6 +50,26 @@ def _escape(text: str) -> str:
     return text.replace("\n", " ")
 
 
+def _tables(entry: dict[str, Any]) -> list[str]:
+    """Each of the item's tables as a Markdown table under a bold title, set off by blank lines."""
+    out = []
+    for table in item_tables(entry):
+        out += [
+            "",
+            f"  **{_cell(table.title)}**",
+            "",
+            "  | " + " | ".join(_cell(c) for c in table.columns) + " |",
+        ]
+        out.append("  |" + "---|" * len(table.columns))
+        out += ["  | " + " | ".join(_cell(cell) for cell in row) + " |" for row in table.rows]
+        out.append("")
+    return out
+
+
+def _cell(text: str) -> str:
+    return _escape(text).replace("|", "\\|")
+
+
 def render(report: dict[str, Any], color: bool = False) -> str:
     context = report.get("context", {})
     provenance = report["provenance"]
@@ -84,8 +104,7 @@ def render(report: dict[str, Any], color: bool = False) -> str:
             if len(criteria) > 1 or criteria[0]["text"] not in entry["title"]:
                 out += [f"  - {c['text']} — {LABELS[c['verdict']]}" for c in criteria]
             out.append(f"  > {_escape(_evidence_line(entry))}")
-            if entry["id"] == "3.2.4":
-                out += alert_table.markdown(report)
+            out += _tables(entry)
         out.append("")
     summary = report["summary"]
     approved = report["decision"] == "APPROVED"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from gonogo.evaluator.outputs import alert_table
+from gonogo.evaluator.outputs.tables import item_tables
 from gonogo.evaluator.report import SECTION_TITLES
 
 MARKS = {
@@ -30,6 +30,19 @@ def _first_message(entry: dict[str, Any]) -> str:
     return ""
 
 
+def _tables(entry: dict[str, Any]) -> list[str]:
+    lines = []
+    for table in item_tables(entry):
+        grid = [table.columns, *table.rows]
+        widths = [min(40, max(len(row[i]) for row in grid)) for i in range(len(table.columns))]
+        lines.append(f"       {table.title}:")
+        lines += [
+            "         " + "  ".join(cell[: widths[i]].ljust(widths[i]) for i, cell in enumerate(row))
+            for row in grid
+        ]
+    return lines
+
+
 def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -> str:
     def paint(text: str, fg: str, bold: bool = False) -> str:
         return click.style(text, fg=fg, bold=bold) if color else text
@@ -45,8 +58,8 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
             detail = _first_message(entry)
             if detail and (verbose or entry["verdict"] in ("fail", "error", "waived")):
                 lines.append(f"       {paint('└─', 'bright_black')} {detail}")
-            if entry["id"] == "3.2.4" and verbose:
-                lines += alert_table.text(report)
+            if verbose:
+                lines += _tables(entry)
         lines.append("")
     summary = report["summary"]
     lines.append(

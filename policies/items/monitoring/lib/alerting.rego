@@ -76,10 +76,13 @@ _alert_count := object.get(section, ["prometheus", "alerting_rules"], 0)
 # description: >-
 #   The item's alert-coverage table (interface: report.tables): one row per criterion, ordered
 #   by alert class - the alerts that measure it, the thresholds they fire at, the receivers the
-#   routed ones reach, and the criterion's verdict. Empty when the collector did not run.
+#   routed ones reach, and the criterion's verdict (criterion_column/verdict_column let the
+#   evaluator show the final verdict). Empty when the collector did not run.
 tables(classes, criteria) := {"tables": [{
 	"title": "Alert coverage",
 	"columns": ["Alert class", "Alert(s)", "Threshold found", "Receiver reached", "Verdict"],
+	"criterion_column": 0,
+	"verdict_column": 4,
 	"rows": [_table_row(text, section.alert_coverage[class], criteria) |
 		some pair in sort([[spec.class, text] | some text, spec in classes])
 		[class, text] := pair
