@@ -18,7 +18,10 @@ FORBIDDEN = {
     "gonogo.collectors": ("gonogo.evaluator", "gonogo.commands", "gonogo.main"),
     "gonogo.evaluator": ("gonogo.collectors", "gonogo.commands", "gonogo.main"),
 }
-ITEM_ID = re.compile(r"^(?:10|[1-9])\.\d{1,2}(?:\.\d{1,2})?$")
+# A section.subsection or item ID (no zero parts, so versions like "2.1.0" do not match).
+ITEM_ID = re.compile(r"^(?:10|[1-9])\.[1-9]\d?(?:\.[1-9]\d?)?$")
+# Literals that look like an ID but are not one: (file relative to the repo, literal) -> why.
+NOT_ITEM_IDS = {("collectors/scanners/sarif.py", "2.1"): "the SARIF format version"}
 
 
 def module_files(roots: dict[str, Path]) -> dict[str, Path]:
@@ -108,3 +111,20 @@ def test_collectors_and_evaluator_stay_in_their_layer() -> None:
         if target == banned or target.startswith(banned + ".")
     ]
     assert crossings == []
+
+
+def test_no_item_id_literal_in_project_python() -> None:
+    found = [
+        f"{path.relative_to(REPO)}:{node.lineno}: {node.value!r}"
+        for path in module_files(ROOTS).values()
+        for node in ast.walk(ast.parse(path.read_text(), str(path)))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and ITEM_ID.match(node.value)
+        and (str(path.relative_to(REPO)), node.value) not in NOT_ITEM_IDS
+    ]
+    assert found == []
+
+
+def test_the_item_id_check_would_see_one() -> None:
+    assert ITEM_ID.match("3.2.4") and ITEM_ID.match("10.1") and not ITEM_ID.match("2.1.0")
