@@ -29,7 +29,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from gonogo.collectors import registry  # noqa: E402
-from gonogo.evaluator.engine import EngineOptions, make_engine  # noqa: E402
+from gonogo.evaluator.engine import EngineOptions  # noqa: E402
+from gonogo.evaluator.engines import make_engine  # noqa: E402
 
 from bench.k8s_manifest_gen import write_manifest  # noqa: E402
 from gonogo import api  # noqa: E402

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from gonogo.yaml_errors import describe_yaml_error
+
 SKIP_DIRS = frozenset(
     {
         ".git",
@@ -42,15 +44,6 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SECRET_FILE_NAMES = frozenset({".env", ".envrc", ".netrc", ".pgpass", "id_rsa", "id_ed25519", "credentials"})
 _SECRET_SUFFIXES = (".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".kdbx")
-
-
-def describe_yaml_error(exc: yaml.YAMLError) -> str:
-    """problem and position only: PyYAML's own message quotes the offending line, which may hold a secret."""
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or exc.__class__.__name__
-    if mark is not None:
-        return f"line {mark.line + 1} column {mark.column + 1}: {problem}"
-    return str(problem)
 
 
 def is_secret_file(name: str) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 from gonogo.errors import OpaError
@@ -149,19 +148,3 @@ def _join(lines: list[str]) -> str:
     shown = "; ".join(lines[:MAX_ERRORS_SHOWN])
     more = len(lines) - MAX_ERRORS_SHOWN
     return shown + (f"; and {more} more" if more > 0 else "")
-
-
-def make_engine(options: EngineOptions, policies: Path) -> Engine:
-    if options.opa_url:
-        from gonogo.evaluator.remote_engine import RemoteEngine
-
-        return RemoteEngine(options, policies)
-    if options.transport == "server":
-        from gonogo.evaluator.server_engine import ServerEngine
-
-        return ServerEngine(options, policies)
-    if options.transport == "eval":
-        from gonogo.evaluator.eval_engine import EvalEngine
-
-        return EvalEngine(options, policies)
-    raise OpaError("unknown OPA transport (use --engine eval or server, or --opa-url)")

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from gonogo.collectors.source_files import describe_yaml_error
 
 from gonogo.errors import SnapshotError
 from gonogo.schema_validation import schema_errors
+from gonogo.yaml_errors import describe_yaml_error
 
 
 def canonical_bytes(document: Any) -> bytes:

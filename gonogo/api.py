@@ -11,7 +11,8 @@ from gonogo import clock
 from gonogo.collectors.runner import collect as run_collectors
 from gonogo.config import find_config, load_config
 from gonogo.evaluator.catalog import load_catalog
-from gonogo.evaluator.engine import EngineOptions, make_engine
+from gonogo.evaluator.engine import EngineOptions
+from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.policy_files import policy_digest
 from gonogo.evaluator.report import build_report
 from gonogo.evaluator.snapshot import bytes_digest, snapshot_file_bytes, validate_snapshot

@@ -9,10 +9,10 @@ from typing import Any
 
 import yaml
 
-from gonogo.collectors.source_files import describe_yaml_error
 from gonogo.errors import ConfigError
 from gonogo.paths import policies_dir
 from gonogo.schema_validation import schema_errors
+from gonogo.yaml_errors import describe_yaml_error
 
 CONFIG_NAMES = ("gonogo.yaml", "gonogo.yml", ".gonogo.yaml")
 

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from gonogo.evaluator.engine import EngineOptions, make_engine
+from gonogo.evaluator.engine import EngineOptions
+from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.policy_files import policy_digest
 
 from gonogo.errors import OpaError

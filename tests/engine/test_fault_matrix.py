@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 from gonogo.evaluator.bounded_process import Deadline
-from gonogo.evaluator.engine import NOT_OURS, EngineOptions, make_engine, new_run
+from gonogo.evaluator.engine import NOT_OURS, EngineOptions, new_run
+from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.opa_http import Endpoint, OpaHttp
 from gonogo.evaluator.policy_files import policy_digest
 from gonogo.evaluator.server_engine import query_decision, wait_until_ready
