@@ -10,7 +10,7 @@ from gonogo.collectors.runner import collect
 from jsonschema import Draft202012Validator
 
 from gonogo.schema_validation import bundled_snapshot_schema, schema_errors
-from tests.conftest import EXAMPLES
+from tests.support.cli import EXAMPLES
 
 
 def test_bundle_has_no_refs_and_no_type_lists() -> None:

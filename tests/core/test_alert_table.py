@@ -12,7 +12,7 @@ from gonogo.evaluator.outputs.tables import item_tables
 from gonogo.evaluator.report import refresh_table_verdicts
 
 from tests.collectors.monitoring.realworld import realworld_folder
-from tests.conftest import run_gonogo
+from tests.support.cli import run_gonogo
 
 COVERAGE = "Alert coverage"
 

@@ -67,7 +67,7 @@ def test_every_item_has_tests_beside_it(catalog: list[CatalogItem]) -> None:
 def test_catalog_command_lists_the_ids(opa_bin: str) -> None:
     import json
 
-    from tests.conftest import run_gonogo
+    from tests.support.cli import run_gonogo
 
     result = run_gonogo("catalog", "--format", "json")
     assert result.returncode == 0, result.stderr

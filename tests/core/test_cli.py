@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.schema_validation import schema_errors
-from tests.conftest import EXAMPLE_DAY, EXAMPLES, run_gonogo
+from tests.support.cli import EXAMPLE_DAY, EXAMPLES, run_gonogo
 
 
 def test_example_report_validates_and_adds_up(example_report: dict[str, Any]) -> None:

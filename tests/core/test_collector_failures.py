@@ -11,7 +11,7 @@ from gonogo.collectors.runner import collect, describe_failure
 from gonogo.evaluator.catalog import load_catalog
 
 from gonogo.paths import policies_dir
-from tests.conftest import run_gonogo
+from tests.support.cli import run_gonogo
 
 
 def test_unexpected_exception_is_recorded_without_its_message() -> None:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import REPO
+from tests.support.cli import REPO
 
 GOLDEN = REPO / "tests" / "data" / "golden" / "sample-service.json"
 

@@ -7,7 +7,7 @@ import ast
 import re
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.support.cli import REPO
 
 ROOTS = {
     "gonogo": REPO / "gonogo",

@@ -6,7 +6,7 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tests.conftest import run_gonogo
+from tests.support.cli import run_gonogo
 
 
 def test_a_failed_run_leaves_no_earlier_approved_report(tmp_path: Path) -> None:

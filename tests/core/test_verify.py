@@ -19,7 +19,7 @@ pytestmark = pytest.mark.opa
 
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory: pytest.TempPathFactory, opa_bin: str) -> tuple[Path, Path]:
-    from tests.conftest import EXAMPLE_DAY, run_gonogo
+    from tests.support.cli import EXAMPLE_DAY, run_gonogo
 
     folder = tmp_path_factory.mktemp("record")
     report, snapshot = folder / "report.json", folder / "snapshot.json"
@@ -102,7 +102,7 @@ def _verdict(report: dict[str, Any], item_id: str) -> str:
 
 
 def test_the_command_confirms_or_lists_and_exits(recorded: tuple[Path, Path], tmp_path: Path) -> None:
-    from tests.conftest import run_gonogo
+    from tests.support.cli import run_gonogo
 
     report, snapshot = recorded
     config = str(EXAMPLES / "gonogo.yaml")

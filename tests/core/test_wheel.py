@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO
+from tests.support.cli import EXAMPLES, REPO
 
 
 @pytest.mark.slow

@@ -157,7 +157,7 @@ def test_remote_verify_refuses_stale_policies(opa_server: tuple[str, Path]) -> N
 
 
 def test_remote_verify_accepts_a_bundle_with_the_local_digest(opa_bin: str, tmp_path: Path) -> None:
-    from tests.conftest import run_gonogo
+    from tests.support.cli import run_gonogo
 
     bundle = tmp_path / "bundle.tar.gz"
     built = run_gonogo("bundle", "-o", str(bundle), "--opa-bin", opa_bin)

@@ -30,7 +30,7 @@ from gonogo.evaluator.server_engine import query_decision, wait_until_ready
 
 from gonogo.errors import OpaError
 from gonogo.paths import policies_dir
-from tests.conftest import EXAMPLES, run_gonogo
+from tests.support.cli import EXAMPLES, run_gonogo
 
 SNAPSHOT = {
     "apiVersion": "gonogo.dev/v1alpha1",

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from gonogo.api import check, collect
-from tests.conftest import run_gonogo
+from tests.support.cli import item_criterion, run_gonogo
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kubernetes"
 CANARY = re.compile(r"gonogo-canary-[a-z]+-[0-9a-f]+")
@@ -38,10 +38,6 @@ MINE = (
 
 def _items(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in report["items"]}
-
-
-def _criterion(item: dict[str, Any], text: str) -> dict[str, Any]:
-    return next(c for c in item["criteria"] if c["text"] == text)
 
 
 @pytest.fixture(scope="module")
@@ -84,10 +80,10 @@ def test_realworld_verdicts(realworld):
 
 
 def test_realworld_messages_name_object_number_and_threshold(realworld):
-    hpa = _criterion(realworld["7.1.1"], "Min/max replicas defined (3-20)")
+    hpa = item_criterion(realworld["7.1.1"], "Min/max replicas defined (3-20)")
     assert hpa["message"] == "hpa worker (k8s/base/worker.json:1): minReplicas 2 < 3"
     assert hpa["evidence"] == ["k8s/base/worker.json:1"]
-    retention = _criterion(realworld["5.1.1"], "Backup retention: 30 days")
+    retention = item_criterion(realworld["5.1.1"], "Backup retention: 30 days")
     assert (
         "aws_db_instance.analytics" in retention["message"]
         and "retention 7 days < 30" in retention["message"]
@@ -104,19 +100,21 @@ def test_realworld_messages_name_object_number_and_threshold(realworld):
 
 
 def test_failing_fixture_awkward_cases(failing):
-    hpa = _criterion(failing["7.1.1"], "Min/max replicas defined (3-20)")["message"]
+    hpa = item_criterion(failing["7.1.1"], "Min/max replicas defined (3-20)")["message"]
     assert "hpa ghost (app.yaml:49): scaleTargetRef Deployment/legacy/does-not-exist not found" in hpa
     assert "hpa api (app.yaml:38): minReplicas 1 < 3" in hpa and "maxReplicas 50 > 20" in hpa
     policies = failing["4.3.4"]["criteria"][0]["message"]
     assert "networkpolicy legacy/allow-frontend (app.yaml:62): podSelector matches no workload" in policies
-    secrets = _criterion(failing["4.1.2"], "All secrets stored in Kubernetes Secrets")["message"]
+    secrets = item_criterion(failing["4.1.2"], "All secrets stored in Kubernetes Secrets")["message"]
     assert "env DB_PASSWORD is a literal that looks like a credential" in secrets
     assert (
         "env DATABASE_URL is a literal that looks like a credential (URL with embedded password)" in secrets
     )
-    daily = _criterion(failing["5.1.1"], "Automated daily backups configured")["message"]
+    daily = item_criterion(failing["5.1.1"], "Automated daily backups configured")["message"]
     assert daily == "database legacy/postgres (state.yaml:1): backups every 168h > 24h (backup CronJob)"
-    assert "ACME staging server" in _criterion(failing["4.1.3"], "Valid certificates installed")["message"]
+    assert (
+        "ACME staging server" in item_criterion(failing["4.1.3"], "Valid certificates installed")["message"]
+    )
     assert failing["4.3.3"]["verdict"] == "not_applicable"
     for item_id in ("2.2.7", "4.1.3", "4.2.2", "4.3.1", "5.1.1", "7.1.1", "7.1.2", "7.2.4"):
         assert failing[item_id]["verdict"] == "fail", item_id
@@ -128,8 +126,8 @@ def test_thresholds_from_gonogo_yaml(tmp_path, opa_bin):
     config = tmp_path / "gonogo.yaml"
     config.write_text("thresholds:\n  hpa.min_replicas: 2\n  backup.retention_days: 7\n")
     items = _items(check(FIXTURES / "realworld", config_path=config))
-    assert _criterion(items["7.1.1"], "Min/max replicas defined (3-20)")["verdict"] == "pass"
-    assert _criterion(items["5.1.1"], "Backup retention: 30 days")["verdict"] == "pass"
+    assert item_criterion(items["7.1.1"], "Min/max replicas defined (3-20)")["verdict"] == "pass"
+    assert item_criterion(items["5.1.1"], "Backup retention: 30 days")["verdict"] == "pass"
 
 
 def test_canaries_never_reach_snapshot_report_or_logs(reports):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.cli import REPO
 
 GOOD_SERVICE = Path(__file__).parent / "fixtures" / "good-service"
 

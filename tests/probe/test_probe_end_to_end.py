@@ -11,6 +11,7 @@ import pytest
 
 from gonogo.api import check
 from tests.probe.probe_servers import GOOD_HEADERS, LOOSE_HEADERS, Authority, https_server, redirect_server
+from tests.support.cli import item_criterion
 
 FIXTURES = Path(__file__).parents[1] / "collectors" / "scanners" / "fixtures"
 pytestmark = [pytest.mark.opa, pytest.mark.slow]
@@ -28,10 +29,6 @@ def _check(port: int, authority: Authority, **extra: Any) -> dict[str, Any]:
     return {item["id"]: item for item in report["items"]}
 
 
-def _criterion(item: dict[str, Any], text: str) -> dict[str, Any]:
-    return next(c for c in item["criteria"] if c["text"] == text)
-
-
 def test_good_server_passes(authority, tmp_path):
     cert, key = authority.issue(tmp_path, "good", valid_days=90)
     with (
@@ -44,9 +41,9 @@ def test_good_server_passes(authority, tmp_path):
     )
     assert "negotiated TLSv1.3" in items["2.2.9"]["criteria"][0]["message"]
     rac = items["2.1.2"]
-    assert _criterion(rac, "Rate limiting active (100 req/min per IP)")["verdict"] == "pass"
-    assert _criterion(rac, "CORS policies configured")["verdict"] == "pass"
-    assert _criterion(items["2.1.1"], "Session management secure")["verdict"] == "pass"
+    assert item_criterion(rac, "Rate limiting active (100 req/min per IP)")["verdict"] == "pass"
+    assert item_criterion(rac, "CORS policies configured")["verdict"] == "pass"
+    assert item_criterion(items["2.1.1"], "Session management secure")["verdict"] == "pass"
 
 
 def test_tls12_only_server_fails_tls_items(authority, tmp_path):
@@ -57,7 +54,7 @@ def test_tls12_only_server_fails_tls_items(authority, tmp_path):
     assert items["2.2.9"]["verdict"] == "fail"
     assert "negotiated TLSv1.2, TLS 1.3 or newer required" in message
     assert "accepts a TLSv1.2 handshake" in message
-    assert _criterion(items["2.1.3"], "TLS 1.3 encryption enforced")["verdict"] == "fail"
+    assert item_criterion(items["2.1.3"], "TLS 1.3 encryption enforced")["verdict"] == "fail"
 
 
 def test_server_missing_headers_fails_header_items(authority, tmp_path):
@@ -72,11 +69,12 @@ def test_server_missing_headers_fails_header_items(authority, tmp_path):
     assert items["2.2.2"]["verdict"] == "fail"
     assert items["7.2.5"]["verdict"] == "fail"
     assert (
-        "Access-Control-Allow-Origin *" in _criterion(items["2.1.2"], "CORS policies configured")["message"]
+        "Access-Control-Allow-Origin *"
+        in item_criterion(items["2.1.2"], "CORS policies configured")["message"]
     )
     assert (
         "cookie session lacks Secure/HttpOnly/SameSite"
-        in _criterion(items["2.1.1"], "Session management secure")["message"]
+        in item_criterion(items["2.1.1"], "Session management secure")["message"]
     )
 
 

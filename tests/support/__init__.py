@@ -1,0 +1,1 @@
+"""Helpers shared by the Python tests (fixtures stay in tests/conftest.py)."""
