@@ -63,6 +63,9 @@ class CollectContext:
     """Option values by `Option.name` (`probe_url`, `kubeconfig`, ...); unset options are absent."""
     warnings: list[str] = field(default_factory=list)
     """What a collector skipped and why (a file that is templated, not YAML); shown in reports."""
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    """Evidence files read but not usable: `{"file", "reason", "feeds": [snapshot paths]}`; the
+    items those paths feed cannot pass (evaluator/verdicts.py makes them pending)."""
     collector: str = ""
     """The name of the collector being run: the `collector` of every provenance record it builds."""
     shared: dict[str, Any] = field(default_factory=dict)

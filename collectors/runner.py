@@ -99,6 +99,7 @@ def collect(
     reported: set[str] = set()
     for name in names:
         ctx.warnings = []
+        ctx.skipped = []
         ctx.collector = name
         run: dict[str, Any] = {"version": "unknown", "collected_at": _stamp(now)}
         try:
@@ -117,5 +118,7 @@ def collect(
         warnings = ctx.warnings + problems
         if warnings:
             run["warnings"] = warnings[:200]
+        if ctx.skipped:
+            run["skipped"] = ctx.skipped[:200]
         snapshot["collectors"][name] = run
     return snapshot

@@ -11,7 +11,12 @@ from typing import Any
 from gonogo.evaluator.catalog import CatalogItem
 from gonogo.evaluator.decision import DEFAULT_MIN_SCORE, decide
 from gonogo.evaluator.summary import summarize
-from gonogo.evaluator.verdicts import apply_collector_errors, apply_waivers, merge_with_catalog
+from gonogo.evaluator.verdicts import (
+    apply_collector_errors,
+    apply_skipped_evidence,
+    apply_waivers,
+    merge_with_catalog,
+)
 
 from gonogo import SNAPSHOT_API_VERSION, __version__
 
@@ -72,6 +77,7 @@ def build_report(
 ) -> dict[str, Any]:
     items = merge_with_catalog(opa_items, catalog)
     apply_collector_errors(items, catalog, snapshot.get("collectors", {}))
+    apply_skipped_evidence(items, catalog, snapshot.get("collectors", {}))
     waivers = apply_waivers(items, list(config.get("waivers") or []), now.date() if now else date.today())
     refresh_table_verdicts(items)
     summary = summarize(items)

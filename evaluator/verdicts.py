@@ -78,6 +78,39 @@ def apply_collector_errors(
             entry["criteria"] = [dict(c, verdict="error", message=hits[0]) for c in entry["criteria"]]
 
 
+def _overlaps(paths: list[str], path: str) -> bool:
+    return any(p == path or p.startswith(path + ".") or path.startswith(p + ".") for p in paths)
+
+
+def apply_skipped_evidence(
+    items: list[dict[str, Any]], catalog: list[CatalogItem], collectors: dict[str, Any]
+) -> None:
+    """A passing item fed by a snapshot path that a skipped evidence file would have supplied
+    (`collectors.<name>.skipped[].feeds`) becomes `pending`: unread evidence never approves."""
+    skipped = [
+        (path, f"evidence not read: {entry.get('file', '?')}: {entry.get('reason', 'skipped')}")
+        for run in collectors.values()
+        for entry in run.get("skipped") or []
+        if isinstance(entry, dict)
+        for path in entry.get("feeds") or []
+    ]
+    if not skipped:
+        return
+    by_id = {item.id: item for item in catalog}
+    for entry in items:
+        if entry["verdict"] not in ("pass", "not_applicable"):
+            continue
+        hits = [message for path, message in skipped if _overlaps(by_id[entry["id"]].evidence, path)]
+        if hits:
+            entry["verdict"] = "pending"
+            entry["criteria"] = [
+                dict(c, verdict="pending", message=hits[0])
+                if c.get("verdict") in ("pass", "not_applicable")
+                else c
+                for c in entry["criteria"]
+            ]
+
+
 def apply_waivers(
     items: list[dict[str, Any]], waivers: list[dict[str, Any]], today: date
 ) -> list[dict[str, Any]]:

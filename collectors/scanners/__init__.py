@@ -15,6 +15,7 @@ from gonogo.collectors.scanners import dependencies, pentest, sarif, vulnerabili
 from gonogo.collectors.scanners.ignores import IgnoreList
 from gonogo.collectors.scanners.severity import SEVERITIES, empty_counts
 from gonogo.collectors.scanners.signals import CODE_SUFFIXES, PACKAGE_SIGNALS, scan_code
+from gonogo.collectors.shape import UnreadableReport
 from gonogo.collectors.source_files import SourceFile
 
 from gonogo import __version__
@@ -72,6 +73,23 @@ class ScannersCollector:
         doc = source.json_value
         if doc is None:
             return
+        try:
+            self._recognised_report(ctx, source, doc, ignores, scans, sast_facts, pentests)
+        except UnreadableReport as bad:
+            feeds = ["security.sast"] if sarif.is_sarif(doc) else ["security.scans"]
+            ctx.warnings.append(f"{source.rel}: a recognised report of the wrong shape, not read: {bad}")
+            ctx.skipped.append({"file": source.rel, "reason": f"wrong shape: {bad}", "feeds": feeds})
+
+    def _recognised_report(
+        self,
+        ctx: CollectContext,
+        source: SourceFile,
+        doc: Any,
+        ignores: IgnoreList,
+        scans: dict[str, Any],
+        sast_facts: dict[str, Any],
+        pentests: dict[str, Any],
+    ) -> None:
         if sarif.is_sarif(doc):
             self._sarif(ctx, source, doc, sast_facts)
         elif zap.is_zap(doc):

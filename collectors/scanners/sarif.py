@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from gonogo.collectors.shape import dict_at, list_at, objects
+
 _CWE = re.compile(r"cwe[-_/:\s]*(\d+)", re.IGNORECASE)
 
 EXTRA_RULE_CWES: dict[str, dict[str, tuple[int, ...]]] = {
@@ -54,11 +56,7 @@ class SastRun:
 
 
 def is_sarif(doc: Any) -> bool:
-    return (
-        isinstance(doc, dict)
-        and str(doc.get("version", "")).startswith("2.1")
-        and isinstance(doc.get("runs"), list)
-    )
+    return isinstance(doc, dict) and str(doc.get("version", "")).startswith("2.1") and "runs" in doc
 
 
 def _cwes_of(properties: Any) -> set[int]:
@@ -91,13 +89,15 @@ def _location(result: dict[str, Any]) -> tuple[str, int | None]:
     return "", None
 
 
-def parse_run(run: dict[str, Any]) -> SastRun:
-    driver = ((run.get("tool") or {}).get("driver")) or {}
+def parse_run(run: dict[str, Any], where: str = "/runs/0") -> SastRun:
+    driver = dict_at(dict_at(run, "tool", where), "driver", where + "/tool")
     name = str(driver.get("name") or "unknown SAST tool")
     tool = _tool_key(name)
     parsed = SastRun(tool=tool, version=str(driver.get("semanticVersion") or driver.get("version") or ""))
     parsed.covered_cwes.update(KNOWN_COVERAGE.get(tool, ()))
-    rules: list[dict[str, Any]] = [r for r in driver.get("rules") or [] if isinstance(r, dict)]
+    rules = objects(
+        list_at(driver, "rules", where + "/tool/driver", required=False), where + "/tool/driver/rules"
+    )
     rule_cwes: dict[str, set[int]] = {}
     for rule in rules:
         cwes = _cwes_of(rule.get("properties")) | set(
@@ -105,8 +105,8 @@ def parse_run(run: dict[str, Any]) -> SastRun:
         )
         rule_cwes[str(rule.get("id"))] = cwes
         parsed.covered_cwes.update(cwes)
-    for result in run.get("results") or []:
-        if not isinstance(result, dict) or result.get("suppressions"):
+    for result in objects(list_at(run, "results", where, required=False), where + "/results"):
+        if result.get("suppressions"):
             continue
         rule_id = str(result.get("ruleId") or (result.get("rule") or {}).get("id") or "")
         index = result.get("ruleIndex")
@@ -122,4 +122,6 @@ def parse_run(run: dict[str, Any]) -> SastRun:
 
 
 def parse(doc: dict[str, Any]) -> list[SastRun]:
-    return [parse_run(run) for run in doc["runs"] if isinstance(run, dict)]
+    """Every run; a recognised SARIF log of the wrong shape raises `UnreadableReport`."""
+    runs = objects(list_at(doc, "runs"), "/runs")
+    return [parse_run(run, f"/runs/{number}") for number, run in enumerate(runs)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gonogo.collectors.scanners.severity import from_cvss_score, normalise
+from gonogo.collectors.shape import UnreadableReport, dict_at, list_at, objects
 
 
 @dataclass(frozen=True)
@@ -45,34 +46,32 @@ def _text(value: Any) -> str:
 
 
 def _is_trivy(doc: Any) -> bool:
-    return isinstance(doc, dict) and "SchemaVersion" in doc and "ArtifactName" in doc and "Results" in doc
+    return isinstance(doc, dict) and "SchemaVersion" in doc and "ArtifactName" in doc
 
 
 def parse_trivy(doc: dict[str, Any]) -> VulnerabilityScan:
     artifact_type = _text(doc.get("ArtifactType"))
     kind = "image" if artifact_type == "container_image" else "dependencies"
     scan = VulnerabilityScan("trivy", kind, _text(doc.get("ArtifactName")))
-    for result in doc.get("Results") or []:
-        if not isinstance(result, dict):
-            continue
-        for vuln in result.get("Vulnerabilities") or []:
-            if isinstance(vuln, dict):
-                scan.findings.append(
-                    Finding(
-                        id=_text(vuln.get("VulnerabilityID")),
-                        package=_text(vuln.get("PkgName")),
-                        version=_text(vuln.get("InstalledVersion")),
-                        severity=normalise(vuln.get("Severity")),
-                        fixed_version=_text(vuln.get("FixedVersion")),
-                    )
+    results = objects(list_at(doc, "Results", required=False), "/Results")
+    for number, result in enumerate(results):
+        where = f"/Results/{number}/Vulnerabilities"
+        for vuln in objects(list_at(result, "Vulnerabilities", f"/Results/{number}", required=False), where):
+            scan.findings.append(
+                Finding(
+                    id=_text(vuln.get("VulnerabilityID")),
+                    package=_text(vuln.get("PkgName")),
+                    version=_text(vuln.get("InstalledVersion")),
+                    severity=normalise(vuln.get("Severity")),
+                    fixed_version=_text(vuln.get("FixedVersion")),
                 )
+            )
     return scan
 
 
 def _is_grype(doc: Any) -> bool:
     return (
         isinstance(doc, dict)
-        and isinstance(doc.get("matches"), list)
         and isinstance(doc.get("descriptor"), dict)
         and doc["descriptor"].get("name") == "grype"
     )
@@ -89,11 +88,9 @@ def parse_grype(doc: dict[str, Any]) -> VulnerabilityScan:
     source = doc.get("source") if isinstance(doc.get("source"), dict) else {}
     kind = "image" if source.get("type") == "image" else "dependencies"
     scan = VulnerabilityScan("grype", kind, _grype_target(source))
-    for match in doc["matches"]:
-        vuln = match.get("vulnerability") if isinstance(match, dict) else None
-        artifact = match.get("artifact") if isinstance(match, dict) else None
-        if not isinstance(vuln, dict) or not isinstance(artifact, dict):
-            continue
+    for number, match in enumerate(objects(list_at(doc, "matches"), "/matches")):
+        vuln = dict_at(match, "vulnerability", f"/matches/{number}")
+        artifact = dict_at(match, "artifact", f"/matches/{number}")
         fix = vuln.get("fix") if isinstance(vuln.get("fix"), dict) else {}
         versions = [v for v in fix.get("versions") or [] if isinstance(v, str)]
         scan.findings.append(
@@ -109,43 +106,38 @@ def parse_grype(doc: dict[str, Any]) -> VulnerabilityScan:
 
 
 def _is_pip_audit(doc: Any) -> bool:
-    deps = doc.get("dependencies") if isinstance(doc, dict) else None
-    return (
-        isinstance(deps, list)
-        and "fixes" in doc
-        and all(isinstance(d, dict) and "name" in d and ("vulns" in d or "skip_reason" in d) for d in deps)
-    )
+    return isinstance(doc, dict) and "dependencies" in doc and "fixes" in doc
 
 
 def parse_pip_audit(doc: dict[str, Any]) -> VulnerabilityScan:
     """pip-audit reports no severity: its findings are `unknown` (see docs/security-evidence.md)."""
     scan = VulnerabilityScan("pip-audit", "dependencies", "python dependencies")
-    for dep in doc["dependencies"]:
+    for number, dep in enumerate(objects(list_at(doc, "dependencies"), "/dependencies")):
+        if not isinstance(dep.get("name"), str):
+            raise UnreadableReport(f"/dependencies/{number}/name is not a string")
         if "skip_reason" in dep:
             scan.not_audited.append(_text(dep.get("name")))
             continue
-        for vuln in dep.get("vulns") or []:
-            if isinstance(vuln, dict):
-                fixes = [v for v in vuln.get("fix_versions") or [] if isinstance(v, str)]
-                scan.findings.append(
-                    Finding(
-                        id=_text(vuln.get("id")),
-                        package=_text(dep.get("name")),
-                        version=_text(dep.get("version")),
-                        severity="unknown",
-                        fixed_version=", ".join(fixes),
-                        aliases=tuple(a for a in vuln.get("aliases") or [] if isinstance(a, str)),
-                    )
+        if "vulns" not in dep:
+            raise UnreadableReport(f"/dependencies/{number} has neither vulns nor skip_reason")
+        where = f"/dependencies/{number}"
+        for vuln in objects(list_at(dep, "vulns", where), where + "/vulns"):
+            fixes = [v for v in vuln.get("fix_versions") or [] if isinstance(v, str)]
+            scan.findings.append(
+                Finding(
+                    id=_text(vuln.get("id")),
+                    package=_text(dep.get("name")),
+                    version=_text(dep.get("version")),
+                    severity="unknown",
+                    fixed_version=", ".join(fixes),
+                    aliases=tuple(a for a in vuln.get("aliases") or [] if isinstance(a, str)),
                 )
+            )
     return scan
 
 
 def _is_npm_audit(doc: Any) -> bool:
-    return (
-        isinstance(doc, dict)
-        and doc.get("auditReportVersion") == 2
-        and isinstance(doc.get("vulnerabilities"), dict)
-    )
+    return isinstance(doc, dict) and doc.get("auditReportVersion") == 2
 
 
 def _npm_advisory_id(via: list[Any]) -> tuple[str, tuple[str, ...]]:
@@ -165,10 +157,12 @@ def _npm_advisory_id(via: list[Any]) -> tuple[str, tuple[str, ...]]:
 def parse_npm_audit(doc: dict[str, Any]) -> VulnerabilityScan:
     """One finding per vulnerable package, as npm's own metadata counts them."""
     scan = VulnerabilityScan("npm-audit", "dependencies", "npm dependencies")
-    for name, entry in doc["vulnerabilities"].items():
+    for name, entry in dict_at(doc, "vulnerabilities").items():
         if not isinstance(entry, dict):
-            continue
-        advisory, aliases = _npm_advisory_id(entry.get("via") or [])
+            raise UnreadableReport("/vulnerabilities/<package> is not an object")
+        advisory, aliases = _npm_advisory_id(
+            list_at(entry, "via", "/vulnerabilities/<package>", required=False)
+        )
         fix = entry.get("fixAvailable")
         fixed = ""
         if isinstance(fix, dict):
@@ -261,12 +255,7 @@ _OS_PACKAGE_MANAGERS = frozenset({"deb", "apk", "rpm", "dpkg", "linux"})
 
 
 def _is_snyk(doc: Any) -> bool:
-    return (
-        isinstance(doc, dict)
-        and isinstance(doc.get("vulnerabilities"), list)
-        and "packageManager" in doc
-        and "ok" in doc
-    )
+    return isinstance(doc, dict) and "vulnerabilities" in doc and "packageManager" in doc and "ok" in doc
 
 
 def parse_snyk(doc: dict[str, Any]) -> VulnerabilityScan:
@@ -278,8 +267,8 @@ def parse_snyk(doc: dict[str, Any]) -> VulnerabilityScan:
     )
     scan = VulnerabilityScan("snyk", kind, _text(doc.get("path")) or _text(doc.get("projectName")))
     seen: set[tuple[str, str, str]] = set()
-    for vuln in doc["vulnerabilities"]:
-        if not isinstance(vuln, dict) or vuln.get("type") == "license":
+    for vuln in objects(list_at(doc, "vulnerabilities"), "/vulnerabilities"):
+        if vuln.get("type") == "license":
             continue
         key = (_text(vuln.get("id")), _text(vuln.get("packageName")), _text(vuln.get("version")))
         if key in seen:
@@ -311,7 +300,9 @@ PARSERS: tuple[tuple[Callable[[Any], bool], Callable[[dict[str, Any]], Vulnerabi
 
 
 def parse(doc: Any) -> VulnerabilityScan | None:
-    """The scan a JSON document holds, or None when it is not a vulnerability report gonogo knows."""
+    """The scan a JSON document holds, or None when it is not a vulnerability report gonogo knows.
+
+    A recognised report of the wrong shape raises `UnreadableReport`: it is never "no findings"."""
     for recognises, parser in PARSERS:
         if recognises(doc):
             return parser(doc)

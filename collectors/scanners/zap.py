@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gonogo.collectors.scanners.owasp import category_of
+from gonogo.collectors.shape import list_at, objects
 
 RISKS = ("informational", "low", "medium", "high")
 
@@ -44,11 +45,7 @@ class ZapSite:
 
 
 def is_zap(doc: Any) -> bool:
-    return (
-        isinstance(doc, dict)
-        and doc.get("@programName") in ("ZAP", "OWASP ZAP")
-        and isinstance(doc.get("site"), list)
-    )
+    return isinstance(doc, dict) and doc.get("@programName") in ("ZAP", "OWASP ZAP")
 
 
 def _int(value: Any, default: int = 0) -> int:
@@ -59,14 +56,12 @@ def _int(value: Any, default: int = 0) -> int:
 
 
 def parse(doc: dict[str, Any]) -> tuple[str, list[ZapSite]]:
+    """A recognised ZAP report of the wrong shape raises `UnreadableReport`."""
     sites: list[ZapSite] = []
-    for site in doc["site"]:
-        if not isinstance(site, dict):
-            continue
+    for number, site in enumerate(objects(list_at(doc, "site"), "/site")):
         parsed = ZapSite(str(site.get("@name") or ""))
-        for alert in site.get("alerts") or []:
-            if not isinstance(alert, dict):
-                continue
+        where = f"/site/{number}"
+        for alert in objects(list_at(site, "alerts", where, required=False), where + "/alerts"):
             risk_code = _int(alert.get("riskcode"), 0)
             cwe = _int(alert.get("cweid"), -1)
             parsed.alerts.append(
