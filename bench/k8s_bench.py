@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gonogo.collectors.kubernetes_facts import normalize
+from gonogo.collectors.kubernetes.facts import normalize
 from gonogo.collectors.runner import collect
 from gonogo.collectors.source_files import SourceFile
 

@@ -1,6 +1,6 @@
 """Monitoring objects read from a live cluster (with `--kubeconfig`, `--context` or `--in-cluster`).
 
-The kubernetes collector's lister (`kubernetes_cluster.collect_cluster`) returns every object of
+The kubernetes collector's lister (`kubernetes/cluster.collect_cluster`) returns every object of
 the kinds gonogo understands, PrometheusRule, ServiceMonitor, PodMonitor and Prometheus objects
 included when the API server serves monitoring.coreos.com, and ConfigMaps (dashboards, rule
 files and Alertmanager configs held in their data). Secrets come back as metadata only. Each
@@ -39,7 +39,7 @@ def live_requested(options: dict[str, Any]) -> bool:
 
 
 def cluster_documents(options: dict[str, Any], warnings: list[str]) -> list[Document]:
-    from gonogo.collectors.kubernetes_cluster import collect_cluster  # the kubernetes client, only when live
+    from gonogo.collectors.kubernetes.cluster import collect_cluster  # the kubernetes client, only when live
 
     documents: list[Document] = []
     for obj, provenance in collect_cluster(options):

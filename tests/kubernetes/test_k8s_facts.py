@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 import pytest
-from gonogo.collectors.k8s_backups import retention_days, schedule_interval_hours
-from gonogo.collectors.k8s_workloads import credential_reason
-from gonogo.collectors.kubernetes_facts import ManifestShapeError, normalize
+from gonogo.collectors.kubernetes.backups import retention_days, schedule_interval_hours
+from gonogo.collectors.kubernetes.facts import ManifestShapeError, normalize
+from gonogo.collectors.kubernetes.workloads import credential_reason
 
 CANARY = "gonogo-canary-facts-61b0"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from gonogo.collectors.k8s_workloads import parse_quantity, quantity
+from gonogo.collectors.kubernetes.workloads import parse_quantity, quantity
 from kubernetes.utils import parse_quantity as reference
 
 VALUES = [

@@ -1,7 +1,7 @@
 """The live-cluster source against a real kube-apiserver + etcd (see conftest.py).
 
 The fixture objects in tests/fixtures/kubernetes-live are applied to the API server, then read
-back through collectors/kubernetes_cluster.py with the kubernetes Python client.
+back through collectors/kubernetes/cluster.py with the kubernetes Python client.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gonogo.collectors import kubernetes_cluster as live
-from gonogo.collectors.kubernetes_cluster import ClusterCollectionError, cluster_facts, collect_cluster
+from gonogo.collectors.kubernetes import cluster as live
+from gonogo.collectors.kubernetes.cluster import ClusterCollectionError, cluster_facts, collect_cluster
 from kubernetes import client, config
 
 from gonogo import api

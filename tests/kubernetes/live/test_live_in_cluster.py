@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gonogo.collectors.kubernetes_cluster import ClusterCollectionError, cluster_facts, collect_cluster
+from gonogo.collectors.kubernetes.cluster import ClusterCollectionError, cluster_facts, collect_cluster
 from kubernetes import client, config
 from kubernetes.config import incluster_config
 

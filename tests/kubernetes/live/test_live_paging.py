@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from gonogo.collectors import kubernetes_cluster as live
+from gonogo.collectors.kubernetes import cluster as live
 from kubernetes import client, config
 
 from tests.kubernetes.live.live_apiserver import LiveCluster

@@ -2,7 +2,7 @@
 
 Both paths run end to end through `gonogo.api.check` (the `kubernetes` collector, normalize(),
 the real OPA): the manifest path reads tests/fixtures/kubernetes-live/objects as files, the live
-path reads the same objects applied to kube-apiserver (collectors/kubernetes_cluster.py). Only
+path reads the same objects applied to kube-apiserver (collectors/kubernetes/cluster.py). Only
 what a manifest folder cannot show may differ: the server version and the nodes.
 """
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from croniter import croniter
-from gonogo.collectors.k8s_workloads import command_words
+from gonogo.collectors.kubernetes.workloads import command_words
 
 _GO_DURATION = re.compile(r"(\d+(?:\.\d+)?)(h|ms|us|µs|ns|m|s)")
 _GO_UNIT_HOURS = {

@@ -7,7 +7,7 @@ service account. Every kind the manifest path understands is listed with paging 
 through the custom-objects API when the API server serves their group. Each object comes back
 as the same dict a manifest holds, paired with its provenance
 `{"collector": "kubernetes", "object": "Kind/ns/name", "ref": "Kind/ns/name"}`, ready for
-`kubernetes_facts.normalize()`.
+`facts.normalize()`.
 
 Secrets are listed as Table rows with metadata only (the default `includeObject=Metadata`), so their values
 never leave the API server; the `kubectl.kubernetes.io/last-applied-configuration` annotation
@@ -300,7 +300,7 @@ def _owned(obj: dict[str, Any]) -> bool:
 
 def collect_cluster(options: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Every namespaced and cluster-scoped object of the kinds gonogo understands, as (object
-    dict, provenance) pairs for `kubernetes_facts.normalize()`. Nodes, Namespaces and the server
+    dict, provenance) pairs for `facts.normalize()`. Nodes, Namespaces and the server
     version come from cluster_facts()."""
     namespaces = _options_namespaces(options)
     page_size = _page_size(options)

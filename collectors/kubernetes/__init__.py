@@ -11,7 +11,7 @@ A folder without any Kubernetes object yields no `kubernetes` section (its items
 a warning), rather than an empty one that would fail them for lack of manifests.
 
 With `options["kubeconfig"]`, `["kube_context"]` or `["in_cluster"]` the objects come from the live
-API server instead (collectors/kubernetes_cluster.py), plus server version, nodes and namespaces.
+API server instead (collectors/kubernetes/cluster.py), plus server version, nodes and namespaces.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 from gonogo.collectors.base import CollectContext, NothingFound, Option
-from gonogo.collectors.kubernetes_facts import SECTION_KEYS, normalize
+from gonogo.collectors.kubernetes.facts import SECTION_KEYS, normalize
 from gonogo.collectors.source_files import SourceFile, describe_yaml_error
 
 from gonogo import __version__
@@ -139,7 +139,7 @@ class KubernetesCollector:
         return {"kubernetes": section}
 
     def _live(self, options: dict[str, Any]) -> dict[str, Any]:
-        from gonogo.collectors.kubernetes_cluster import cluster_facts, collect_cluster
+        from gonogo.collectors.kubernetes.cluster import cluster_facts, collect_cluster
 
         section = normalize(collect_cluster(options))
         cluster = cluster_facts(options)

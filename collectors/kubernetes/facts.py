@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from gonogo.collectors import k8s_backups as backups
-from gonogo.collectors import k8s_network as net
-from gonogo.collectors import k8s_state as state
-from gonogo.collectors import k8s_workloads as wl
 from gonogo.collectors.base import CollectorError
-from gonogo.collectors.k8s_links import link
+from gonogo.collectors.kubernetes import backups as backups
+from gonogo.collectors.kubernetes import network as net
+from gonogo.collectors.kubernetes import state as state
+from gonogo.collectors.kubernetes import workloads as wl
+from gonogo.collectors.kubernetes.links import link
 
 CLUSTER_SCOPED = frozenset(
     {
@@ -404,7 +404,7 @@ def normalize(objects: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str,
     """The `kubernetes` section from (object, provenance) pairs; `List` kinds are unpacked.
 
     `cluster` (server version, nodes, node pools) is left empty: only a live cluster has it, and
-    the collector fills it from kubernetes_cluster.cluster_facts().
+    the collector fills it from cluster.cluster_facts().
     """
     builder = _Builder()
     for obj, provenance in objects:

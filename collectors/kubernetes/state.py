@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from gonogo.collectors.k8s_backups import retention_days, schedule_interval_hours
-from gonogo.collectors.k8s_workloads import command_words, pod_template
+from gonogo.collectors.kubernetes.backups import retention_days, schedule_interval_hours
+from gonogo.collectors.kubernetes.workloads import command_words, pod_template
 
 _ENGINES = (
     ("postgresql", ("postgres", "postgresql", "postgis", "timescaledb", "pgvector")),

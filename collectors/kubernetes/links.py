@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from gonogo.collectors.k8s_network import selector_matches
+from gonogo.collectors.kubernetes.network import selector_matches
 
 _SYSTEM_NAMESPACES = frozenset({"kube-system", "kube-public", "kube-node-lease"})
 
