@@ -1,6 +1,6 @@
 """The Terraform resource types gonogo understands, and which extractor reads each.
 
-Extractors live in terraform_data.py (databases, caches, buckets) and terraform_network.py
+Extractors live in data.py (databases, caches, buckets) and network.py
 (firewalls, load balancers, DNS, CDN, clusters, node pools, certificates, proxies).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gonogo.collectors.terraform_data import (
+from gonogo.collectors.terraform.data import (
     SECTION_KEYS,
     aws_db_instance,
     aws_dynamodb_table,
@@ -23,7 +23,7 @@ from gonogo.collectors.terraform_data import (
     link_buckets,
     s3_companion,
 )
-from gonogo.collectors.terraform_network import (
+from gonogo.collectors.terraform.network import (
     aws_cloudfront_distribution,
     aws_db_proxy_target_group,
     aws_eks_node_group,

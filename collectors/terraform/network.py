@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gonogo.collectors.terraform_data import block
+from gonogo.collectors.terraform.data import block
 
 WEB_PORTS = frozenset({80, 443})
 _WORLD = ("0.0.0.0/0", "::/0", "*", "Internet", "any")
