@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from gonogo.collectors.shape import UnreadableReport, dict_at, number
+
 _CONDITION = re.compile(r"\((\d+)/(\d+)\)")
 
 
@@ -44,7 +46,7 @@ def is_coverage_py_json(value: Any) -> bool:
         isinstance(value, dict)
         and isinstance(value.get("meta"), dict)
         and isinstance(value.get("totals"), dict)
-        and isinstance(value.get("files"), dict)
+        and "files" in value
     )
 
 
@@ -56,24 +58,45 @@ def is_lcov(text: str) -> bool:
 def parse_cobertura(root: Element) -> CoverageReport:
     """Cobertura (coverage.py `coverage xml`, gocover-cobertura, Istanbul `cobertura`): lines per class."""
     files: dict[str, FileCoverage] = {}
-    branch_measured = int(root.get("branches-valid") or 0) > 0 or float(root.get("branch-rate") or 0) > 0
+    number(root.get("line-rate"), "<coverage line-rate>", minimum=0, maximum=1)
+    valid = root.get("branches-valid")
+    if valid is not None:
+        # branches-valid="0" means no branch was measured: never 100 % branch coverage
+        branch_measured = _count(valid, "<coverage branches-valid>") > 0
+    else:
+        rate = root.get("branch-rate")
+        branch_measured = (
+            rate is not None and number(rate, "<coverage branch-rate>", minimum=0, maximum=1) > 0
+        )
     for klass in root.iter("class"):
         path = klass.get("filename") or klass.get("name") or "?"
         record = files.setdefault(path, FileCoverage(path))
         for line in klass.iterfind("lines/line"):
             record.lines_total += 1
-            record.lines_covered += int(float(line.get("hits") or 0) > 0)
+            record.lines_covered += int(number(line.get("hits") or 0, "<line hits>", minimum=0) > 0)
             condition = _CONDITION.search(line.get("condition-coverage") or "")
             if line.get("branch") == "true" and condition:
-                record.branches_covered += int(condition.group(1))
-                record.branches_total += int(condition.group(2))
+                covered, total = int(condition.group(1)), int(condition.group(2))
+                if covered > total:
+                    raise UnreadableReport("<line condition-coverage> covers more branches than it has")
+                record.branches_covered += covered
+                record.branches_total += total
     return CoverageReport("cobertura", list(files.values()), branch_measured)
+
+
+def _count(value: Any, where: str) -> int:
+    """A non-negative whole number (a count of lines or branches), else the report is unreadable."""
+    result = number(value, where, minimum=0)
+    if result != int(result):
+        raise UnreadableReport(f"{where} is not a whole number")
+    return int(result)
 
 
 def _jacoco_counter(element: Element, kind: str) -> tuple[int, int]:
     for counter in element.iterfind("counter"):
         if counter.get("type") == kind:
-            missed, covered = int(counter.get("missed") or 0), int(counter.get("covered") or 0)
+            missed = _count(counter.get("missed") or 0, "<counter missed>")
+            covered = _count(counter.get("covered") or 0, "<counter covered>")
             return missed + covered, covered
     return 0, 0
 
@@ -81,6 +104,9 @@ def _jacoco_counter(element: Element, kind: str) -> tuple[int, int]:
 def parse_jacoco(root: Element) -> CoverageReport:
     """JaCoCo XML: LINE and BRANCH counters of each package/sourcefile."""
     files: list[FileCoverage] = []
+    for counter in root.iter("counter"):  # every counter is a count, even those not summed here
+        _count(counter.get("missed") or 0, "<counter missed>")
+        _count(counter.get("covered") or 0, "<counter covered>")
     for package in root.iter("package"):
         for source in package.iterfind("sourcefile"):
             lines_total, lines_covered = _jacoco_counter(source, "LINE")
@@ -94,17 +120,17 @@ def parse_jacoco(root: Element) -> CoverageReport:
 def parse_coverage_py_json(value: dict[str, Any]) -> CoverageReport:
     """coverage.py `coverage json`: statements and (with --branch) branches per file."""
     files: list[FileCoverage] = []
-    for path, entry in value["files"].items():
-        summary = entry.get("summary") or {}
-        files.append(
-            FileCoverage(
-                path,
-                int(summary.get("num_statements") or 0),
-                int(summary.get("covered_lines") or 0),
-                int(summary.get("num_branches") or 0),
-                int(summary.get("covered_branches") or 0),
-            )
-        )
+    for path, entry in dict_at(value, "files").items():
+        if not isinstance(entry, dict):
+            raise UnreadableReport("/files/<file> is not an object")
+        summary = dict_at(entry, "summary", "/files/<file>")
+        counts = [
+            _count(summary.get(key) or 0, f"/files/<file>/summary/{key}")
+            for key in ("num_statements", "covered_lines", "num_branches", "covered_branches")
+        ]
+        if counts[1] > counts[0] or counts[3] > counts[2]:
+            raise UnreadableReport("/files/<file>/summary covers more than it counts")
+        files.append(FileCoverage(str(path), *counts))
     return CoverageReport("coverage.py-json", files, bool(value["meta"].get("branch_coverage")))
 
 
@@ -122,15 +148,16 @@ def parse_lcov(text: str) -> CoverageReport:
         elif current is None:
             continue
         elif tag == "DA":
-            number, _, hits = rest.partition(",")
-            lines_seen[int(number)] = max(lines_seen.get(int(number), 0), int(float(hits.split(",")[0] or 0)))
+            line_no, _, hits = rest.partition(",")
+            count = _count(hits.split(",")[0] or 0, "DA hits")
+            lines_seen[_count(line_no, "DA line")] = max(lines_seen.get(int(line_no), 0), count)
         elif tag == "BRDA":
             branch_measured = True
             taken = rest.split(",")[-1]
             current.branches_total += 1
             current.branches_covered += int(taken not in ("-", "0"))
         elif tag in ("LF", "LH", "BRF", "BRH"):
-            summary[tag] = int(rest or 0)
+            summary[tag] = _count(rest or 0, tag)
         elif raw.strip() == "end_of_record":
             current.lines_total = summary.get("LF", len(lines_seen))
             current.lines_covered = summary.get("LH", sum(1 for hits in lines_seen.values() if hits > 0))
@@ -192,13 +219,12 @@ def summarise(report: CoverageReport, core_modules: list[str]) -> dict[str, Any]
     facts = _rollup(report.files)
     facts["format"] = report.format
     branches_total = sum(f.branches_total for f in report.files)
-    facts["branch_measured"] = report.branch_measured
-    if report.branch_measured:
+    # zero branches counted is branch coverage not measured, never 100 % (issue #11)
+    facts["branch_measured"] = report.branch_measured and branches_total > 0
+    if facts["branch_measured"]:
         facts["branches_total"] = branches_total
         facts["branches_covered"] = sum(f.branches_covered for f in report.files)
-        facts["branch_percent"] = (
-            _percent(facts["branches_covered"], branches_total) if branches_total else 100.0
-        )
+        facts["branch_percent"] = _percent(facts["branches_covered"], branches_total)
     by_package: dict[str, list[FileCoverage]] = {}
     for record in report.files:
         module = dotted_module(record.path)
