@@ -11,7 +11,8 @@ A folder without any Kubernetes object yields no `kubernetes` section (its items
 a warning), rather than an empty one that would fail them for lack of manifests.
 
 With `options["kubeconfig"]`, `["kube_context"]` or `["in_cluster"]` the objects come from the live
-API server instead (collectors/kubernetes/cluster.py), plus server version, nodes and namespaces.
+API server instead (listed once per run by collectors/sources/cluster.py, shared with the monitoring
+collector; collectors/kubernetes/cluster.py lists), plus server version, nodes and namespaces.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import yaml
 from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.kubernetes.facts import SECTION_KEYS, normalize
 from gonogo.collectors.source_files import SourceFile, describe_yaml_error
+from gonogo.collectors.sources.cluster import cluster_objects, live_requested
 
 from gonogo import __version__
 
@@ -127,8 +129,8 @@ class KubernetesCollector:
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         options = ctx.options or {}
-        if options.get("kubeconfig") or options.get("kube_context") or options.get("in_cluster"):
-            return {"kubernetes": self._live(options)}
+        if live_requested(options):
+            return {"kubernetes": self._live(ctx)}
         pairs = self._manifests(ctx)
         if not pairs:
             # No manifest at all is "not collected" (items pending), not "searched, found nothing".
@@ -138,11 +140,13 @@ class KubernetesCollector:
         section["source"] = "manifests"
         return {"kubernetes": section}
 
-    def _live(self, options: dict[str, Any]) -> dict[str, Any]:
-        from gonogo.collectors.kubernetes.cluster import cluster_facts, collect_cluster
+    def _live(self, ctx: CollectContext) -> dict[str, Any]:
+        from gonogo.collectors.kubernetes.cluster import (
+            cluster_facts,  # the kubernetes client, only when live
+        )
 
-        section = normalize(collect_cluster(options))
-        cluster = cluster_facts(options)
+        section = normalize(cluster_objects(ctx))
+        cluster = cluster_facts(ctx.options or {})
         namespaces = cluster.pop("namespaces", {}) or {}
         section["namespaces"].update(namespaces)
         section["cluster"] = cluster

@@ -91,7 +91,7 @@ class MonitoringCollector:
         logging = LoggingTracingFacts(provenance, ctx.warnings)
         app = AppLoggingFacts(provenance)
         live = live_requested(ctx.options or {})
-        documents = cluster_documents(ctx.options, ctx.warnings) if live else []
+        documents = cluster_documents(ctx) if live else []
         for source in ctx.files:
             for doc in self._documents(source, ctx.warnings):
                 if live and isinstance(doc.value, dict) and doc.value.get("kind") in LIVE_KINDS:

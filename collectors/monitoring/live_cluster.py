@@ -1,6 +1,7 @@
 """Monitoring objects read from a live cluster (with `--kubeconfig`, `--context` or `--in-cluster`).
 
-The kubernetes collector's lister (`kubernetes/cluster.collect_cluster`) returns every object of
+The shared cluster source (`collectors/sources/cluster.py`, listed once per run for every
+collector) returns every object of
 the kinds gonogo understands, PrometheusRule, ServiceMonitor, PodMonitor and Prometheus objects
 included when the API server serves monitoring.coreos.com, and ConfigMaps (dashboards, rule
 files and Alertmanager configs held in their data). Secrets come back as metadata only. Each
@@ -15,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gonogo.collectors.base import CollectContext
 from gonogo.collectors.monitoring.yaml_lines import Document, embedded_documents
+from gonogo.collectors.sources.cluster import cluster_objects
 
 LIVE_KINDS = frozenset({
     "PrometheusRule", "ServiceMonitor", "PodMonitor", "Prometheus", "Alertmanager", "ConfigMap", "Secret",
@@ -38,11 +41,10 @@ def live_requested(options: dict[str, Any]) -> bool:
     return bool(options.get("kubeconfig") or options.get("kube_context") or options.get("in_cluster"))
 
 
-def cluster_documents(options: dict[str, Any], warnings: list[str]) -> list[Document]:
-    from gonogo.collectors.kubernetes.cluster import collect_cluster  # the kubernetes client, only when live
-
+def cluster_documents(ctx: CollectContext) -> list[Document]:
+    warnings = ctx.warnings
     documents: list[Document] = []
-    for obj, provenance in collect_cluster(options):
+    for obj, provenance in cluster_objects(ctx):
         if obj.get("kind") not in LIVE_KINDS:
             continue
         doc = Document(LiveObject(str(provenance["ref"])), 0, obj)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Sources shared by collectors: read once per run through `CollectContext.source()`."""
