@@ -113,7 +113,71 @@ def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return _apply(options, fn)
 
 
+# Flags spelled before collectors declared their options: kept as aliases so scripts and docs
+# that use them go on working (the contract's `--<name with dashes>` flag exists too).
+FLAG_ALIASES: dict[str, tuple[str, ...]] = {"kube_context": ("--context",), "namespaces": ("--namespace",)}
+_PARAM_TYPES: dict[str, Any] = {"str": click.STRING, "int": click.INT, "float": click.FLOAT}
+
+
+class CollectorFlag(click.Option):
+    """A flag built from a collector's declared `Option`; its value goes to ctx.options."""
+
+
+class CollectorFlagsCommand(click.Command):
+    """A command that takes every collector's flags, read from the registry the first time it
+    parses or shows help, so listing commands (`gonogo --help`) imports no collector."""
+
+    _collector_flags_added = False
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        if not self._collector_flags_added:
+            self._collector_flags_added = True
+            taken = {opt for param in self.params for opt in param.opts} | {p.name for p in self.params}
+            flags = [flag for flag in collector_flags() if not (set(flag.opts) | {flag.name}) & taken]
+            at = next((i + 1 for i, p in enumerate(self.params) if p.name == "collectors"), len(self.params))
+            self.params[at:at] = flags
+        return super().get_params(ctx)
+
+
+def collector_flags() -> list[CollectorFlag]:
+    """One flag per collector option (built-ins, then plug-ins; a name two collectors declare
+    is one flag), as `gonogo.collectors.registry.option_specs()` declares them."""
+    from gonogo.collectors.registry import option_specs
+
+    flags: dict[str, CollectorFlag] = {}
+    for collector, options in option_specs().items():
+        for option in options:
+            if option.name not in flags:
+                flags[option.name] = _flag(collector, option)
+    return list(flags.values())
+
+
+def _flag(collector: str, option: Any) -> CollectorFlag:
+    names = ["--" + option.name.replace("_", "-"), *FLAG_ALIASES.get(option.name, ())]
+    shown = (
+        f" (default: {option.default})"
+        if option.default not in (None, False, ()) and not option.secret
+        else ""
+    )
+    settings: dict[str, Any] = {
+        "help": f"[{collector}] {option.help}{shown}",
+        "multiple": option.multiple,
+        "envvar": option.envvar,
+        "show_envvar": bool(option.envvar),
+    }
+    if option.type == "bool":
+        settings["is_flag"] = True
+    elif option.type == "path":
+        settings["type"] = click.Path(exists=True)
+    elif option.type == "choice":
+        settings["type"] = click.Choice(option.choices)
+    else:
+        settings["type"] = _PARAM_TYPES.get(option.type, click.STRING)
+    return CollectorFlag([*names, option.name], **settings)
+
+
 def collector_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--config and --collector; the collectors' own flags come with `cls=CollectorFlagsCommand`."""
     options = [
         click.option(
             "--config",
@@ -128,50 +192,21 @@ def collector_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             multiple=True,
             help="Run only this collector (repeatable). `gonogo collectors` lists them.",
         ),
-        click.option(
-            "--probe", "probe_url", help="Probe this HTTPS endpoint (opt-in; never contacted otherwise)."
-        ),
-        click.option(
-            "--probe-ca", type=click.Path(exists=True, dir_okay=False), help="CA bundle for --probe."
-        ),
-        click.option(
-            "--kubeconfig",
-            type=click.Path(exists=True, dir_okay=False),
-            help="Collect from a live cluster with this kubeconfig.",
-        ),
-        click.option("--context", "kube_context", help="kubeconfig context."),
-        click.option(
-            "--namespace", "namespaces", multiple=True, help="Limit the live cluster to namespaces."
-        ),
-        click.option("--in-cluster", is_flag=True, help="Collect from the cluster gonogo runs in."),
-        click.option(
-            "--helm", is_flag=True, help="Render Helm charts with `helm template` when helm is on PATH."
-        ),
-        click.option("--kustomize", is_flag=True, help="Render kustomizations with `kubectl kustomize`."),
     ]
     return _apply(options, fn)
 
 
 def collector_args(kw: dict[str, Any]) -> dict[str, Any]:
-    """Pops the collector options out of a command's keyword arguments: ctx.options values."""
-    keys = (
-        "probe_url",
-        "probe_ca",
-        "probe_http_url",
-        "probe_timeout",
-        "probe_attempts",
-        "kubeconfig",
-        "kube_context",
-        "in_cluster",
-        "helm",
-        "kustomize",
-    )
-    options = {k: kw.pop(k) for k in keys if kw.get(k)}
-    for k in keys:
-        kw.pop(k, None)
-    if kw.get("namespaces"):
-        options["namespaces"] = list(kw["namespaces"])
-    kw.pop("namespaces", None)
+    """Pops the collector flags out of a command's keyword arguments: the ctx.options values of
+    the flags given (unset ones are left out, as collectors expect)."""
+    command = click.get_current_context().command
+    names = [p.name for p in command.params if isinstance(p, CollectorFlag) and p.name]
+    options: dict[str, Any] = {}
+    for name in names:
+        value = kw.pop(name, None)
+        if value is None or value is False or value == ():
+            continue
+        options[name] = list(value) if isinstance(value, tuple) else value
     return options
 
 

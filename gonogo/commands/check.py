@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from gonogo.options import (
+    CollectorFlagsCommand,
     collector_args,
     collector_options,
     engine_from,
@@ -20,7 +21,7 @@ from gonogo.options import (
 from gonogo.report_output import emit_report, remove_stale_output, write_output
 
 
-@click.command()
+@click.command(cls=CollectorFlagsCommand)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @collector_options
 @engine_options

@@ -8,11 +8,11 @@ from typing import Any
 
 import click
 
-from gonogo.options import collector_args, collector_options, root_and_paths
+from gonogo.options import CollectorFlagsCommand, collector_args, collector_options, root_and_paths
 from gonogo.report_output import remove_stale_output, write_output
 
 
-@click.command()
+@click.command(cls=CollectorFlagsCommand)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @collector_options
 @click.option(

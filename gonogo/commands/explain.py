@@ -8,10 +8,16 @@ from typing import Any
 import click
 
 from gonogo.errors import GonogoError
-from gonogo.options import collector_args, collector_options, engine_from, engine_options
+from gonogo.options import (
+    CollectorFlagsCommand,
+    collector_args,
+    collector_options,
+    engine_from,
+    engine_options,
+)
 
 
-@click.command()
+@click.command(cls=CollectorFlagsCommand)
 @click.argument("item_id")
 @click.option(
     "--path",

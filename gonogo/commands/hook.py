@@ -8,10 +8,16 @@ from typing import Any
 
 import click
 
-from gonogo.options import collector_args, collector_options, engine_from, engine_options
+from gonogo.options import (
+    CollectorFlagsCommand,
+    collector_args,
+    collector_options,
+    engine_from,
+    engine_options,
+)
 
 
-@click.command(name="hook")
+@click.command(name="hook", cls=CollectorFlagsCommand)
 @click.argument("files", nargs=-1)
 @collector_options
 @engine_options

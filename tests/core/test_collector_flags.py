@@ -1,0 +1,86 @@
+"""Collector flags come from the collectors' declared Options: a plug-in installed the way pip
+installs one (a .dist-info entry point on the path) gets its flag, and its value reaches ctx.options."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+from tests.support.cli import run_gonogo
+
+PLUGIN = """
+    import json
+    from pathlib import Path
+
+    from gonogo.collectors.base import Option
+
+    class Ducks:
+        name = "ducks"
+        version = "1.0"
+        provides = ("operations.documents",)
+        options = (
+            Option("duck_pond", "Pond the ducks live in.", type="str"),
+            Option("duck_count", "How many ducks.", type="int", default=3),
+            Option("duck_names", "A duck's name.", multiple=True),
+            Option("duck_loud", "Quack loudly.", type="bool"),
+        )
+        when_nothing_found = "absent"
+
+        def collect(self, ctx):
+            Path(SEEN).write_text(json.dumps(dict(ctx.options), sort_keys=True))
+            return {}
+"""
+
+
+def _install(site: Path, seen: Path) -> dict[str, str]:
+    package = site / "gonogo_test_ducks"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(textwrap.dedent(PLUGIN).replace("SEEN", repr(str(seen))))
+    (package / "schema.json").write_text(json.dumps({"type": "object"}))
+    dist = site / "gonogo_test_ducks-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: gonogo-test-ducks\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[gonogo.collectors]\nducks = gonogo_test_ducks:Ducks\n")
+    return {"PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+
+
+def test_a_plugin_option_is_a_check_flag_and_reaches_ctx_options(tmp_path: Path) -> None:
+    seen = tmp_path / "seen.json"
+    env = _install(tmp_path / "site", seen)
+    help_text = run_gonogo("check", "--help", env=env).stdout
+    assert "--duck-pond TEXT" in help_text and "[ducks] Pond the ducks live in." in help_text
+    assert "--duck-count INTEGER" in help_text and "(default: 3)" in help_text
+    assert "--kubeconfig" in help_text and "--context" in help_text and "--namespace" in help_text
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    flags = ["--duck-pond", "north", "--duck-count", "7", "--duck-names", "a", "--duck-names", "b"]
+    result = run_gonogo(
+        "collect", str(repo), "--collector", "ducks", *flags, "-o", str(tmp_path / "s.json"), env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(seen.read_text()) == {"duck_count": 7, "duck_names": ["a", "b"], "duck_pond": "north"}
+
+    result = run_gonogo("collect", str(repo), "--collector", "ducks", "--duck-loud", env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(seen.read_text()) == {"duck_loud": True}
+
+
+def test_a_bad_value_is_refused_by_the_flag(tmp_path: Path) -> None:
+    env = _install(tmp_path / "site", tmp_path / "seen.json")
+    result = run_gonogo("collect", str(tmp_path), "--collector", "ducks", "--duck-count", "many", env=env)
+    assert result.returncode == 2 and "'many' is not a valid integer" in result.stderr
+
+
+def test_the_kept_spellings_still_set_the_contract_keys() -> None:
+    from gonogo.commands.check import check
+    from gonogo.options import collector_args
+
+    args = ["--context", "prod", "--namespace", "a", "--namespace", "b", "--helm", "--probe-timeout", "2"]
+    with check.make_context("check", args) as ctx:
+        kw = dict(ctx.params)
+        options = collector_args(kw)
+    assert options == {"kube_context": "prod", "namespaces": ["a", "b"], "helm": True, "probe_timeout": 2.0}
+    assert not {"kube_context", "namespaces", "helm", "in_cluster", "probe_url"} & set(kw)
