@@ -1,11 +1,7 @@
 package gonogo.items.backup.backup_strategy.application_state_test
 
 import data.gonogo.items.backup.backup_strategy.application_state as state
-
-_criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
+import data.gonogo.lib.testing
 
 _volume(backed) := {
 	"kind": "StatefulSet",
@@ -41,18 +37,18 @@ test_pending_without_evidence if {
 test_backed_up_state_passes if {
 	r := state.report with input as _input(["velero.yaml:10"], true, _argo)
 	r.verdict == "pass"
-	_criterion(r, "Configuration backups automated").evidence == ["argo.yaml:1"]
+	testing.criterion(r, "Configuration backups automated").evidence == ["argo.yaml:1"]
 }
 
 test_unprotected_state_fails if {
 	r := state.report with input as _input([], false, {})
 	r.verdict == "fail"
-	_criterion(r, "Persistent volumes backed up").message == "StatefulSet shop/files (sts.yaml:1): persistent volume not covered by any backup"
-	contains(_criterion(r, "Redis snapshots configured (if using)").message, "redis shop/cache (redis.yaml:1): no RDB/AOF persistence")
-	contains(_criterion(r, "Configuration backups automated").message, "no GitOps source")
+	testing.criterion(r, "Persistent volumes backed up").message == "StatefulSet shop/files (sts.yaml:1): persistent volume not covered by any backup"
+	contains(testing.criterion(r, "Redis snapshots configured (if using)").message, "redis shop/cache (redis.yaml:1): no RDB/AOF persistence")
+	contains(testing.criterion(r, "Configuration backups automated").message, "no GitOps source")
 }
 
 test_redis_not_applicable_when_unused if {
 	r := state.report with input as object.union(_input(["v"], false, _argo), {"context": {"uses_redis": false}})
-	_criterion(r, "Redis snapshots configured (if using)").verdict == "not_applicable"
+	testing.criterion(r, "Redis snapshots configured (if using)").verdict == "not_applicable"
 }

@@ -1,11 +1,7 @@
 package gonogo.items.backup.backup_strategy.database_backups_test
 
 import data.gonogo.items.backup.backup_strategy.database_backups as backups
-
-_criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
+import data.gonogo.lib.testing
 
 _backup := {
 	"sources": ["pg.yaml:1"], "via": ["cloudnative-pg barmanObjectStore"], "interval_hours": 24,
@@ -30,7 +26,7 @@ test_pending_without_evidence if {
 test_daily_pitr_offsite_encrypted_passes if {
 	r := backups.report with input as _input(_backup)
 	r.verdict == "pass"
-	_criterion(r, "Backup retention: 30 days").evidence == ["pg.yaml:1"]
+	testing.criterion(r, "Backup retention: 30 days").evidence == ["pg.yaml:1"]
 }
 
 test_weekly_short_retention_fails if {
@@ -43,11 +39,11 @@ test_weekly_short_retention_fails if {
 	})
 	r := backups.report with input as _input(b)
 	r.verdict == "fail"
-	contains(_criterion(r, "Automated daily backups configured").message, "database data/shop-db (pg.yaml:1): backups every 168h > 24h")
-	contains(_criterion(r, "Backup retention: 30 days").message, "retention 7 days < 30")
-	contains(_criterion(r, "Point-in-time recovery enabled").message, "point-in-time recovery not enabled")
-	contains(_criterion(r, "Backup location: Off-site storage (S3/GCS)").message, "not shown off-site")
-	contains(_criterion(r, "Backup encryption enabled").message, "backup encryption not shown")
+	contains(testing.criterion(r, "Automated daily backups configured").message, "database data/shop-db (pg.yaml:1): backups every 168h > 24h")
+	contains(testing.criterion(r, "Backup retention: 30 days").message, "retention 7 days < 30")
+	contains(testing.criterion(r, "Point-in-time recovery enabled").message, "point-in-time recovery not enabled")
+	contains(testing.criterion(r, "Backup location: Off-site storage (S3/GCS)").message, "not shown off-site")
+	contains(testing.criterion(r, "Backup encryption enabled").message, "backup encryption not shown")
 }
 
 test_no_backup_at_all_fails if {
@@ -61,8 +57,8 @@ test_no_backup_at_all_fails if {
 		"encrypted": null,
 	}
 	r := backups.report with input as _input(b)
-	_criterion(r, "Automated daily backups configured").message == "database data/shop-db (pg.yaml:1): no automated backup found"
-	contains(_criterion(r, "Backup retention: 30 days").message, "retention not declared (no backup)")
+	testing.criterion(r, "Automated daily backups configured").message == "database data/shop-db (pg.yaml:1): no automated backup found"
+	contains(testing.criterion(r, "Backup retention: 30 days").message, "retention not declared (no backup)")
 }
 
 test_managed_database_and_threshold if {
@@ -78,7 +74,7 @@ test_managed_database_and_threshold if {
 	}
 	r := backups.report with input as inp
 	r.verdict == "pass"
-	contains(_criterion(r, "Backup encryption enabled").message, "1 by the storage provider's default encryption")
+	contains(testing.criterion(r, "Backup encryption enabled").message, "1 by the storage provider's default encryption")
 }
 
 test_not_applicable_without_database if {

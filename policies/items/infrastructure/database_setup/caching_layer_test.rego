@@ -1,11 +1,7 @@
 package gonogo.items.infrastructure.database_setup.caching_layer_test
 
 import data.gonogo.items.infrastructure.database_setup.caching_layer as cache
-
-_criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
+import data.gonogo.lib.testing
 
 _redis := {
 	"name": "cache",
@@ -28,20 +24,20 @@ test_not_applicable_without_redis if {
 
 test_replicated_redis_with_eviction_passes if {
 	r := cache.report with input as {"kubernetes": {"databases": {"RedisFailover/data/cache": _redis}}}
-	_criterion(r, "Redis cluster deployed (if using)").verdict == "pass"
-	_criterion(r, "TTL policies configured").message == "maxmemory-policy: allkeys-lru"
-	_criterion(r, "Cache invalidation strategy defined").verdict == "pending"
+	testing.criterion(r, "Redis cluster deployed (if using)").verdict == "pass"
+	testing.criterion(r, "TTL policies configured").message == "maxmemory-policy: allkeys-lru"
+	testing.criterion(r, "Cache invalidation strategy defined").verdict == "pending"
 }
 
 test_single_node_noeviction_fails if {
 	single := object.union(_redis, {"instances": 1, "maxmemory_policy": "noeviction"})
 	r := cache.report with input as {"kubernetes": {"databases": {"StatefulSet/data/cache": single}}}
 	r.verdict == "fail"
-	contains(_criterion(r, "Redis cluster deployed (if using)").message, "redis data/cache (redis.yaml:1): 1 node(s) < 2, no failover")
-	contains(_criterion(r, "TTL policies configured").message, "maxmemory-policy noeviction")
+	contains(testing.criterion(r, "Redis cluster deployed (if using)").message, "redis data/cache (redis.yaml:1): 1 node(s) < 2, no failover")
+	contains(testing.criterion(r, "TTL policies configured").message, "maxmemory-policy noeviction")
 }
 
 test_no_redis_found_fails if {
 	r := cache.report with input as {"kubernetes": {"databases": {}}}
-	contains(_criterion(r, "Redis cluster deployed (if using)").message, "no Redis found")
+	contains(testing.criterion(r, "Redis cluster deployed (if using)").message, "no Redis found")
 }

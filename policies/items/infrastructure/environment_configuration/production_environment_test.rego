@@ -1,11 +1,7 @@
 package gonogo.items.infrastructure.environment_configuration.production_environment_test
 
 import data.gonogo.items.infrastructure.environment_configuration.production_environment as env
-
-_criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
+import data.gonogo.lib.testing
 
 _live := {"kubernetes": {
 	"cluster": {
@@ -31,14 +27,14 @@ _live := {"kubernetes": {
 test_pending_without_evidence if {
 	r := env.report with input as {}
 	r.verdict == "pending"
-	contains(_criterion(r, "Kubernetes cluster provisioned (v1.19+)").message, "live cluster")
+	contains(testing.criterion(r, "Kubernetes cluster provisioned (v1.19+)").message, "live cluster")
 }
 
 test_live_cluster_passes if {
 	r := env.report with input as _live
 	r.verdict == "pass"
-	_criterion(r, "Kubernetes cluster provisioned (v1.19+)").evidence == ["Version/cluster"]
-	contains(_criterion(r, "Node pools configured (min 3 nodes)").message, "4 worker nodes >= 3")
+	testing.criterion(r, "Kubernetes cluster provisioned (v1.19+)").evidence == ["Version/cluster"]
+	contains(testing.criterion(r, "Node pools configured (min 3 nodes)").message, "4 worker nodes >= 3")
 }
 
 test_old_version_and_few_nodes_fail if {
@@ -49,15 +45,15 @@ test_old_version_and_few_nodes_fail if {
 	])
 	r := env.report with input as inp
 	r.verdict == "fail"
-	_criterion(r, "Kubernetes cluster provisioned (v1.19+)").message == "API server v1.18.20 < 1.19"
-	_criterion(r, "Node pools configured (min 3 nodes)").message == "cluster has 2 worker nodes < 3"
+	testing.criterion(r, "Kubernetes cluster provisioned (v1.19+)").message == "API server v1.18.20 < 1.19"
+	testing.criterion(r, "Node pools configured (min 3 nodes)").message == "cluster has 2 worker nodes < 3"
 }
 
 test_manifests_alone_leave_version_pending if {
 	inp := json.remove(_live, ["/kubernetes/cluster"])
 	r := env.report with input as inp
-	_criterion(r, "Kubernetes cluster provisioned (v1.19+)").verdict == "pending"
-	_criterion(r, "Namespaces created").verdict == "pass"
+	testing.criterion(r, "Kubernetes cluster provisioned (v1.19+)").verdict == "pending"
+	testing.criterion(r, "Namespaces created").verdict == "pass"
 }
 
 test_terraform_cluster_version_and_pools if {
@@ -73,8 +69,8 @@ test_terraform_cluster_version_and_pools if {
 		}},
 	}}
 	r := env.report with input as inp
-	contains(_criterion(r, "Kubernetes cluster provisioned (v1.19+)").message, "aws_eks_cluster.main: version 1.17 < 1.19")
-	contains(_criterion(r, "Node pools configured (min 3 nodes)").message, "keep at least 2 nodes < 3")
+	contains(testing.criterion(r, "Kubernetes cluster provisioned (v1.19+)").message, "aws_eks_cluster.main: version 1.17 < 1.19")
+	contains(testing.criterion(r, "Node pools configured (min 3 nodes)").message, "keep at least 2 nodes < 3")
 }
 
 test_workloads_in_default_namespace_fail if {
@@ -84,11 +80,11 @@ test_workloads_in_default_namespace_fail if {
 		"value": "default",
 	}])
 	r := env.report with input as inp
-	contains(_criterion(r, "Namespaces created").message, "Deployment web (Deployment/shop/web) runs in the default namespace")
+	contains(testing.criterion(r, "Namespaces created").message, "Deployment web (Deployment/shop/web) runs in the default namespace")
 }
 
 test_no_roles_fails_rbac if {
 	inp := json.patch(_live, [{"op": "replace", "path": "/kubernetes/rbac/roles", "value": {}}])
 	r := env.report with input as inp
-	_criterion(r, "RBAC policies applied").message == "no Role or ClusterRole found (besides system roles)"
+	testing.criterion(r, "RBAC policies applied").message == "no Role or ClusterRole found (besides system roles)"
 }

@@ -1,6 +1,7 @@
 package gonogo.items.monitoring.alert_coverage.application_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.application_alerts
+import data.gonogo.lib.testing
 
 row(unit, alerts) := {"unit": unit, "direction": direction(unit), "alerts": alerts}
 
@@ -32,21 +33,16 @@ ratio_errors := [alert("HighErrorRate", "rules/app.yaml:10", 0.01, "> 1%", {})]
 
 p95 := [alert("SlowRequests", "rules/app.yaml:20", 0.1, "p95 > 100ms", {"quantile": 0.95})]
 
-criterion(report, text) := c if {
-	some c in report.criteria
-	c.text == text
-}
-
 test_pass_with_ratio_error_alert_and_p95_latency if {
 	r := application_alerts.report with input as snapshot(ratio_errors, p95)
 	r.verdict == "pass"
-	contains(criterion(r, "Response time degradation (p95 >100ms)").message, "SlowRequests (rules/app.yaml:20) fires at p95 > 100ms")
+	contains(testing.criterion(r, "Response time degradation (p95 >100ms)").message, "SlowRequests (rules/app.yaml:20) fires at p95 > 100ms")
 }
 
 test_p99_is_stricter_than_p95_and_counts if {
 	p99 := [alert("SlowRequests", "rules/app.yaml:20", 0.1, "p99 > 100ms", {"quantile": 0.99})]
 	r := application_alerts.report with input as snapshot(ratio_errors, p99)
-	criterion(r, "Response time degradation (p95 >100ms)").verdict == "pass"
+	testing.criterion(r, "Response time degradation (p95 >100ms)").verdict == "pass"
 }
 
 test_fail_on_median_latency_and_absolute_error_rate if {
@@ -54,14 +50,14 @@ test_fail_on_median_latency_and_absolute_error_rate if {
 	absolute := [alert("CheckoutErrors", "rules/app.yaml:4", 5, "> 5 (absolute, not a ratio)", {"absolute": true})]
 	r := application_alerts.report with input as snapshot(absolute, median)
 	r.verdict == "fail"
-	contains(criterion(r, "Response time degradation (p95 >100ms)").message, "quantile 0.5 is below the required 0.95")
-	contains(criterion(r, "Error rate spike (>1%)").message, "an absolute value, not a ratio of capacity or of requests")
-	criterion(r, "API endpoint failures").verdict == "pass"
+	contains(testing.criterion(r, "Response time degradation (p95 >100ms)").message, "quantile 0.5 is below the required 0.95")
+	contains(testing.criterion(r, "Error rate spike (>1%)").message, "an absolute value, not a ratio of capacity or of requests")
+	testing.criterion(r, "API endpoint failures").verdict == "pass"
 }
 
 test_fail_when_error_ratio_is_too_loose if {
 	r := application_alerts.report with input as snapshot([alert("HighErrorRate", "rules/app.yaml:10", 0.05, "> 5%", {})], p95)
-	contains(criterion(r, "Error rate spike (>1%)").message, "0.05 is looser than the threshold 0.01 (alerts.error_rate_ratio)")
+	contains(testing.criterion(r, "Error rate spike (>1%)").message, "0.05 is looser than the threshold 0.01 (alerts.error_rate_ratio)")
 }
 
 test_pending_without_evidence if {
@@ -72,5 +68,5 @@ test_pending_without_evidence if {
 test_fail_on_mean_latency if {
 	mean := [alert("SlowMean", "rules/app.yaml:22", 0.1, "mean/unknown quantile > 100ms", {})]
 	r := application_alerts.report with input as snapshot(ratio_errors, mean)
-	contains(criterion(r, "Response time degradation (p95 >100ms)").message, "a mean or unknown quantile, not a percentile")
+	contains(testing.criterion(r, "Response time degradation (p95 >100ms)").message, "a mean or unknown quantile, not a percentile")
 }

@@ -1,6 +1,7 @@
 package gonogo.items.monitoring.alert_coverage.business_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.business_alerts
+import data.gonogo.lib.testing
 
 row(alerts) := {"unit": null, "direction": null, "alerts": alerts}
 
@@ -20,27 +21,23 @@ snapshot(quota) := {"monitoring": {
 	},
 }}
 
-criterion(report, text) := c if {
-	some c in report.criteria
-	c.text == text
-}
-
 test_pass_when_business_classes_are_covered if {
 	r := business_alerts.report with input as snapshot([alert("TenantQuotaExceeded", ["slack-growth"], ["slack"])])
 	r.verdict == "pass"
-	contains(criterion(r, "Payment processing failures").message, "PaymentFailures (rules/business.yaml:3) fires at > 10, reaches email-finance (email)")
+	message := testing.criterion(r, "Payment processing failures").message
+	contains(message, "PaymentFailures (rules/business.yaml:3) fires at > 10, reaches email-finance (email)")
 }
 
 test_fail_when_usage_quota_alert_is_routed_to_the_null_receiver if {
 	r := business_alerts.report with input as snapshot([alert("TenantQuotaExceeded", ["null"], [])])
 	r.verdict == "fail"
-	criterion(r, "Usage quota exceeded").evidence == ["rules/business.yaml:3"]
-	contains(criterion(r, "Usage quota exceeded").message, "reaches null (no integration)")
+	testing.criterion(r, "Usage quota exceeded").evidence == ["rules/business.yaml:3"]
+	contains(testing.criterion(r, "Usage quota exceeded").message, "reaches null (no integration)")
 }
 
 test_fail_when_usage_quota_is_not_measured if {
 	r := business_alerts.report with input as snapshot([])
-	criterion(r, "Usage quota exceeded").verdict == "fail"
+	testing.criterion(r, "Usage quota exceeded").verdict == "fail"
 }
 
 test_pending_without_evidence if {

@@ -1,6 +1,7 @@
 package gonogo.items.monitoring.alert_coverage.infrastructure_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.infrastructure_alerts
+import data.gonogo.lib.testing
 
 row(unit, direction, alerts) := {"unit": unit, "direction": direction, "alerts": alerts}
 
@@ -28,15 +29,10 @@ good := snapshot(
 	[object.union(alert("KubePodCrashLooping", null, null, ">= 1"), {"severity": "warning"})],
 )
 
-criterion(report, text) := c if {
-	some c in report.criteria
-	c.text == text
-}
-
 test_pass_when_every_class_is_covered_and_routed if {
 	r := infrastructure_alerts.report with input as good
 	r.verdict == "pass"
-	c := criterion(r, "High CPU usage (>80%)")
+	c := testing.criterion(r, "High CPU usage (>80%)")
 	contains(c.message, "NodeHighCPU (rules/node.yaml:11) fires at > 80%, reaches pagerduty-oncall (pagerduty)")
 	c.evidence == ["rules/node.yaml:11"]
 }
@@ -49,10 +45,10 @@ test_fail_when_threshold_is_looser_than_the_seed if {
 		good.monitoring.alert_coverage.pod_restarts.alerts,
 	)
 	r.verdict == "fail"
-	c := criterion(r, "High CPU usage (>80%)")
+	c := testing.criterion(r, "High CPU usage (>80%)")
 	c.verdict == "fail"
 	contains(c.message, "HostCPUCritical (rules/node.yaml:15) fires at > 95%: 0.95 is looser than the threshold 0.8 (alerts.cpu_ratio)")
-	criterion(r, "High memory usage (>85%)").verdict == "pass"
+	testing.criterion(r, "High memory usage (>85%)").verdict == "pass"
 }
 
 test_threshold_comes_from_gonogo_yaml if {
@@ -79,7 +75,7 @@ test_fail_when_disk_alert_fires_only_below_five_percent_or_with_a_prediction if 
 		],
 		good.monitoring.alert_coverage.pod_restarts.alerts,
 	)
-	c := criterion(r, "Disk space critical (<10%)")
+	c := testing.criterion(r, "Disk space critical (<10%)")
 	c.verdict == "fail"
 	contains(c.message, "0.05 is looser than the threshold 0.1 (alerts.disk_free_ratio)")
 	contains(c.message, "fires only together with another condition (fires only when predict_linear")
@@ -93,7 +89,7 @@ test_fail_when_the_covering_alert_is_routed_nowhere if {
 		good.monitoring.alert_coverage.disk_space.alerts,
 		[object.union(alert("KubePodCrashLooping", null, null, ">= 1"), {"receivers": ["null"], "integrations": [], "routed": false})],
 	)
-	c := criterion(r, "Pod restart loops")
+	c := testing.criterion(r, "Pod restart loops")
 	c.verdict == "fail"
 	contains(c.message, "reaches null (no integration): no receiver with a configured integration")
 }
@@ -101,7 +97,7 @@ test_fail_when_the_covering_alert_is_routed_nowhere if {
 test_fail_when_no_alert_measures_a_class if {
 	r := infrastructure_alerts.report with input as snapshot([], [], [], [])
 	r.verdict == "fail"
-	criterion(r, "High memory usage (>85%)").message == "no alerting rule measures it (7 alerting rules read)"
+	testing.criterion(r, "High memory usage (>85%)").message == "no alerting rule measures it (7 alerting rules read)"
 }
 
 test_fail_when_routing_is_unknown if {
@@ -109,13 +105,13 @@ test_fail_when_routing_is_unknown if {
 		[object.union(alert("NodeHighCPU", 0.8, "above", "> 80%"), {"receivers": [], "integrations": [], "routed": null})],
 		[], [], [],
 	)
-	contains(criterion(r, "High CPU usage (>80%)").message, "routing unknown, no Alertmanager configuration was found")
+	contains(testing.criterion(r, "High CPU usage (>80%)").message, "routing unknown, no Alertmanager configuration was found")
 }
 
 test_pending_without_evidence if {
 	r := infrastructure_alerts.report with input as {}
 	r.verdict == "pending"
-	contains(criterion(r, "High CPU usage (>80%)").message, "no evidence collected")
+	contains(testing.criterion(r, "High CPU usage (>80%)").message, "no evidence collected")
 }
 
 test_error_when_a_class_row_is_missing if {
@@ -155,5 +151,5 @@ test_threshold_defaults_come_from_the_metadata if {
 		good.monitoring.alert_coverage.pod_restarts.alerts,
 	)
 	r := infrastructure_alerts.report with input as loose
-	contains(criterion(r, "High CPU usage (>80%)").message, "0.81 is looser than the threshold 0.8 (alerts.cpu_ratio)")
+	contains(testing.criterion(r, "High CPU usage (>80%)").message, "0.81 is looser than the threshold 0.8 (alerts.cpu_ratio)")
 }

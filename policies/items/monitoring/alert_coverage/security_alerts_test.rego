@@ -1,6 +1,7 @@
 package gonogo.items.monitoring.alert_coverage.security_alerts_test
 
 import data.gonogo.items.monitoring.alert_coverage.security_alerts
+import data.gonogo.lib.testing
 
 row(alerts) := {"unit": null, "direction": null, "alerts": alerts}
 
@@ -25,15 +26,10 @@ snapshot(suspicious) := {"monitoring": {
 	},
 }}
 
-criterion(report, text) := c if {
-	some c in report.criteria
-	c.text == text
-}
-
 test_pass_when_all_security_classes_are_covered if {
 	r := security_alerts.report with input as snapshot([alert("SuspiciousClientIP", true)])
 	r.verdict == "pass"
-	criterion(r, "Suspicious IP activity").message == concat("", [
+	testing.criterion(r, "Suspicious IP activity").message == concat("", [
 		"covered by SuspiciousClientIP (rules/security.yaml:7) ",
 		"fires at > 5, reaches slack-security (slack)",
 	])
@@ -42,13 +38,13 @@ test_pass_when_all_security_classes_are_covered if {
 test_fail_when_suspicious_ip_is_not_measured if {
 	r := security_alerts.report with input as snapshot([])
 	r.verdict == "fail"
-	criterion(r, "Suspicious IP activity").message == "no alerting rule measures it (4 alerting rules read)"
-	criterion(r, "Rate limit violations").verdict == "pass"
+	testing.criterion(r, "Suspicious IP activity").message == "no alerting rule measures it (4 alerting rules read)"
+	testing.criterion(r, "Rate limit violations").verdict == "pass"
 }
 
 test_fail_when_the_only_alert_reaches_no_integration if {
 	r := security_alerts.report with input as snapshot([alert("SuspiciousClientIP", false)])
-	contains(criterion(r, "Suspicious IP activity").message, "no receiver with a configured integration")
+	contains(testing.criterion(r, "Suspicious IP activity").message, "no receiver with a configured integration")
 }
 
 test_pending_without_evidence if {

@@ -1,6 +1,7 @@
 package gonogo.items.monitoring.monitoring_infrastructure.alertmanager_test
 
 import data.gonogo.items.monitoring.monitoring_infrastructure.alertmanager
+import data.gonogo.lib.testing
 
 integration(kind, receiver, configured, referenced, credential) := {
 	"type": kind, "configured": configured, "credential": credential, "receiver": receiver,
@@ -19,19 +20,14 @@ ready := snapshot({
 	"email": [integration("email", "ops-mail", true, true, null)],
 })
 
-criterion(report, text) := c if {
-	some c in report.criteria
-	c.text == text
-}
-
 test_pass_with_pagerduty_slack_and_email_on_used_receivers if {
 	r := alertmanager.report with input as ready
 	r.verdict == "pass"
-	criterion(r, "PagerDuty integration ready").message == concat("", [
+	testing.criterion(r, "PagerDuty integration ready").message == concat("", [
 		"PagerDuty: receiver pager (alertmanager.yml:5) pagerduty integration, ",
 		"credential file, reached by 4 alerts (2 critical)",
 	])
-	contains(criterion(r, "Email alerts configured").message, "credential smarthost set")
+	contains(testing.criterion(r, "Email alerts configured").message, "credential smarthost set")
 }
 
 test_fail_when_pagerduty_has_no_key_and_slack_receiver_is_unused if {
@@ -40,19 +36,19 @@ test_fail_when_pagerduty_has_no_key_and_slack_receiver_is_unused if {
 		"slack": [integration("slack", "chat", true, false, "inline")],
 	})
 	r.verdict == "fail"
-	criterion(r, "PagerDuty integration ready").message == concat("", [
+	testing.criterion(r, "PagerDuty integration ready").message == concat("", [
 		"PagerDuty: not ready: receiver pager (alertmanager.yml:5): ",
 		"pagerduty integration has no credential or recipient/smarthost",
 	])
-	criterion(r, "Slack notifications active").message == "Slack: not ready: receiver chat (alertmanager.yml:4): no route sends alerts to it"
-	criterion(r, "Email alerts configured").message == "email: no receiver has one configured"
+	testing.criterion(r, "Slack notifications active").message == "Slack: not ready: receiver chat (alertmanager.yml:4): no route sends alerts to it"
+	testing.criterion(r, "Email alerts configured").message == "email: no receiver has one configured"
 }
 
 test_fail_when_the_config_is_only_in_a_secret if {
 	r := alertmanager.report with input as {"monitoring": {"alertmanager": {
 		"configs": [], "receivers": {}, "integrations": {}, "unread_secrets": ["deploy/am-secret.yaml:1"],
 	}}}
-	c := criterion(r, "PagerDuty integration ready")
+	c := testing.criterion(r, "PagerDuty integration ready")
 	c.verdict == "fail"
 	contains(c.message, "Secret(s) deploy/am-secret.yaml:1, which are never read")
 }

@@ -1,6 +1,7 @@
 package gonogo.items.monitoring.monitoring_infrastructure.grafana_test
 
 import data.gonogo.items.monitoring.monitoring_infrastructure.grafana
+import data.gonogo.lib.testing
 
 dashboard(title, classes, ref) := {
 	"title": title, "tags": [], "placement": "file", "panels": 3, "metrics": [], "classes": classes,
@@ -21,16 +22,11 @@ all_three := snapshot(
 	{"security": ["Security (sec.json)"], "performance": ["RED (red.json)"], "business": ["KPIs (kpi.json)"]},
 )
 
-criterion(report, text) := c if {
-	some c in report.criteria
-	c.text == text
-}
-
 test_pass_with_security_performance_and_business_dashboards if {
 	r := grafana.report with input as all_three
 	r.verdict == "pass"
-	criterion(r, "Security overview dashboard").message == "security overview dashboard: Security (sec.json) (title 'Security')"
-	criterion(r, "Business metrics dashboard").evidence == ["kpi.json"]
+	testing.criterion(r, "Security overview dashboard").message == "security overview dashboard: Security (sec.json) (title 'Security')"
+	testing.criterion(r, "Business metrics dashboard").evidence == ["kpi.json"]
 }
 
 test_fail_without_a_security_dashboard if {
@@ -39,8 +35,8 @@ test_fail_without_a_security_dashboard if {
 		{"performance": ["RED (red.json)"]},
 	)
 	r.verdict == "fail"
-	criterion(r, "Security overview dashboard").message == "security overview dashboard: none of 1 dashboards is one (titles: RED)"
-	criterion(r, "Performance monitoring dashboard").verdict == "pass"
+	testing.criterion(r, "Security overview dashboard").message == "security overview dashboard: none of 1 dashboards is one (titles: RED)"
+	testing.criterion(r, "Performance monitoring dashboard").verdict == "pass"
 }
 
 test_pending_without_evidence if {
@@ -50,6 +46,6 @@ test_pending_without_evidence if {
 
 test_an_alert_class_reason_is_worded_as_the_criterion_that_class_serves if {
 	r := grafana.report with input as all_three
-	message := criterion(r, "Performance monitoring dashboard").message
+	message := testing.criterion(r, "Performance monitoring dashboard").message
 	message == "performance dashboard: RED (red.json) (shows response time degradation (p95 >100ms) metrics)"
 }

@@ -1,6 +1,7 @@
 package gonogo.items.scaling.auto_scaling_configuration.horizontal_pod_autoscaler_test
 
 import data.gonogo.items.scaling.auto_scaling_configuration.horizontal_pod_autoscaler as hpa
+import data.gonogo.lib.testing
 
 _good := {
 	"name": "web", "namespace": "shop", "api_version": "autoscaling/v2",
@@ -12,22 +13,17 @@ _good := {
 
 _input(hpas) := {"kubernetes": {"autoscaling": {"hpas": hpas}, "workloads": {}}}
 
-_criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
-
 test_pending_without_evidence if {
 	r := hpa.report with input as {}
 	r.verdict == "pending"
-	c := _criterion(r, "CPU threshold: 70%")
+	c := testing.criterion(r, "CPU threshold: 70%")
 	contains(c.message, "HorizontalPodAutoscalers")
 }
 
 test_passes_with_bounded_targeted_hpa if {
 	r := hpa.report with input as _input({"shop/web": _good})
 	r.verdict == "pass"
-	c := _criterion(r, "Min/max replicas defined (3-20)")
+	c := testing.criterion(r, "Min/max replicas defined (3-20)")
 	c.evidence == ["deploy/hpa.yaml:1"]
 	contains(c.message, "replicas within 3-20")
 }
@@ -35,7 +31,7 @@ test_passes_with_bounded_targeted_hpa if {
 test_fails_when_min_replicas_below_three if {
 	r := hpa.report with input as _input({"shop/web": object.union(_good, {"min_replicas": 2})})
 	r.verdict == "fail"
-	c := _criterion(r, "Min/max replicas defined (3-20)")
+	c := testing.criterion(r, "Min/max replicas defined (3-20)")
 	c.verdict == "fail"
 	contains(c.message, "hpa web (deploy/hpa.yaml:1): minReplicas 2 < 3")
 	c.evidence == ["deploy/hpa.yaml:1"]
@@ -44,12 +40,12 @@ test_fails_when_min_replicas_below_three if {
 test_threshold_from_settings_changes_the_floor if {
 	inp := object.union(_input({"shop/web": object.union(_good, {"min_replicas": 2})}), {"settings": {"thresholds": {"hpa.min_replicas": 2}}})
 	r := hpa.report with input as inp
-	_criterion(r, "Min/max replicas defined (3-20)").verdict == "pass"
+	testing.criterion(r, "Min/max replicas defined (3-20)").verdict == "pass"
 }
 
 test_fails_when_target_missing if {
 	r := hpa.report with input as _input({"shop/web": object.union(_good, {"target_found": false, "target_key": "Deployment/shop/api"})})
-	c := _criterion(r, "Min/max replicas defined (3-20)")
+	c := testing.criterion(r, "Min/max replicas defined (3-20)")
 	c.verdict == "fail"
 	contains(c.message, "scaleTargetRef Deployment/shop/api not found")
 }
@@ -60,19 +56,19 @@ test_v1_hpa_fails_memory_and_behavior if {
 		"scale_up": null, "scale_down": null, "cpu_target_percent": 80,
 	})
 	r := hpa.report with input as _input({"shop/web": v1})
-	contains(_criterion(r, "CPU threshold: 70%").message, "CPU target 80% > 70%")
-	contains(_criterion(r, "Memory threshold: 80%").message, "no memory averageUtilization target")
-	contains(_criterion(r, "Scale-up/down policies configured").message, "no scale_up behavior (autoscaling/v1)")
+	contains(testing.criterion(r, "CPU threshold: 70%").message, "CPU target 80% > 70%")
+	contains(testing.criterion(r, "Memory threshold: 80%").message, "no memory averageUtilization target")
+	contains(testing.criterion(r, "Scale-up/down policies configured").message, "no scale_up behavior (autoscaling/v1)")
 }
 
 test_fails_when_no_hpa_found if {
 	r := hpa.report with input as {"kubernetes": {"autoscaling": {"hpas": {}}, "workloads": {"Deployment/shop/web": {}}}}
 	r.verdict == "fail"
-	contains(_criterion(r, "CPU threshold: 70%").message, "no HorizontalPodAutoscaler found among 1 workloads")
+	contains(testing.criterion(r, "CPU threshold: 70%").message, "no HorizontalPodAutoscaler found among 1 workloads")
 }
 
 test_api_default_cpu_target_is_named if {
 	bare := object.union(_good, {"cpu_target_percent": 80, "cpu_target_defaulted": true})
 	r := hpa.report with input as _input({"shop/web": bare})
-	_criterion(r, "CPU threshold: 70%").message == "hpa web (deploy/hpa.yaml:1): CPU target 80% > 70% (the API default: no metrics set)"
+	testing.criterion(r, "CPU threshold: 70%").message == "hpa web (deploy/hpa.yaml:1): CPU target 80% > 70% (the API default: no metrics set)"
 }

@@ -1,6 +1,7 @@
 package gonogo.items.scaling.auto_scaling_configuration.vertical_pod_autoscaler_test
 
 import data.gonogo.items.scaling.auto_scaling_configuration.vertical_pod_autoscaler as vpa
+import data.gonogo.lib.testing
 
 _container := {
 	"name": "web", "init": false,
@@ -23,40 +24,35 @@ _input(container, vpas) := {"kubernetes": {
 	"autoscaling": {"vpas": vpas},
 }}
 
-_criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
-
 test_pending_without_evidence if {
 	r := vpa.report with input as {}
 	r.verdict == "pending"
-	contains(_criterion(r, "Resource requests optimized").message, "VerticalPodAutoscalers")
+	contains(testing.criterion(r, "Resource requests optimized").message, "VerticalPodAutoscalers")
 }
 
 test_passes_with_requests_limits_and_vpa if {
 	r := vpa.report with input as _input(_container, {"shop/web": _vpa})
 	r.verdict == "pass"
-	_criterion(r, "Limits defined appropriately").evidence == ["deploy/web.yaml:1"]
+	testing.criterion(r, "Limits defined appropriately").evidence == ["deploy/web.yaml:1"]
 }
 
 test_fails_without_memory_request_and_limit if {
 	c := {"name": "web", "init": false, "requests": {"cpu": "250m"}, "requests_parsed": {"cpu": 0.25}, "limits": {}, "limits_parsed": {}}
 	r := vpa.report with input as _input(c, {"shop/web": _vpa})
 	r.verdict == "fail"
-	contains(_criterion(r, "Resource requests optimized").message, "Deployment web (deploy/web.yaml:1) container web: no memory request")
-	contains(_criterion(r, "Limits defined appropriately").message, "container web: no memory limit")
+	contains(testing.criterion(r, "Resource requests optimized").message, "Deployment web (deploy/web.yaml:1) container web: no memory request")
+	contains(testing.criterion(r, "Limits defined appropriately").message, "container web: no memory limit")
 }
 
 test_fails_when_limit_below_request if {
 	c := object.union(_container, {"limits": {"memory": "128Mi"}, "limits_parsed": {"memory": 134217728}})
 	r := vpa.report with input as _input(c, {"shop/web": _vpa})
-	contains(_criterion(r, "Limits defined appropriately").message, "memory limit 128Mi < request 256Mi")
+	contains(testing.criterion(r, "Limits defined appropriately").message, "memory limit 128Mi < request 256Mi")
 }
 
 test_fails_without_any_vpa if {
 	r := vpa.report with input as _input(_container, {})
-	contains(_criterion(r, "Resource requests optimized").message, "no VerticalPodAutoscaler found")
+	contains(testing.criterion(r, "Resource requests optimized").message, "no VerticalPodAutoscaler found")
 }
 
 test_fails_when_vpa_auto_fights_hpa if {
@@ -65,5 +61,5 @@ test_fails_when_vpa_auto_fights_hpa if {
 		"autoscaling": {"vpas": {"shop/web": object.union(_vpa, {"update_mode": "Auto"})}},
 	}}
 	r := vpa.report with input as inp
-	contains(_criterion(r, "Resource requests optimized").message, "updateMode Auto on Deployment/shop/web, which an HPA also scales")
+	contains(testing.criterion(r, "Resource requests optimized").message, "updateMode Auto on Deployment/shop/web, which an HPA also scales")
 }

@@ -1,6 +1,7 @@
 package gonogo.items.security.d3fend.d3_apm_test
 
 import data.gonogo.items.security.d3fend.d3_apm
+import data.gonogo.lib.testing
 
 source(kind, name, category) := {
 	"kind": kind, "name": name, "category": category,
@@ -14,24 +15,19 @@ snapshot(sources, dashboards, parsed) := {"monitoring": {
 
 dashboard := {"RED (red.json:1)": {"title": "RED", "provenance": {"collector": "monitoring", "file": "red.json", "ref": "red.json:1"}}}
 
-criterion(report, text) := c if {
-	some c in report.criteria
-	c.text == text
-}
-
 test_pass_with_app_scrape_dashboard_and_alerts if {
 	r := d3_apm.report with input as snapshot({"ServiceMonitor/shop/api": source("ServiceMonitor", "shop/api", "app")}, dashboard, 2)
 	r.verdict == "pass"
-	criterion(r, "Prometheus metrics instrumented").message == "application scrape sources: ServiceMonitor shop/api"
-	criterion(r, "Grafana dashboards deployed").message == "1 dashboards: RED"
+	testing.criterion(r, "Prometheus metrics instrumented").message == "application scrape sources: ServiceMonitor shop/api"
+	testing.criterion(r, "Grafana dashboards deployed").message == "1 dashboards: RED"
 }
 
 test_fail_when_only_exporters_are_scraped_and_no_dashboard if {
 	r := d3_apm.report with input as snapshot({"job/node": source("scrape_config", "node-exporter", "system")}, {}, 0)
 	r.verdict == "fail"
-	contains(criterion(r, "Prometheus metrics instrumented").message, "no application is scraped")
-	criterion(r, "Grafana dashboards deployed").verdict == "fail"
-	criterion(r, "Alert rules configured").message == "no alerting rule with a valid PromQL expression (2 alerting rules read)"
+	contains(testing.criterion(r, "Prometheus metrics instrumented").message, "no application is scraped")
+	testing.criterion(r, "Grafana dashboards deployed").verdict == "fail"
+	testing.criterion(r, "Alert rules configured").message == "no alerting rule with a valid PromQL expression (2 alerting rules read)"
 }
 
 test_pending_without_evidence if {

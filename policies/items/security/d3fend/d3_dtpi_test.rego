@@ -2,8 +2,7 @@ package gonogo.items.security.d3fend.d3_dtpi_test
 
 import data.gonogo.items.security.d3fend.d3_dtpi
 import data.gonogo.items.security.vulnerability_scanning.evidence_test as fx
-
-_criterion(r, text) := [c | some c in r.criteria; c.text == text][0]
+import data.gonogo.lib.testing
 
 test_pending_without_evidence if {
 	r := d3_dtpi.report with input as {}
@@ -13,9 +12,9 @@ test_pending_without_evidence if {
 test_tls_passes_and_signing_library_found if {
 	deps := fx.dependencies({"request_signing": [fx.signal_fact("httpsig", "http signatures", "requirements.txt:4")]}, {})
 	r := d3_dtpi.report with input as object.union(fx.probe_good, deps)
-	_criterion(r, "TLS 1.3 encryption enforced").verdict == "pass"
-	_criterion(r, "Request/response signing").message == "HTTP message signing declared: httpsig ==1.0 (requirements.txt:4)"
-	_criterion(r, "Certificate pinning configured").verdict == "pending"
+	testing.criterion(r, "TLS 1.3 encryption enforced").verdict == "pass"
+	testing.criterion(r, "Request/response signing").message == "HTTP message signing declared: httpsig ==1.0 (requirements.txt:4)"
+	testing.criterion(r, "Certificate pinning configured").verdict == "pending"
 	r.verdict == "pending"
 }
 
@@ -26,11 +25,11 @@ test_fails_when_tls12_accepted_and_no_signing if {
 	)
 	r := d3_dtpi.report with input as snapshot
 	r.verdict == "fail"
-	contains(_criterion(r, "TLS 1.3 encryption enforced").message, "accepts a TLSv1.2 handshake")
-	contains(_criterion(r, "Request/response signing").message, "no HTTP message signing library declared (searched requirements.txt)")
+	contains(testing.criterion(r, "TLS 1.3 encryption enforced").message, "accepts a TLSv1.2 handshake")
+	contains(testing.criterion(r, "Request/response signing").message, "no HTTP message signing library declared (searched requirements.txt)")
 }
 
 test_untestable_refusal_is_a_fail if {
 	r := d3_dtpi.report with input as fx.probe_with({"tls": {"old_versions": {"TLSv1.2": {"refused": null, "detail": "timed out"}}}})
-	contains(_criterion(r, "TLS 1.3 encryption enforced").message, "could not test whether TLSv1.2 is refused: timed out")
+	contains(testing.criterion(r, "TLS 1.3 encryption enforced").message, "could not test whether TLSv1.2 is refused: timed out")
 }

@@ -1,6 +1,7 @@
 package gonogo.items.testing.test_coverage.e2e_tests_test
 
 import data.gonogo.items.testing.test_coverage.e2e_tests
+import data.gonogo.lib.testing
 
 counts(passed, failed, failing) := {
 	"tests": passed + failed, "passed": passed, "failed": failed, "errored": 0, "skipped": 0,
@@ -11,15 +12,10 @@ passing_kind := object.union(counts(12, 0, []), {"subjects": {"journey": counts(
 
 input_with(kind) := {"quality": {"tests": {"reports": {"e2e.xml": {}}, "unreadable": [], "kinds": {"e2e": kind}}}}
 
-criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
-
 test_passes_with_12_passing_e2e_tests if {
 	r := e2e_tests.report with input as input_with(passing_kind)
 	r.verdict == "pass"
-	contains(criterion(r, "Webhook delivery workflow confirmed").message, "3 e2e tests on webhook delivery passed; 12 e2e tests passed >= 12")
+	contains(testing.criterion(r, "Webhook delivery workflow confirmed").message, "3 e2e tests on webhook delivery passed; 12 e2e tests passed >= 12")
 }
 
 test_fails_webhook_when_its_test_fails if {
@@ -29,7 +25,7 @@ test_fails_webhook_when_its_test_fails if {
 	})
 	r := e2e_tests.report with input as input_with(kind)
 	r.verdict == "fail"
-	c := criterion(r, "Webhook delivery workflow confirmed")
+	c := testing.criterion(r, "Webhook delivery workflow confirmed")
 	contains(c.message, "e2e tests on webhook delivery: 1 failed, 0 errored: test_webhook[invoice.failed]")
 	contains(c.message, "e2e tests: 11 passed < 12 (e2e.xml)")
 }
@@ -37,7 +33,7 @@ test_fails_webhook_when_its_test_fails if {
 test_fails_when_no_e2e_tests_found if {
 	empty := object.union(counts(0, 0, []), {"reports": [], "subjects": {}})
 	r := e2e_tests.report with input as input_with(empty)
-	c := criterion(r, "User journey workflows validated")
+	c := testing.criterion(r, "User journey workflows validated")
 	c.verdict == "fail"
 	contains(c.message, "no e2e test on user journeys")
 	contains(c.message, "e2e tests: 0 passed < 12")
@@ -45,7 +41,7 @@ test_fails_when_no_e2e_tests_found if {
 
 test_gpu_workflow_not_applicable_without_gpu if {
 	r := e2e_tests.report with input as object.union(input_with(passing_kind), {"context": {"uses_gpu": false}})
-	criterion(r, "GPU acceleration workflow tested").verdict == "not_applicable"
+	testing.criterion(r, "GPU acceleration workflow tested").verdict == "not_applicable"
 	r.verdict == "pass"
 }
 

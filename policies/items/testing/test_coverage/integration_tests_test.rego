@@ -1,6 +1,7 @@
 package gonogo.items.testing.test_coverage.integration_tests_test
 
 import data.gonogo.items.testing.test_coverage.integration_tests
+import data.gonogo.lib.testing
 
 counts(passed, failed, failing) := {
 	"tests": passed + failed, "passed": passed, "failed": failed, "errored": 0, "skipped": 0,
@@ -18,15 +19,11 @@ input_with(kind) := {"quality": {"tests": {
 
 passing_kind := object.union(counts(36, 0, []), {"subjects": subjects_passing})
 
-criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
-
 test_passes_with_36_passing_tests_on_every_subject if {
 	r := integration_tests.report with input as input_with(passing_kind)
 	r.verdict == "pass"
-	contains(criterion(r, "API endpoint integration verified").message, "6 integration tests on API endpoints passed; 36 integration tests passed >= 36")
+	message := testing.criterion(r, "API endpoint integration verified").message
+	contains(message, "6 integration tests on API endpoints passed; 36 integration tests passed >= 36")
 }
 
 test_fails_every_criterion_below_36_passing if {
@@ -44,7 +41,7 @@ test_fails_database_when_a_database_test_fails if {
 		"subjects": object.union(subjects_passing, {"database": counts(5, 1, ["test_db[3]"])}),
 	})
 	r := integration_tests.report with input as input_with(kind)
-	c := criterion(r, "Database integration validated")
+	c := testing.criterion(r, "Database integration validated")
 	c.verdict == "fail"
 	contains(c.message, "integration tests on the database: 1 failed, 0 errored: test_db[3]")
 }
@@ -52,18 +49,18 @@ test_fails_database_when_a_database_test_fails if {
 test_fails_when_no_monitoring_test if {
 	kind := json.patch(passing_kind, [{"op": "remove", "path": "/subjects/monitoring"}])
 	r := integration_tests.report with input as input_with(kind)
-	c := criterion(r, "Monitoring integration verified")
+	c := testing.criterion(r, "Monitoring integration verified")
 	c.verdict == "fail"
 	c.message == "no integration test on monitoring"
-	criterion(r, "Security integration tested").verdict == "pass"
+	testing.criterion(r, "Security integration tested").verdict == "pass"
 }
 
 test_gpu_not_required_when_context_has_no_gpu if {
 	kind := json.patch(passing_kind, [{"op": "remove", "path": "/subjects/gpu"}])
 	with_gpu := integration_tests.report with input as input_with(kind)
-	contains(criterion(with_gpu, "GPU/SaaS integration confirmed").message, "no integration test on GPU")
+	contains(testing.criterion(with_gpu, "GPU/SaaS integration confirmed").message, "no integration test on GPU")
 	without_gpu := integration_tests.report with input as object.union(input_with(kind), {"context": {"uses_gpu": false}})
-	criterion(without_gpu, "GPU/SaaS integration confirmed").verdict == "pass"
+	testing.criterion(without_gpu, "GPU/SaaS integration confirmed").verdict == "pass"
 }
 
 test_threshold_from_settings if {
@@ -90,7 +87,7 @@ test_error_when_a_junit_report_is_unreadable if {
 test_messages_quote_the_classification_settings if {
 	settings := {"settings": {"thresholds": {"tests.subject.api": "endpoint,route", "tests.kind.integration": "tests/it/*"}}}
 	r := integration_tests.report with input as object.union(input_with(passing_kind), settings)
-	c := criterion(r, "API endpoint integration verified")
+	c := testing.criterion(r, "API endpoint integration verified")
 	c.verdict == "pass"
 	contains(c.message, `6 integration tests on API endpoints (tests.subject.api "endpoint,route") passed`)
 	endswith(c.message, `(junit.xml); integration tests by tests.kind.integration "tests/it/*"`)

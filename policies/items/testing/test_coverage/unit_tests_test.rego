@@ -1,6 +1,7 @@
 package gonogo.items.testing.test_coverage.unit_tests_test
 
 import data.gonogo.items.testing.test_coverage.unit_tests
+import data.gonogo.lib.testing
 
 report_full := {
 	"format": "cobertura", "lines_total": 100, "lines_covered": 99, "line_percent": 99.0,
@@ -18,23 +19,18 @@ input_with(coverage_report, mocks) := {"quality": {
 	"tests": tests_with(mocks),
 }}
 
-criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
-
 test_passes_with_full_coverage_and_passing_mock_tests if {
 	r := unit_tests.report with input as input_with(report_full, mocks_passing)
 	r.verdict == "pass"
-	contains(criterion(r, "All core modules tested").message, "core modules app.core each >= 97.4 %")
-	contains(criterion(r, "Mock services validated").message, "3 mock tests passed (junit.xml)")
+	contains(testing.criterion(r, "All core modules tested").message, "core modules app.core each >= 97.4 %")
+	contains(testing.criterion(r, "Mock services validated").message, "3 mock tests passed (junit.xml)")
 }
 
 test_fails_when_core_module_below_threshold if {
 	low := json.patch(report_full, [{"op": "replace", "path": "/core_modules/app.core/line_percent", "value": 61.5}])
 	r := unit_tests.report with input as input_with(low, mocks_passing)
 	r.verdict == "fail"
-	c := criterion(r, "All core modules tested")
+	c := testing.criterion(r, "All core modules tested")
 	c.verdict == "fail"
 	contains(c.message, "core module app.core 61.5 % < 97.4 % (coverage.xml)")
 }
@@ -43,25 +39,25 @@ test_fails_when_core_module_missing_from_report if {
 	absent := {"found": false, "lines_total": 0, "lines_covered": 0, "files": 0}
 	missing := json.patch(report_full, [{"op": "replace", "path": "/core_modules/app.core", "value": absent}])
 	r := unit_tests.report with input as input_with(missing, mocks_passing)
-	contains(criterion(r, "All core modules tested").message, "core module app.core not in the report (coverage.xml)")
+	contains(testing.criterion(r, "All core modules tested").message, "core module app.core not in the report (coverage.xml)")
 }
 
 test_fails_when_total_line_coverage_below_threshold if {
 	low := json.patch(report_full, [{"op": "replace", "path": "/line_percent", "value": 90.1}])
 	r := unit_tests.report with input as input_with(low, mocks_passing)
-	contains(criterion(r, "All core modules tested").message, "line coverage 90.1 % < 97.4 % (coverage.xml)")
+	contains(testing.criterion(r, "All core modules tested").message, "line coverage 90.1 % < 97.4 % (coverage.xml)")
 }
 
 test_threshold_from_settings if {
 	low := json.patch(report_full, [{"op": "replace", "path": "/line_percent", "value": 90.1}])
 	r := unit_tests.report with input as object.union(input_with(low, mocks_passing), {"settings": {"thresholds": {"coverage.line_percent": 90}}})
-	criterion(r, "All core modules tested").verdict == "pass"
+	testing.criterion(r, "All core modules tested").verdict == "pass"
 }
 
 test_fails_edge_cases_without_branch_coverage if {
 	no_branches := json.patch(report_full, [{"op": "replace", "path": "/branch_measured", "value": false}])
 	r := unit_tests.report with input as input_with(no_branches, mocks_passing)
-	c := criterion(r, "Edge cases covered")
+	c := testing.criterion(r, "Edge cases covered")
 	c.verdict == "fail"
 	contains(c.message, "no branch coverage measured (coverage.xml)")
 }
@@ -69,13 +65,13 @@ test_fails_edge_cases_without_branch_coverage if {
 test_fails_edge_cases_with_low_branch_coverage if {
 	low := json.patch(report_full, [{"op": "replace", "path": "/branch_percent", "value": 7.14}])
 	r := unit_tests.report with input as input_with(low, mocks_passing)
-	contains(criterion(r, "Edge cases covered").message, "branch coverage 7.14 % < 97.4 % (coverage.xml)")
+	contains(testing.criterion(r, "Edge cases covered").message, "branch coverage 7.14 % < 97.4 % (coverage.xml)")
 }
 
 test_fails_when_a_mock_test_fails if {
 	failing := {"tests": 3, "passed": 2, "failed": 1, "errored": 0, "skipped": 0, "failing": ["test_gateway"], "reports": ["junit.xml"]}
 	r := unit_tests.report with input as input_with(report_full, failing)
-	c := criterion(r, "Mock services validated")
+	c := testing.criterion(r, "Mock services validated")
 	c.verdict == "fail"
 	contains(c.message, "mock tests: 1 failed, 0 errored of 3: test_gateway (junit.xml)")
 }
@@ -85,28 +81,28 @@ test_fails_when_no_mock_tests if {
 		"coverage": {"reports": {"coverage.xml": report_full}, "core_modules": [], "unreadable": []},
 		"tests": {"reports": {"junit.xml": {}}, "subjects": {}, "unreadable": []},
 	}}
-	contains(criterion(r, "Mock services validated").message, "no test exercising mocks, fakes or stubs in 1 JUnit report(s)")
+	contains(testing.criterion(r, "Mock services validated").message, "no test exercising mocks, fakes or stubs in 1 JUnit report(s)")
 }
 
 test_fails_when_no_coverage_report_found if {
 	r := unit_tests.report with input as {"quality": {"coverage": {"reports": {}, "core_modules": [], "unreadable": []}}}
-	c := criterion(r, "All core modules tested")
+	c := testing.criterion(r, "All core modules tested")
 	c.verdict == "fail"
 	startswith(c.message, "no coverage report found")
-	criterion(r, "Mock services validated").verdict == "pending"
+	testing.criterion(r, "Mock services validated").verdict == "pending"
 }
 
 test_error_when_a_coverage_report_is_unreadable if {
 	coverage := {"reports": {"coverage.xml": report_full}, "core_modules": [], "unreadable": ["lcov.info"]}
 	r := unit_tests.report with input as {"quality": {"coverage": coverage}}
 	r.verdict == "error"
-	contains(criterion(r, "All core modules tested").message, "lcov.info")
+	contains(testing.criterion(r, "All core modules tested").message, "lcov.info")
 }
 
 test_pending_without_evidence if {
 	r := unit_tests.report with input as {}
 	r.verdict == "pending"
-	contains(criterion(r, "All core modules tested").message, "coverage report")
+	contains(testing.criterion(r, "All core modules tested").message, "coverage report")
 }
 
 test_fail_evidence_names_only_the_failing_report if {
@@ -116,7 +112,7 @@ test_fail_evidence_names_only_the_failing_report if {
 	])
 	coverage := {"reports": {"coverage.xml": report_full, "partial/coverage.json": low}, "core_modules": [], "unreadable": []}
 	r := unit_tests.report with input as {"quality": {"coverage": coverage}}
-	c := criterion(r, "All core modules tested")
+	c := testing.criterion(r, "All core modules tested")
 	c.verdict == "fail"
 	c.evidence == ["partial/coverage.json"]
 	c.message == "line coverage 44.12 % < 97.4 % (partial/coverage.json)"
@@ -127,7 +123,7 @@ test_pass_message_says_where_core_modules_came_from if {
 		input_with(report_full, mocks_passing),
 		{"settings": {"thresholds": {"coverage.core_modules": "app.core"}}},
 	)
-	contains(criterion(named, "All core modules tested").message, `named by coverage.core_modules "app.core"`)
+	contains(testing.criterion(named, "All core modules tested").message, `named by coverage.core_modules "app.core"`)
 	unset := unit_tests.report with input as input_with(report_full, mocks_passing)
-	contains(criterion(unset, "All core modules tested").message, "every package counted as core (coverage.core_modules unset)")
+	contains(testing.criterion(unset, "All core modules tested").message, "every package counted as core (coverage.core_modules unset)")
 }

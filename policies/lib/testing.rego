@@ -1,0 +1,33 @@
+# METADATA
+# title: Test helpers
+# description: >-
+#   Helpers shared by the item tests (policies/items/**/*_test.rego) and the library tests.
+#   An item test imports this package instead of defining its own lookup of a criterion:
+#   `import data.gonogo.lib.testing` then `testing.criterion(r, "Text").verdict == "pass"`.
+package gonogo.lib.testing
+
+# METADATA
+# description: >-
+#   The criterion row of an item report whose text is text (undefined when the report has no
+#   such criterion, so a test that reads it fails).
+criterion(report, text) := c if {
+	some c in report.criteria
+	c.text == text
+}
+
+# METADATA
+# description: The verdict of the criterion of report whose text is text.
+verdict(report, text) := criterion(report, text).verdict
+
+# METADATA
+# description: The object criterion text -> verdict of an item report.
+verdicts(report) := {c.text: c.verdict | some c in report.criteria}
+
+# METADATA
+# description: True when every criterion of the report has verdict v.
+all_criteria(report, v) if {
+	count(report.criteria) > 0
+	every c in report.criteria {
+		c.verdict == v
+	}
+}
