@@ -52,7 +52,6 @@ SECTION_KEYS = (
     "ingresses",
     "certificates",
     "issuers",
-    "certificate_expiry_alerts",
     "services",
     "dns",
     "backups",
@@ -83,7 +82,6 @@ def _empty() -> dict[str, Any]:
         "ingresses": {},
         "certificates": {},
         "issuers": {},
-        "certificate_expiry_alerts": {},
         "services": {},
         "dns": {"records": {}, "controllers": {}},
         "backups": {
@@ -299,14 +297,6 @@ def _simple(table_path: tuple[str, ...], fn: Any, prefix_kind: bool = False) -> 
     return handler
 
 
-def _prometheus_rule(
-    b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]
-) -> None:
-    alerts = net.certificate_expiry_alerts(obj)
-    if alerts:
-        b.put(b.out["certificate_expiry_alerts"], key, {"alerts": alerts}, meta, prov)
-
-
 def _dns_endpoint(
     b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]
 ) -> None:
@@ -383,7 +373,6 @@ _HANDLERS: dict[tuple[str, str], Any] = {
     ("cert-manager.io", "Certificate"): _simple(("certificates",), net.certificate),
     ("cert-manager.io", "Issuer"): _simple(("issuers",), net.issuer, prefix_kind=True),
     ("cert-manager.io", "ClusterIssuer"): _simple(("issuers",), net.issuer, prefix_kind=True),
-    ("monitoring.coreos.com", "PrometheusRule"): _prometheus_rule,
     ("externaldns.k8s.io", "DNSEndpoint"): _dns_endpoint,
     ("karpenter.sh", "NodePool"): _simple(("autoscaling", "node_pools"), wl.karpenter_pool, prefix_kind=True),
     ("karpenter.sh", "Provisioner"): _simple(

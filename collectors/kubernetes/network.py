@@ -5,13 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 EXTERNAL_DNS_HOSTNAME = "external-dns.alpha.kubernetes.io/hostname"
-_CERT_EXPIRY_METRICS = (
-    "certmanager_certificate_expiration_timestamp_seconds",
-    "probe_ssl_earliest_cert_expiry",
-    "x509_cert_not_after",
-    "ssl_cert_not_after",
-    "certmanager_certificate_ready_status",
-)
 
 
 def _true(value: Any) -> bool:
@@ -223,20 +216,6 @@ def issuer(obj: dict[str, Any]) -> dict[str, Any]:
         "acme_server": server,
         "staging": bool(server and "staging" in server),
     }
-
-
-def certificate_expiry_alerts(obj: dict[str, Any]) -> list[str]:
-    """Names of PrometheusRule alerts whose expression watches certificate expiry."""
-    names: list[str] = []
-    for group in (obj.get("spec") or {}).get("groups") or []:
-        for rule in (group or {}).get("rules") or []:
-            if (
-                isinstance(rule, dict)
-                and rule.get("alert")
-                and any(m in str(rule.get("expr", "")) for m in _CERT_EXPIRY_METRICS)
-            ):
-                names.append(str(rule["alert"]))
-    return names
 
 
 def external_dns_controller(args: list[str]) -> dict[str, Any]:

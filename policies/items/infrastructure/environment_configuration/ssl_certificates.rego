@@ -6,7 +6,7 @@
 #   Terraform ACM/managed certificates and load-balancer listeners. Renewal is automatic when
 #   cert-manager manages the TLS secret (a Certificate or an issuer annotation on the Ingress) or
 #   the cloud certificate is DNS-validated/managed. Expiry monitoring is an alert on certificate
-#   expiry (PrometheusRule in the manifests, or the monitoring collector's cert_expiry class).
+#   expiry: the monitoring collector's cert_expiry class (rule files and PrometheusRule objects).
 #   HTTPS redirect is read from the annotations of the common ingress controllers and from
 #   port-80 listeners.
 # custom:
@@ -121,19 +121,15 @@ criteria["Auto-renewal configured (cert-manager)"] := k8s.decide(
 	sprintf("%d cert-manager Certificates; every TLS secret renews automatically", [count(certificates)]),
 )
 
-_k8s_alert_facts := k8s.table(["certificate_expiry_alerts"])
+# One notion of a certificate-expiry alert: the monitoring collector's PromQL-parsed cert_expiry
+# class (rule files and PrometheusRule objects alike).
+_alert_facts := object.get(input, ["monitoring", "alert_coverage", "cert_expiry", "alerts"], [])
 
-_monitoring_alert_facts := object.get(input, ["monitoring", "alert_coverage", "cert_expiry", "alerts"], [])
-
-_k8s_alerts := [sprintf("%s (%s)", [concat(", ", a.alerts), k8s.ref(a)]) | some a in _k8s_alert_facts]
-
-_monitoring_alerts := [sprintf("%s (%s)", [a.alert, a.ref]) | some a in _monitoring_alert_facts]
-
-_alerts := array.concat(_k8s_alerts, _monitoring_alerts)
+_alerts := [sprintf("%s (%s)", [a.alert, a.ref]) | some a in _alert_facts]
 
 criteria["Certificate expiration monitoring active"] := result.pass(
 	sprintf("certificate expiry alerts: %s", [concat("; ", _alerts)]),
-	array.concat(k8s.refs(_k8s_alert_facts), [a.ref | some a in _monitoring_alert_facts]),
+	[a.ref | some a in _alert_facts],
 ) if {
 	count(_alerts) > 0
 } else := result.fail(

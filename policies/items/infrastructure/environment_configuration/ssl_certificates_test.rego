@@ -19,12 +19,14 @@ _certificate := {
 	"ready": null, "not_after": null, "provenance": {"ref": "deploy/cert.yaml:1"},
 }
 
-_input(ingress, certificate) := {"kubernetes": {
-	"ingresses": {"Ingress/shop/web": ingress},
-	"certificates": {"shop/web": certificate},
-	"issuers": {"ClusterIssuer/letsencrypt": {"type": "acme", "staging": false}},
-	"certificate_expiry_alerts": {"monitoring/certs": {"alerts": ["CertExpiring"], "provenance": {"ref": "deploy/rules.yaml:1"}}},
-}}
+_input(ingress, certificate) := {
+	"kubernetes": {
+		"ingresses": {"Ingress/shop/web": ingress},
+		"certificates": {"shop/web": certificate},
+		"issuers": {"ClusterIssuer/letsencrypt": {"type": "acme", "staging": false}},
+	},
+	"monitoring": {"alert_coverage": {"cert_expiry": {"alerts": [{"alert": "CertExpiring", "ref": "deploy/rules.yaml:1"}]}}},
+}
 
 test_pending_without_evidence if {
 	r := ssl.report with input as {}
@@ -61,24 +63,30 @@ test_unmanaged_secret_and_expired_cert_fail if {
 test_no_expiry_alert_fails if {
 	inp := json.patch(_input(_ingress, _certificate), [{
 		"op": "replace",
-		"path": "/kubernetes/certificate_expiry_alerts",
-		"value": {},
+		"path": "/monitoring/alert_coverage/cert_expiry/alerts",
+		"value": [],
 	}])
 	r := ssl.report with input as inp
+	_criterion(r, "Certificate expiration monitoring active").verdict == "fail"
 	contains(_criterion(r, "Certificate expiration monitoring active").message, "no alert on certificate expiry")
 }
 
-test_monitoring_collector_alert_counts if {
+test_monitoring_collector_alert_is_the_evidence if {
+	r := ssl.report with input as _input(_ingress, _certificate)
+	_criterion(r, "Certificate expiration monitoring active").evidence == ["deploy/rules.yaml:1"]
+}
+
+test_a_kubernetes_substring_match_no_longer_counts if {
 	inp := json.patch(_input(_ingress, _certificate), [
-		{"op": "replace", "path": "/kubernetes/certificate_expiry_alerts", "value": {}},
+		{"op": "remove", "path": "/monitoring"},
 		{
 			"op": "add",
-			"path": "/monitoring",
-			"value": {"alert_coverage": {"cert_expiry": {"alerts": [{"alert": "SSLCertExpiring", "ref": "rules.yml:4"}]}}},
+			"path": "/kubernetes/certificate_expiry_alerts",
+			"value": {"monitoring/certs": {"alerts": ["CertExpiring"], "provenance": {"ref": "deploy/rules.yaml:1"}}},
 		},
 	])
 	r := ssl.report with input as inp
-	_criterion(r, "Certificate expiration monitoring active").evidence == ["rules.yml:4"]
+	_criterion(r, "Certificate expiration monitoring active").verdict == "fail"
 }
 
 test_nothing_terminating_tls_fails if {
