@@ -66,7 +66,7 @@ def parse_quantity(value: Any) -> Decimal:
 
     Written here rather than imported from the kubernetes client: importing that package costs
     about 0.4 s, which the manifest path (the pre-commit hook) should not pay for one function.
-    tests/kubernetes/test_quantity.py checks it against kubernetes.utils.parse_quantity.
+    tests/collectors/kubernetes/test_quantity.py checks it against kubernetes.utils.parse_quantity.
     """
     if isinstance(value, bool):
         raise ValueError(f"not a quantity: {value!r}")

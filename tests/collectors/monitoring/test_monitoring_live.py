@@ -1,4 +1,4 @@
-"""The monitoring collector against a real kube-apiserver (tests/kubernetes/live harness): the
+"""The monitoring collector against a real kube-apiserver (tests/collectors/kubernetes/live harness): the
 realworld fixture's PrometheusRules, ServiceMonitor and dashboard ConfigMap applied to the
 cluster are read from it, with `Kind/namespace/name` evidence, and the same kinds in files are
 not counted twice."""
@@ -12,8 +12,13 @@ from typing import Any
 import pytest
 from kubernetes import config
 
-from tests.kubernetes.live.apply_objects import apply_documents, load_documents
-from tests.kubernetes.live.live_apiserver import ClusterStartError, LiveCluster, build_binaries, in_ci
+from tests.collectors.kubernetes.live.apply_objects import apply_documents, load_documents
+from tests.collectors.kubernetes.live.live_apiserver import (
+    ClusterStartError,
+    LiveCluster,
+    build_binaries,
+    in_ci,
+)
 
 pytestmark = pytest.mark.slow
 

@@ -17,10 +17,10 @@ from gonogo.collectors.kubernetes.cluster import ClusterCollectionError, cluster
 from kubernetes import client, config
 from kubernetes.config import incluster_config
 
-from tests.kubernetes.live.apply_objects import apply_documents, load_documents
-from tests.kubernetes.live.live_apiserver import LiveCluster
+from tests.collectors.kubernetes.live.apply_objects import apply_documents, load_documents
+from tests.collectors.kubernetes.live.live_apiserver import LiveCluster
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "kubernetes-live"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "live"
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The live-cluster source against a real kube-apiserver + etcd (see conftest.py).
 
-The fixture objects in tests/fixtures/kubernetes-live are applied to the API server, then read
+The fixture objects in tests/collectors/kubernetes/fixtures/live are applied to the API server, then read
 back through collectors/kubernetes/cluster.py with the kubernetes Python client.
 """
 
@@ -16,10 +16,10 @@ from gonogo.collectors.kubernetes.cluster import ClusterCollectionError, cluster
 from kubernetes import client, config
 
 from gonogo import api
-from tests.kubernetes.live.apply_objects import load_documents
-from tests.kubernetes.live.live_apiserver import RESTRICTED_CONTEXT, LiveCluster
+from tests.collectors.kubernetes.live.apply_objects import load_documents
+from tests.collectors.kubernetes.live.live_apiserver import RESTRICTED_CONTEXT, LiveCluster
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "kubernetes-live"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "live"
 CANARY = "gonogo-canary-5e1f0c9a7b3d"
 
 

@@ -14,7 +14,7 @@ import pytest
 from gonogo.collectors.kubernetes import cluster as live
 from kubernetes import client, config
 
-from tests.kubernetes.live.live_apiserver import LiveCluster
+from tests.collectors.kubernetes.live.live_apiserver import LiveCluster
 
 BULK = 2000
 

@@ -14,7 +14,7 @@ from gonogo.collectors.base import CollectContext
 from gonogo.collectors.kubernetes import KubernetesCollector, is_cluster_object
 from gonogo.collectors.source_files import walk
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kubernetes"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _collect(root: Path, **options: Any) -> tuple[dict[str, Any], list[str]]:
@@ -138,7 +138,7 @@ def test_schema_leaves_no_place_for_secret_values():
 
 def _with_repo_tools(monkeypatch: pytest.MonkeyPatch) -> str | None:
     """helm from PATH or the repository's .bin (where scripts may build it)."""
-    tools = Path(__file__).resolve().parents[2] / ".bin"
+    tools = Path(__file__).resolve().parents[3] / ".bin"
     monkeypatch.setenv("PATH", f"{tools}:{os.environ.get('PATH', '')}")
     return shutil.which("helm")
 

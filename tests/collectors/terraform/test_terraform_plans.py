@@ -12,9 +12,9 @@ from gonogo.collectors.base import CollectContext
 from gonogo.collectors.source_files import walk
 from gonogo.collectors.terraform import TerraformCollector, plan_resources, redact
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-BUILTIN = FIXTURES / "terraform" / "builtin-sensitive"
-REALWORLD = FIXTURES / "kubernetes" / "realworld"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUILTIN = FIXTURES / "builtin-sensitive"
+REALWORLD = Path(__file__).resolve().parents[1] / "kubernetes" / "fixtures" / "realworld"
 
 
 def _collect(root: Path) -> tuple[dict[str, Any], list[str]]:

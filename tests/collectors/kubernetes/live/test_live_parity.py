@@ -1,7 +1,7 @@
 """The same objects give the same verdicts whether read from manifest files or a live API server.
 
 Both paths run end to end through `gonogo.api.check` (the `kubernetes` collector, normalize(),
-the real OPA): the manifest path reads tests/fixtures/kubernetes-live/objects as files, the live
+the real OPA): the manifest path reads tests/collectors/kubernetes/fixtures/live/objects as files, the live
 path reads the same objects applied to kube-apiserver (collectors/kubernetes/cluster.py). Only
 what a manifest folder cannot show may differ: the server version and the nodes.
 """
@@ -16,7 +16,7 @@ import pytest
 
 from gonogo import api
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "kubernetes-live"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "live"
 CANARY = "gonogo-canary-5e1f0c9a7b3d"
 # The items this slice decides from the `kubernetes` section (issue 3).
 KUBERNETES_ITEMS = frozenset(

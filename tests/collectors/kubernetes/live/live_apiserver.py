@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 # GONOGO_KUBE_BIN: a folder holding prebuilt `etcd` and `kube-apiserver` instead of .bin/.
 BIN = Path(os.environ.get("GONOGO_KUBE_BIN") or REPO / ".bin")
 BUILD_SCRIPT = REPO / "scripts" / "build-kube"

@@ -12,7 +12,7 @@ import pytest
 from gonogo.api import check, collect
 from tests.support.cli import item_criterion, run_gonogo
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kubernetes"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CANARY = re.compile(r"gonogo-canary-[a-z]+-[0-9a-f]+")
 MINE = (
     "2.2.7",

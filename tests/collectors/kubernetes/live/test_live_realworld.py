@@ -1,4 +1,4 @@
-"""The manifest slice's fixture folders (tests/fixtures/kubernetes/...) applied to a fresh API
+"""The manifest slice's fixture folders (tests/collectors/kubernetes/fixtures/...) applied to a fresh API
 server give the same verdicts as `gonogo check` on their files.
 
 The live run keeps each folder's gonogo.yaml and Terraform plan (the cloud side is not in the
@@ -18,11 +18,11 @@ import pytest
 from kubernetes import config
 
 from gonogo import api
-from tests.kubernetes.live.apply_objects import apply_documents, load_documents
-from tests.kubernetes.live.live_apiserver import LiveCluster
-from tests.kubernetes.live.test_live_parity import CLUSTER_ONLY, criteria_verdicts
+from tests.collectors.kubernetes.live.apply_objects import apply_documents, load_documents
+from tests.collectors.kubernetes.live.live_apiserver import LiveCluster
+from tests.collectors.kubernetes.live.test_live_parity import CLUSTER_ONLY, criteria_verdicts
 
-MANIFEST_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "kubernetes"
+MANIFEST_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # folder -> (what holds its manifests, what the live run keeps besides them)
 FOLDERS = {
     "realworld": ("k8s", ("gonogo.yaml", "terraform")),

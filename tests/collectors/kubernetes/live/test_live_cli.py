@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.kubernetes.live.live_apiserver import RESTRICTED_CONTEXT, LiveCluster
+from tests.collectors.kubernetes.live.live_apiserver import RESTRICTED_CONTEXT, LiveCluster
 from tests.support.cli import run_gonogo
 
 CANARY = "gonogo-canary-5e1f0c9a7b3d"

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
+REPO = HERE.parents[3]
 
 
 def run_live_test(ci: bool, tmp_path: Path) -> subprocess.CompletedProcess[str]:

@@ -13,8 +13,13 @@ from pathlib import Path
 import pytest
 from kubernetes import config
 
-from tests.kubernetes.live.apply_objects import apply_documents, load_documents
-from tests.kubernetes.live.live_apiserver import ClusterStartError, LiveCluster, build_binaries, in_ci
+from tests.collectors.kubernetes.live.apply_objects import apply_documents, load_documents
+from tests.collectors.kubernetes.live.live_apiserver import (
+    ClusterStartError,
+    LiveCluster,
+    build_binaries,
+    in_ci,
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -42,12 +47,12 @@ def live_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveClust
         cluster.stop()
 
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "kubernetes-live"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "live"
 
 
 @pytest.fixture(scope="session")
 def applied_cluster(live_cluster: LiveCluster) -> dict[str, object]:
-    """The live cluster with every fixture under tests/fixtures/kubernetes-live applied; the
+    """The live cluster with every fixture under tests/collectors/kubernetes/fixtures/live applied; the
     collector options that reach it as the test admin."""
     api = config.new_client_from_config(
         config_file=str(live_cluster.kubeconfig), context=live_cluster.context, persist_config=False
