@@ -20,7 +20,7 @@ from typing import Any
 from gonogo.collectors import registry
 from gonogo.collectors.base import CollectContext, Collector, CollectorError
 from gonogo.collectors.contract import declaration_problems, empty_output, output_problems
-from gonogo.collectors.source_files import walk, walk_paths
+from gonogo.collectors.source_files import skipped_evidence, walk, walk_paths
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
 from gonogo.errors import GonogoError
@@ -100,6 +100,8 @@ def collect(
     for name in names:
         ctx.warnings = []
         ctx.skipped = []
+        for source in files:
+            source.touched = False
         ctx.collector = name
         run: dict[str, Any] = {"version": "unknown", "collected_at": _stamp(now)}
         try:
@@ -118,7 +120,8 @@ def collect(
         warnings = ctx.warnings + problems
         if warnings:
             run["warnings"] = warnings[:200]
-        if ctx.skipped:
-            run["skipped"] = ctx.skipped[:200]
+        skipped = ctx.skipped + skipped_evidence(files, run.get("provides", []))
+        if skipped:
+            run["skipped"] = skipped[:200]
         snapshot["collectors"][name] = run
     return snapshot

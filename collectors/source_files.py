@@ -9,7 +9,6 @@ and only their variable names are kept), or print file content in an error messa
 from __future__ import annotations
 
 import fnmatch
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from gonogo.collectors.bounded import DEFAULT_LIMITS, Unparsable, check_yaml_node, decode, load_json
 
 from gonogo.yaml_errors import describe_yaml_error
 
@@ -39,7 +39,7 @@ SKIP_DIRS = frozenset(
         ".bin",
     }
 )
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = DEFAULT_LIMITS.max_bytes
 # libyaml's loader (same safe semantics, same marks) parses about 8x faster than the Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SECRET_FILE_NAMES = frozenset({".env", ".envrc", ".netrc", ".pgpass", "id_rsa", "id_ed25519", "credentials"})
@@ -64,6 +64,10 @@ class SourceFile:
     path: Path
     rel: str
     problems: list[str] = field(default_factory=list)
+    unread: str = ""
+    """Why the file's content could not be used (over a limit, binary, undecodable); "" when read."""
+    touched: bool = False
+    """Set when a collector asks for the content; the runner clears it before each collector."""
 
     @property
     def suffix(self) -> str:
@@ -72,23 +76,45 @@ class SourceFile:
     def ref(self, line: int | None = None) -> str:
         return f"{self.rel}:{line}" if line else self.rel
 
-    @cached_property
+    @property
     def text(self) -> str | None:
+        self.touched = True
+        return self._text
+
+    @property
+    def yaml_documents(self) -> list[YamlDocument]:
+        """Every document of a YAML (or JSON) file, with the line it starts on; [] if not YAML."""
+        self.touched = True
+        return self._yaml_documents
+
+    @property
+    def json_value(self) -> Any:
+        self.touched = True
+        return self._json_value
+
+    @cached_property
+    def _text(self) -> str | None:
+        if self.unread:
+            return None
         try:
+            if self.path.stat().st_size > MAX_FILE_BYTES:
+                return self._unread(f"over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit per file")
             raw = self.path.read_bytes()
         except OSError as exc:
             self.problems.append(f"{self.rel}: cannot read: {exc.strerror}")
             return None
-        if b"\0" in raw[:8192]:
-            return None
         try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return raw.decode("latin-1")
+            return decode(raw)
+        except Unparsable as exc:
+            return self._unread(str(exc))
+
+    def _unread(self, reason: str) -> None:
+        self.unread = reason
+        self.problems.append(f"{self.rel}: not read: {reason}")
+        return None
 
     @cached_property
-    def yaml_documents(self) -> list[YamlDocument]:
-        """Every document of a YAML (or JSON) file, with the line it starts on; [] if not YAML."""
+    def _yaml_documents(self) -> list[YamlDocument]:
         if self.suffix not in (".yaml", ".yml", ".json") or self.text is None:
             return []
         if self.suffix == ".json":
@@ -96,28 +122,38 @@ class SourceFile:
             return [] if value is None else [YamlDocument(1, value)]
         documents: list[YamlDocument] = []
         loader = _SAFE_LOADER(self.text)
+        warnings: list[str] = []
         try:
             while loader.check_node():
                 node = loader.get_node()
                 if node is not None:
+                    check_yaml_node(node, warnings)
                     documents.append(YamlDocument(node.start_mark.line + 1, loader.construct_document(node)))
         except yaml.YAMLError as exc:
             self.problems.append(f"{self.rel}: not YAML ({describe_yaml_error(exc)}); skipped the rest")
+        except Unparsable as exc:
+            self._unread(f"{exc}; skipped the rest")
+        except (RecursionError, ValueError, OverflowError):
+            self._unread("a value PyYAML cannot build; skipped the rest")
         finally:
+            self.problems.extend(f"{self.rel}: {warning}" for warning in warnings)
             loader.dispose()
         return documents
 
     @cached_property
-    def json_value(self) -> Any:
+    def _json_value(self) -> Any:
         if self.text is None:
             return None
+        warnings: list[str] = []
         try:
-            return json.loads(self.text)
-        except ValueError as exc:
-            self.problems.append(
-                f"{self.rel}: not JSON ({exc.__class__.__name__} at {getattr(exc, 'lineno', '?')})"
-            )
-            return None
+            return load_json(self.text, warnings)
+        except Unparsable as exc:
+            if "not JSON" in str(exc):
+                self.problems.append(f"{self.rel}: {exc}")
+                return None
+            return self._unread(str(exc))
+        finally:
+            self.problems.extend(f"{self.rel}: {warning}" for warning in warnings)
 
 
 def walk(root: Path, exclude: list[str]) -> Iterator[SourceFile]:
@@ -125,6 +161,7 @@ def walk(root: Path, exclude: list[str]) -> Iterator[SourceFile]:
     if root.is_file():
         yield SourceFile(root, root.name)
         return
+    inside = root.resolve()
     for directory, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         for name in sorted(filenames):
@@ -133,9 +170,14 @@ def walk(root: Path, exclude: list[str]) -> Iterator[SourceFile]:
             if is_secret_file(name) or any(fnmatch.fnmatch(rel, pattern) for pattern in exclude):
                 continue
             try:
-                if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+                if not path.is_file():
                     continue
-            except OSError:
+                outside = path.is_symlink() and not path.resolve().is_relative_to(inside)
+            except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+                continue
+            if outside:  # nothing outside the scanned folder is read
+                reason = "a symlink to outside the scanned folder, not followed"
+                yield SourceFile(path, rel, [f"{rel}: not read: {reason}"], reason)
                 continue
             yield SourceFile(path, rel)
 
@@ -157,3 +199,16 @@ def walk_paths(root: Path, paths: list[Path], exclude: list[str]) -> Iterator[So
             if resolved not in seen and not any(fnmatch.fnmatch(rel, p) for p in exclude):
                 seen.add(resolved)
                 yield SourceFile(given, rel)
+
+
+EVIDENCE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".xml", ".sarif", ".tf", ".lcov", ".csv", ".info"})
+
+
+def skipped_evidence(files: list[SourceFile], feeds: list[str]) -> list[dict[str, Any]]:
+    """Unread files that look like evidence and that the collector just run asked for (`touched`):
+    `collectors.<name>.skipped` entries, so the items that collector feeds cannot pass."""
+    return [
+        {"file": f.rel, "reason": f.unread, "feeds": list(feeds)}
+        for f in files
+        if f.unread and f.touched and f.suffix in EVIDENCE_SUFFIXES
+    ]
