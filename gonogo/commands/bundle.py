@@ -16,10 +16,23 @@ import click
     show_default=True,
 )
 @click.option("--opa-bin", type=click.Path(dir_okay=False), envvar="GONOGO_OPA", help="OPA binary.")
-def bundle(output: Path, opa_bin: str | None) -> None:
+@click.option(
+    "--signing-key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Private key (PEM) to sign the bundle with (as `opa sign`); servers verify it with the public key.",
+)
+@click.option(
+    "--signing-alg",
+    default="RS256",
+    show_default=True,
+    type=click.Choice(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"]),
+    help="JWT algorithm of --signing-key.",
+)
+def bundle(output: Path, opa_bin: str | None, signing_key: Path | None, signing_alg: str) -> None:
     """Build an OPA bundle of the policies whose revision is their digest (for --remote-policies verify)."""
     from gonogo.bundle import build_bundle  # reproducible: relative module paths, no timestamps
     from gonogo.paths import policies_dir
 
-    digest = build_bundle(policies_dir(), output, opa_bin)
-    click.echo(f"{output} (revision {digest})")
+    digest = build_bundle(policies_dir(), output, opa_bin, signing_key=signing_key, signing_alg=signing_alg)
+    signed = ", signed" if signing_key else ""
+    click.echo(f"{output} (revision {digest}{signed})")
