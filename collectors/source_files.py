@@ -133,7 +133,9 @@ class SourceFile:
             self.problems.append(f"{self.rel}: not YAML ({describe_yaml_error(exc)}); skipped the rest")
         except Unparsable as exc:
             self._unread(f"{exc}; skipped the rest")
-        except (RecursionError, ValueError, OverflowError):
+        except RecursionError:
+            self._unread("nested too deeply to parse; skipped the rest")
+        except (ValueError, OverflowError):
             self._unread("a value PyYAML cannot build; skipped the rest")
         finally:
             self.problems.extend(f"{self.rel}: {warning}" for warning in warnings)

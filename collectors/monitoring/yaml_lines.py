@@ -9,12 +9,12 @@ Errors name the file and the line, never the content (it may hold a secret).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from gonogo.collectors.bounded import Unparsable, check_yaml_node, load_json
 from gonogo.collectors.source_files import SourceFile, describe_yaml_error
 
 
@@ -75,12 +75,27 @@ class Document:
 def load_yaml_text(text: str, origin: str) -> tuple[list[Any], str | None]:
     """Every document of `text` with line-aware mappings, and a problem (file and line) if it broke."""
     documents: list[Any] = []
+    warnings: list[str] = []  # duplicate keys: the shared loader already reported them for the file
+    loader = _LineLoader(text)
     try:
-        for value in yaml.load_all(text, Loader=_LineLoader):
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            check_yaml_node(node, warnings)  # the same caps as the shared loader: depth, aliases, numbers
+            value = loader.construct_document(node)
             if value is not None:
                 documents.append(value)
     except yaml.YAMLError as exc:
         return documents, f"{origin}: not YAML ({describe_yaml_error(exc)}); skipped the rest of the file"
+    except Unparsable as exc:
+        return documents, f"{origin}: not read: {exc}; skipped the rest of the file"
+    except RecursionError:
+        return documents, f"{origin}: not read: nested too deeply to parse; skipped the rest of the file"
+    except (ValueError, OverflowError):
+        return documents, f"{origin}: not read: a value PyYAML cannot build; skipped the rest of the file"
+    finally:
+        loader.dispose()
     return documents, None
 
 
@@ -115,10 +130,10 @@ def embedded_documents(doc: Document, warnings: list[str]) -> list[Document]:
         origin = f"{doc.source.rel}:{key_line} (ConfigMap data {key})"
         if key.endswith(".json"):
             try:
-                found.append(Document(doc.source, 1, json.loads(text), key, key_line, label_names))
-            except ValueError as exc:
+                found.append(Document(doc.source, 1, load_json(text, []), key, key_line, label_names))
+            except Unparsable as exc:
                 warnings.append(
-                    f"{origin}: not JSON ({exc.__class__.__name__} at line {getattr(exc, 'lineno', '?')})"
+                    f"{origin}: {exc}" if "not JSON" in str(exc) else f"{origin}: not read: {exc}"
                 )
             continue
         if not key.endswith((".yaml", ".yml", ".rules")):

@@ -73,3 +73,18 @@ def test_deep_yaml_and_big_numbers_are_rejected_with_their_line():
 
 def test_yaml_duplicate_keys_warn_with_their_line():
     assert _yaml("a: 1\nb: 2\na: 3\n") == ["duplicate key on line 3 (the last one is used)"]
+
+
+def test_the_monitoring_line_loader_has_the_same_caps():
+    from gonogo.collectors.monitoring.yaml_lines import load_yaml_text
+
+    nested = "groups:\n" + "".join("  " * i + "- a:\n" for i in range(1, 600)) + "  " * 600 + "- 1\n"
+    values, problem = load_yaml_text(nested, "rules/deep.yaml")
+    assert values == [] and problem is not None
+    # the pure-Python composer recurses before the depth cap can look: caught, named, never a crash
+    assert problem.startswith("rules/deep.yaml: not read: nested ")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"b{i}: &b{i} [{', '.join(['*' + ('a' if i == 0 else f'b{i - 1}')] * 10)}]\n" for i in range(8)
+    )
+    _, problem = load_yaml_text(bomb, "dash.yaml")
+    assert problem is not None and "aliases are expanded" in problem
