@@ -41,8 +41,8 @@ def _items(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def reports(opa_bin: str) -> dict[str, dict[str, Any]]:
-    return {folder: check(FIXTURES / folder) for folder in ("realworld", "failing")}
+def reports(opa_bin: str, realworld_root: Path) -> dict[str, dict[str, Any]]:
+    return {"realworld": check(realworld_root), "failing": check(FIXTURES / "failing")}
 
 
 @pytest.fixture(scope="module")
@@ -122,23 +122,24 @@ def test_failing_fixture_awkward_cases(failing):
     assert failing["2.2.8"]["verdict"] == "pending"
 
 
-def test_thresholds_from_gonogo_yaml(tmp_path, opa_bin):
+def test_thresholds_from_gonogo_yaml(tmp_path, opa_bin, realworld_root):
     config = tmp_path / "gonogo.yaml"
     config.write_text("thresholds:\n  hpa.min_replicas: 2\n  backup.retention_days: 7\n")
-    items = _items(check(FIXTURES / "realworld", config_path=config))
+    items = _items(check(realworld_root, config_path=config))
     assert item_criterion(items["7.1.1"], "Min/max replicas defined (3-20)")["verdict"] == "pass"
     assert item_criterion(items["5.1.1"], "Backup retention: 30 days")["verdict"] == "pass"
 
 
-def test_canaries_never_reach_snapshot_report_or_logs(reports):
+def test_canaries_never_reach_snapshot_report_or_logs(reports, realworld_root):
+    roots = {"failing": FIXTURES / "failing", "realworld": realworld_root}
     for folder in ("failing", "realworld"):
-        snapshot, _ = collect(FIXTURES / folder)
+        snapshot, _ = collect(roots[folder])
         report = reports[folder]
         assert not CANARY.search(json.dumps(snapshot)), folder
         assert not CANARY.search(json.dumps(report)), folder
-        result = run_gonogo("check", str(FIXTURES / folder), "--format", "json")
+        result = run_gonogo("check", str(roots[folder]), "--format", "json")
         assert result.returncode in (0, 1), result.stderr
         assert not CANARY.search(result.stdout + result.stderr), folder
     # the fixtures do hold the canaries, so the assertions above are not vacuous
     assert CANARY.search((FIXTURES / "failing" / "app.yaml").read_text())
-    assert CANARY.search((FIXTURES / "realworld" / "terraform" / "plan.json").read_text())
+    assert CANARY.search((realworld_root / "terraform" / "plan.json").read_text())

@@ -30,8 +30,8 @@ def _collect(root: Path, **options: Any) -> tuple[dict[str, Any], list[str]]:
     return part.get("kubernetes", {}), ctx.warnings
 
 
-def test_realworld_folder_is_read_by_content_with_lines():
-    section, warnings = _collect(FIXTURES / "realworld")
+def test_realworld_folder_is_read_by_content_with_lines(realworld_root):
+    section, warnings = _collect(realworld_root)
     assert section["source"] == "manifests"
     web = section["workloads"]["Deployment/shop/web"]
     assert web["provenance"] == {
@@ -113,13 +113,13 @@ def test_helm_renders_charts_with_template_provenance(tmp_path, monkeypatch):
     )
 
 
-def test_schema_leaves_no_place_for_secret_values():
+def test_schema_leaves_no_place_for_secret_values(realworld_root):
     from gonogo.evaluator.snapshot import validate_snapshot
 
     from gonogo.api import collect
     from gonogo.errors import GonogoError
 
-    snapshot, _ = collect(FIXTURES / "realworld")
+    snapshot, _ = collect(realworld_root)
     prov = {"collector": "kubernetes", "file": "s.yaml", "ref": "s.yaml:1"}
     bad_secret = json.loads(json.dumps(snapshot))
     bad_secret["kubernetes"]["secrets"]["shop/x"] = {

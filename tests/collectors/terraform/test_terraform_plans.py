@@ -12,9 +12,10 @@ from gonogo.collectors.base import CollectContext
 from gonogo.collectors.source_files import walk
 from gonogo.collectors.terraform import TerraformCollector, plan_resources, redact
 
+from tests.collectors.kubernetes.realworld import EXAMPLE, realworld_folder
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILTIN = FIXTURES / "builtin-sensitive"
-REALWORLD = Path(__file__).resolve().parents[1] / "kubernetes" / "fixtures" / "realworld"
 
 
 def _collect(root: Path) -> tuple[dict[str, Any], list[str]]:
@@ -45,8 +46,8 @@ def test_redact_follows_nested_marks():
     assert redact(value, marks) == {"a": [{"k": None, "x": 1}], "b": None, "c": {"d": "ok"}}
 
 
-def test_realworld_plan_facts():
-    section, warnings = _collect(REALWORLD)
+def test_realworld_plan_facts(tmp_path):
+    section, warnings = _collect(realworld_folder(tmp_path / "realworld"))
     assert warnings == []
     db = section["databases"]["aws_db_instance.analytics"]
     assert db["engine"] == "postgresql" and db["storage_encrypted"] is False
@@ -71,7 +72,7 @@ def test_realworld_plan_facts():
 
 
 def test_deleted_resources_and_no_plan(tmp_path):
-    plan = json.loads((REALWORLD / "terraform" / "plan.json").read_text())
+    plan = json.loads((EXAMPLE / "deploy" / "terraform" / "plan.json").read_text())
     for change in plan["resource_changes"]:
         if change["address"] == "aws_security_group.bastion":
             change["change"]["actions"] = ["delete"]

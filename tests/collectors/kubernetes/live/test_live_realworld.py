@@ -33,11 +33,11 @@ FOLDERS = {
 
 @pytest.fixture(scope="module", params=sorted(FOLDERS))
 def folder_reports(
-    request: pytest.FixtureRequest, live_cluster: LiveCluster, tmp_path_factory
+    request: pytest.FixtureRequest, live_cluster: LiveCluster, tmp_path_factory, realworld_root: Path
 ) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
     """(folder, report from its files, report from a fresh cluster holding the same objects)."""
     name = request.param
-    folder = MANIFEST_FIXTURES / name
+    folder = realworld_root if name == "realworld" else MANIFEST_FIXTURES / name
     manifests, kept = FOLDERS[name]
     cluster = LiveCluster(workdir=tmp_path_factory.mktemp(f"{name}-cluster"))
     try:
