@@ -41,3 +41,44 @@ test_context_false_only_when_explicit if {
 	k8s.context_false("uses_redis") with input as {"context": {"uses_redis": false}}
 	not k8s.context_false("uses_redis") with input as {"context": {}}
 }
+
+test_collected_and_tables if {
+	k8s.collected with input as {"kubernetes": {}}
+	not k8s.collected with input as {}
+	k8s.infra_collected with input as {"infrastructure": {}}
+	not k8s.infra_collected with input as {}
+	k8s.present == false with input as {}
+	k8s.infra_present == true with input as {"infrastructure": {}}
+	k8s.table(["workloads"]) == {} with input as {}
+	k8s.table(["workloads"]) == {"a": {}} with input as {"kubernetes": {"workloads": {"a": {}}}}
+	k8s.infra_table(["databases"]) == {} with input as {"kubernetes": {}}
+}
+
+test_refs_of_facts if {
+	k8s.ref({"provenance": {"ref": "a.yaml:3"}}) == "a.yaml:3"
+	k8s.ref({}) == "?"
+	k8s.refs({"b": {"provenance": {"ref": "b.yaml:1"}}, "a": {"provenance": {"ref": "a.yaml:1"}}}) == ["a.yaml:1", "b.yaml:1"]
+}
+
+test_system_namespace if {
+	k8s.system_namespace("kube-system")
+	not k8s.system_namespace("default")
+}
+
+test_databases_and_caches_from_both_sections if {
+	snapshot := {
+		"kubernetes": {"databases": {"pg": {"engine": "postgres"}, "cache": {"engine": "redis"}}},
+		"infrastructure": {"databases": {
+			"aws_db_instance.main": {"engine": "mysql"},
+			"aws_elasticache_cluster.c": {"engine": "redis"},
+			"m": {"engine": "memcached"},
+		}},
+	}
+	object.keys(k8s.databases) == {"k8s:pg", "tf:aws_db_instance.main"} with input as snapshot
+	object.keys(k8s.caches) == {"k8s:cache", "tf:aws_elasticache_cluster.c"} with input as snapshot
+}
+
+test_display if {
+	k8s.display({"namespace": "web", "name": "api"}) == "web/api"
+	k8s.display({"name": "node-1"}) == "node-1"
+}

@@ -31,3 +31,25 @@ all_criteria(report, v) if {
 		c.verdict == v
 	}
 }
+
+# METADATA
+# description: >-
+#   A snapshot with the documents collector's section: docs_by_kind is the object
+#   kind -> [document], and "now" (metadata.created_at) is 2026-11-01.
+documents_snapshot(docs_by_kind) := {
+	"metadata": {"created_at": "2026-11-01T00:00:00Z"},
+	"operations": {"documents": docs_by_kind},
+}
+
+# METADATA
+# description: >-
+#   One document fact of a kind at path (title kind, provenance path:1), with the extra
+#   fields (steps, last_tested, published_url, headings...) merged in.
+document(kind, path, fields) := object.union(
+	{
+		"path": path,
+		"title": kind,
+		"provenance": {"collector": "documents", "file": path, "ref": sprintf("%s:1", [path])},
+	},
+	fields,
+)

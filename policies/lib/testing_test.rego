@@ -29,3 +29,12 @@ test_all_criteria if {
 	not testing.all_criteria(_report, "pass")
 	not testing.all_criteria({"criteria": []}, "pass")
 }
+
+test_documents_snapshot_and_document if {
+	doc := testing.document("sla", "legal/sla.md", {"published_url": "https://example.com/sla"})
+	doc.provenance.ref == "legal/sla.md:1"
+	doc.published_url == "https://example.com/sla"
+	snapshot := testing.documents_snapshot({"sla": [doc]})
+	snapshot.operations.documents.sla == [doc]
+	snapshot.metadata.created_at == "2026-11-01T00:00:00Z"
+}
