@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gonogo.collectors.kubernetes.facts import normalize
 from gonogo.collectors.runner import collect
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 
 from bench.k8s_manifest_gen import write_manifest
 from gonogo.api import evaluate

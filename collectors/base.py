@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 
 OptionType = Literal["str", "path", "bool", "int", "float", "choice"]
 NothingFound = Literal["absent", "empty"]

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 from gonogo.collectors.base import CollectContext, NothingFound, Option
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 from markdown_it import MarkdownIt
 
 from gonogo import __version__

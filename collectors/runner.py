@@ -20,7 +20,7 @@ from typing import Any
 from gonogo.collectors import registry
 from gonogo.collectors.base import CollectContext, Collector, CollectorError
 from gonogo.collectors.contract import declaration_problems, empty_output, output_problems
-from gonogo.collectors.source_files import skipped_evidence, walk, walk_paths
+from gonogo.collectors.sources.files import skipped_evidence, walk, walk_paths
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
 from gonogo.errors import GonogoError

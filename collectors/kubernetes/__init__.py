@@ -25,10 +25,11 @@ from typing import Any
 import yaml
 from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.kubernetes.facts import SECTION_KEYS, normalize
-from gonogo.collectors.source_files import SourceFile, describe_yaml_error
 from gonogo.collectors.sources.cluster import cluster_objects, live_requested
+from gonogo.collectors.sources.files import SourceFile
 
 from gonogo import __version__
+from gonogo.yaml_errors import describe_yaml_error
 
 RENDER_TIMEOUT = 120
 _NOT_CLUSTER_OBJECTS = (

@@ -23,7 +23,7 @@ from gonogo.collectors.monitoring.live_cluster import (
 from gonogo.collectors.monitoring.logging_tracing import LoggingTracingFacts
 from gonogo.collectors.monitoring.prometheus import PrometheusFacts
 from gonogo.collectors.monitoring.yaml_lines import Document, embedded_documents, get_path, line_documents
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 
 from gonogo import __version__
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gonogo.collectors.monitoring.yaml_lines import Document, get_path, kind_of, mapping, sequence
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 
 _JSON_CLASS = re.compile(r"(json|structlog|ecs|logstash)", re.I)
 _CODE_SUFFIXES = {".py", ".go", ".js", ".mjs", ".cjs", ".ts", ".java", ".kt", ".cs", ".rb"}

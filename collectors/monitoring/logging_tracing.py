@@ -22,7 +22,7 @@ from typing import Any
 
 import promql_parser as pq
 from gonogo.collectors.monitoring.yaml_lines import Document, get_path, kind_of, load_yaml_text, sequence
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 
 LOCAL_OUTPUTS = {
     "stdout",

@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 from gonogo.collectors.bounded import Unparsable, check_yaml_node, load_json
-from gonogo.collectors.source_files import SourceFile, describe_yaml_error
+from gonogo.collectors.sources.files import SourceFile
+
+from gonogo.yaml_errors import describe_yaml_error
 
 
 class LineDict(dict):

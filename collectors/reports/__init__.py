@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.reports import benchmarks, coverage, junit, load_tests
 from gonogo.collectors.reports.classify import Classifier
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 
 from gonogo import __version__
 

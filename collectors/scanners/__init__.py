@@ -16,7 +16,7 @@ from gonogo.collectors.scanners.ignores import IgnoreList
 from gonogo.collectors.scanners.severity import SEVERITIES, empty_counts
 from gonogo.collectors.scanners.signals import CODE_SUFFIXES, PACKAGE_SIGNALS, scan_code
 from gonogo.collectors.shape import UnreadableReport
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 
 from gonogo import __version__
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 from packaging.requirements import InvalidRequirement, Requirement
 
 _REQUIREMENTS_NAME = re.compile(r"^requirements[\w.\-]*\.(txt|in)$")

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gonogo.collectors.base import CollectContext, NothingFound, Option
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 from gonogo.collectors.terraform.resources import EXTRACTORS, SECTION_KEYS, link_buckets
 
 from gonogo import __version__

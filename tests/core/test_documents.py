@@ -9,7 +9,7 @@ from pathlib import Path
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.documents import DocumentsCollector, classify_title, env_example_facts, markdown_facts
 from gonogo.collectors.runner import collect
-from gonogo.collectors.source_files import walk
+from gonogo.collectors.sources.files import walk
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 

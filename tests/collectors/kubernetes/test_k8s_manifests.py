@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.kubernetes import KubernetesCollector, is_cluster_object
-from gonogo.collectors.source_files import walk
+from gonogo.collectors.sources.files import walk
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

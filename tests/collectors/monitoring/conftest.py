@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.monitoring import MonitoringCollector
-from gonogo.collectors.source_files import walk
+from gonogo.collectors.sources.files import walk
 
 from tests.collectors.monitoring.realworld import all_fixtures
 

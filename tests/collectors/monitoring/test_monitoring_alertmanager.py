@@ -8,7 +8,7 @@ import pytest
 import yaml
 from gonogo.collectors.monitoring.alertmanager import AlertmanagerFacts, parse_matchers
 from gonogo.collectors.monitoring.yaml_lines import Document, load_yaml_text
-from gonogo.collectors.source_files import SourceFile
+from gonogo.collectors.sources.files import SourceFile
 
 CONFIG = """
 global:

@@ -9,7 +9,7 @@ from typing import Any
 
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.reports import ReportsCollector
-from gonogo.collectors.source_files import walk
+from gonogo.collectors.sources.files import walk
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

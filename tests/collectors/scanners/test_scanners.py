@@ -11,7 +11,7 @@ import pytest
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.runner import collect
 from gonogo.collectors.scanners import ScannersCollector
-from gonogo.collectors.source_files import walk
+from gonogo.collectors.sources.files import walk
 
 from gonogo.schema_validation import schema_errors
 from tests.collectors.scanners.folders import fixtures

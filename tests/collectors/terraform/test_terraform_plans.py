@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.collectors.base import CollectContext
-from gonogo.collectors.source_files import walk
+from gonogo.collectors.sources.files import walk
 from gonogo.collectors.terraform import TerraformCollector, plan_resources, redact
 
 from tests.collectors.kubernetes.realworld import EXAMPLE, realworld_folder
