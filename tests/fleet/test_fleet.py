@@ -254,5 +254,9 @@ def test_two_servers_share_a_signed_bundle_and_a_stale_one_is_refused(
     result = run_gonogo("bundle", "-o", str(unsigned), env={"GONOGO_POLICIES": str(policies)})
     assert result.returncode == 0, result.stderr
     publish(unsigned, served, "opa-b")
-    time.sleep(5)  # more than two polling rounds
+    log = tmp_path / "opa-b.log"
+    deadline = time.monotonic() + 60
+    while "missing .signatures.json" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert "missing .signatures.json" in log.read_text(), "the server never refused the unsigned bundle"
     assert loaded_revision(stale.url) == revision
