@@ -17,6 +17,22 @@ SEVERITIES = ("critical", "high", "medium", "low")
 
 
 @dataclass(frozen=True)
+class Threshold:
+    """One entry of a package's METADATA custom.thresholds: a name gonogo.yaml may set."""
+
+    name: str
+    default: Any
+    unit: str
+    description: str
+    package: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "default": self.default, "unit": self.unit, "description": self.description,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
 class CatalogItem:
     id: str
     title: str
@@ -29,6 +45,7 @@ class CatalogItem:
     package: str
     file: str
     row: int
+    thresholds: tuple[Threshold, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +53,7 @@ class CatalogItem:
             "criteria": list(self.criteria), "evidence": list(self.evidence),
             "description": self.description, "remediation": self.remediation,
             "package": self.package, "location": f"{self.file}:{self.row}",
+            "thresholds": [threshold.as_dict() for threshold in self.thresholds],
         }  # fmt: skip
 
 
@@ -62,10 +80,45 @@ def load_catalog(policies: Path, opa_bin: str | None = None, timeout: float = 60
     restore a CI cache) could edit, and an edited severity moves blockers. `opa inspect` took
     1.1 s here, and runs beside the evaluation (docs/security.md)."""
     binary = check_opa(find_opa(opa_bin))
-    return _inspect(policies, binary.path, timeout)
+    return _items(_inspect(policies, binary.path, timeout), policies)
 
 
-def _inspect(policies: Path, opa: str, timeout: float) -> list[CatalogItem]:
+def load_thresholds(
+    policies: Path, opa_bin: str | None = None, timeout: float = 60.0
+) -> dict[str, Threshold]:
+    """Every threshold the policies declare in a package METADATA's custom.thresholds, by name:
+    the items' and the shared helpers' (a helper such as lib/documents reads its own)."""
+    binary = check_opa(find_opa(opa_bin))
+    found: dict[str, Threshold] = {}
+    for entry in _inspect(policies, binary.path, timeout).get("annotations") or []:
+        notes = entry.get("annotations", {})
+        if notes.get("scope") == "package":
+            for threshold in _thresholds(notes.get("custom") or {}, _package(entry.get("path", []))):
+                found.setdefault(threshold.name, threshold)
+    return found
+
+
+def _thresholds(custom: dict[str, Any], package: str) -> tuple[Threshold, ...]:
+    declared = custom.get("thresholds") or []
+    if not isinstance(declared, list):
+        raise OpaError(f"{package}: custom.thresholds is not a list")
+    found = []
+    for entry in declared:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or "default" not in entry:
+            raise OpaError(f"{package}: a custom.thresholds entry lacks its name or default")
+        found.append(
+            Threshold(
+                name=entry["name"],
+                default=entry["default"],
+                unit=str(entry.get("unit", "")),
+                description=str(entry.get("description", "")),
+                package=package,
+            )
+        )
+    return tuple(found)
+
+
+def _inspect(policies: Path, opa: str, timeout: float) -> dict[str, Any]:
     finished = run_bounded(
         [opa, "inspect", "--annotations", "--format", "json", str(policies)],
         b"",
@@ -80,6 +133,10 @@ def _inspect(policies: Path, opa: str, timeout: float) -> list[CatalogItem]:
     document = parse_json(finished.stdout, "opa inspect")
     if not isinstance(document, dict):
         raise OpaError("opa inspect answered with JSON that is not an object")
+    return document
+
+
+def _items(document: dict[str, Any], policies: Path) -> list[CatalogItem]:
     items = []
     for entry in document.get("annotations") or []:
         notes = entry.get("annotations", {})
@@ -100,6 +157,7 @@ def _inspect(policies: Path, opa: str, timeout: float) -> list[CatalogItem]:
                 package=_package(entry.get("path", [])),
                 file=_relative(location.get("file", ""), policies),
                 row=int(location.get("row", 0)),
+                thresholds=_thresholds(custom, _package(entry.get("path", []))),
             )
         )
     return sorted(items, key=lambda item: id_key(item.id))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -13,6 +12,9 @@ from gonogo.errors import ConfigError
 from gonogo.paths import policies_dir
 from gonogo.schema_validation import schema_errors
 from gonogo.yaml_errors import describe_yaml_error
+
+if TYPE_CHECKING:
+    from gonogo.evaluator.catalog import Threshold
 
 CONFIG_NAMES = ("gonogo.yaml", "gonogo.yml", ".gonogo.yaml")
 
@@ -30,16 +32,43 @@ def find_config(root: Path, explicit: Path | None) -> Path | None:
 
 
 @cache
+def declared_thresholds() -> dict[str, Threshold]:
+    """Every threshold the policies declare in their METADATA (custom.thresholds), read by OPA:
+    a typo in gonogo.yaml is an error, not a silently ignored setting."""
+    from gonogo.evaluator.catalog import load_thresholds
+
+    return load_thresholds(policies_dir())
+
+
 def known_thresholds() -> frozenset[str]:
-    """Every name the policies pass to result.threshold(): a typo in gonogo.yaml is an error,
-    not a silently ignored setting."""
-    pattern = re.compile(r'threshold\(\s*"([^"]+)"')
-    return frozenset(
-        name
-        for path in policies_dir().rglob("*.rego")
-        if not path.name.endswith("_test.rego")
-        for name in pattern.findall(path.read_text())
-    )
+    return frozenset(declared_thresholds())
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return "string" if isinstance(value, str) else "other"
+
+
+def threshold_problems(configured: dict[str, Any]) -> list[str]:
+    """What is wrong with gonogo.yaml's thresholds: unknown names, and values whose type is
+    not the type of the declared default. Messages name the key and the types, never the value."""
+    if not configured:
+        return []  # no OPA needed to load a config that tunes nothing
+    declared = declared_thresholds()
+    unknown = sorted(set(configured) - set(declared))
+    problems = []
+    if unknown:
+        problems.append(
+            f"unknown threshold(s) {', '.join(unknown)}; the policies read: " + ", ".join(sorted(declared))
+        )
+    for name in sorted(set(configured) & set(declared)):
+        wanted, given = _kind(declared[name].default), _kind(configured[name])
+        if wanted != given:
+            problems.append(f"threshold {name} must be a {wanted}, not a {given}")
+    return problems
 
 
 def load_config(path: Path | None) -> dict[str, Any]:
@@ -65,11 +94,8 @@ def load_config(path: Path | None) -> dict[str, Any]:
     problems = schema_errors("config.schema.json", data)
     if problems:
         raise ConfigError(f"{path}: invalid config:\n  " + "\n  ".join(problems))
-    unknown = sorted(set(data.get("thresholds") or {}) - known_thresholds())
-    if unknown:
-        raise ConfigError(
-            f"{path}: unknown threshold(s) {', '.join(unknown)}; the policies read: "
-            + ", ".join(sorted(known_thresholds()))
-        )
+    threshold_errors = threshold_problems(data.get("thresholds") or {})
+    if threshold_errors:
+        raise ConfigError(f"{path}: " + "; ".join(threshold_errors))
     data["_path"] = str(path)
     return data

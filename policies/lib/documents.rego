@@ -4,6 +4,16 @@
 #   Lookups and verdicts for the documents collector's facts (input.operations.documents,
 #   documents by kind). "Now" is the snapshot's metadata.created_at, so a snapshot re-evaluated
 #   later gives the same verdict.
+# custom:
+#   thresholds:
+#     - name: documents.min_steps
+#       default: 3
+#       unit: count
+#       description: Fewest numbered steps a written procedure must have.
+#     - name: documents.max_test_age_days
+#       default: 180
+#       unit: days
+#       description: Oldest rehearsal (front matter tested) accepted.
 package gonogo.lib.documents
 
 import data.gonogo.lib.result

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
+import re
 from pathlib import Path
 
 import pytest
-from gonogo.evaluator.catalog import SEVERITIES, CatalogItem, load_catalog
+from gonogo.evaluator.catalog import SEVERITIES, CatalogItem, load_catalog, load_thresholds
 
 from gonogo.paths import policies_dir
 
@@ -73,3 +75,41 @@ def test_catalog_command_lists_the_ids(opa_bin: str) -> None:
     assert result.returncode == 0, result.stderr
     ids = [entry["id"] for entry in json.loads(result.stdout)]
     assert sorted(ids) == sorted(row["id"] for row in _rows(DATA))
+
+
+_THRESHOLD_CALL = re.compile(r'threshold\("([^"]+)",\s*("[^"]*"|true|false|-?[0-9.]+)\)')
+
+
+def _package_of(source: str) -> str:
+    return "data." + next(line for line in source.splitlines() if line.startswith("package ")).split()[1]
+
+
+def test_every_threshold_call_default_is_its_packages_metadata_default(opa_bin: str) -> None:
+    """result.threshold(name, default) and the METADATA custom.thresholds can't drift: every
+    call with a literal default is declared in its own package's METADATA with that default."""
+    declared: dict[tuple[str, str], object] = {}
+    for item in load_catalog(policies_dir(), opa_bin):
+        declared.update({(item.package, t.name): t.default for t in item.thresholds})
+    for name, threshold in load_thresholds(policies_dir(), opa_bin).items():
+        declared.setdefault((threshold.package, name), threshold.default)
+    calls = 0
+    for path in sorted(policies_dir().rglob("*.rego")):
+        if path.name.endswith("_test.rego"):
+            continue
+        source = path.read_text()
+        for name, literal in _THRESHOLD_CALL.findall(source):
+            calls += 1
+            key = (_package_of(source), name)
+            assert key in declared, f"{path}: threshold {name} is not in its package's METADATA"
+            assert declared[key] == json.loads(literal), f"{path}: {name} default differs from METADATA"
+    assert calls >= 60
+
+
+def test_a_threshold_name_has_one_default_everywhere(opa_bin: str) -> None:
+    defaults: dict[str, set[str]] = {}
+    for item in load_catalog(policies_dir(), opa_bin):
+        for threshold in item.thresholds:
+            defaults.setdefault(threshold.name, set()).add(json.dumps(threshold.default))
+            assert threshold.unit, f"{item.id}: {threshold.name} lacks its unit"
+            assert threshold.description, f"{item.id}: {threshold.name} lacks its description"
+    assert {name: values for name, values in defaults.items() if len(values) > 1} == {}

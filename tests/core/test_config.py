@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gonogo.config import known_thresholds, load_config
+from gonogo.config import declared_thresholds, known_thresholds, load_config
 from gonogo.errors import ConfigError
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
@@ -46,3 +46,35 @@ def test_every_threshold_the_policies_read_is_documented() -> None:
     text = DOCS.read_text()
     missing = sorted(name for name in known_thresholds() if f"`{name}`" not in text)
     assert missing == [], f"docs/configuration.md does not list: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('thresholds: {load.p95_ms: "50"}\n', "threshold load.p95_ms must be a number, not a string"),
+        ("thresholds: {load.p95_ms: true}\n", "threshold load.p95_ms must be a number, not a boolean"),
+        ("thresholds: {security.tls_min_version: 1.2}\n", "must be a string, not a number"),
+        ("thresholds: {security.unknown_severity_blocks: 1}\n", "must be a boolean, not a number"),
+    ],
+)
+def test_threshold_of_the_wrong_type_names_the_key_not_the_value(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(_write(tmp_path, text))
+    message = str(caught.value)
+    assert expected in message
+    assert '"50"' not in message and "'50'" not in message and "1.2" not in message
+
+
+def test_threshold_of_the_declared_type_is_accepted(tmp_path: Path) -> None:
+    config = load_config(_write(tmp_path, "thresholds: {load.p95_ms: 80, load.error_rate_percent: 1}\n"))
+    assert config["thresholds"]["load.p95_ms"] == 80
+
+
+def test_thresholds_come_from_the_metadata_not_the_source() -> None:
+    declared = declared_thresholds()
+    assert declared["load.p95_ms"].default == 50
+    assert declared["load.p95_ms"].unit == "milliseconds"
+    assert declared["documents.min_steps"].package == "data.gonogo.lib.documents"
+    assert "alerts.cpu_ratio" in declared

@@ -27,6 +27,15 @@
 #     storage in another failure domain (S3/GCS/Azure), with WAL archiving or managed PITR, retention
 #     of at least 30 days (backup.retention_days) and encryption (SSE/KMS or pgBackRest/barman
 #     encryption). Set context.has_database to false if the service has no database.
+#   thresholds:
+#     - name: backup.max_interval_hours
+#       default: 24
+#       unit: hours
+#       description: Longest interval between database backups accepted.
+#     - name: backup.retention_days
+#       default: 30
+#       unit: days
+#       description: Shortest backup retention accepted.
 package gonogo.items.backup.backup_strategy.database_backups
 
 import data.gonogo.lib.kubernetes as k8s

@@ -16,6 +16,23 @@
 #   remediation: >-
 #     Run the load test at production volume for long enough to be representative and keep its
 #     report (k6 --summary-export, Locust --csv/--json, JMeter JTL).
+#   thresholds:
+#     - name: load.requests
+#       default: 10000
+#       unit: count
+#       description: Requests a production-like load-test run must handle.
+#     - name: load.min_duration_s
+#       default: 60
+#       unit: seconds
+#       description: Shortest production-like load-test run.
+#     - name: load.p95_ms
+#       default: 50
+#       unit: milliseconds
+#       description: Highest p95 response time accepted under load.
+#     - name: load.error_rate_percent
+#       default: 0.1
+#       unit: percent
+#       description: Highest error rate accepted under load.
 package gonogo.items.final.pre_launch_checklist.load_testing
 
 import data.gonogo.lib.result

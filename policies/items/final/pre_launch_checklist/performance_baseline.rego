@@ -17,6 +17,11 @@
 #     Record a performance baseline (a benchmark_comparison file with its recorded date, or a
 #     pytest-benchmark run with a baseline member per group), keep it next to the current results
 #     and fix regressions before launch.
+#   thresholds:
+#     - name: benchmarks.max_regression_percent
+#       default: 10
+#       unit: percent
+#       description: Largest benchmark regression against the baseline accepted.
 package gonogo.items.final.pre_launch_checklist.performance_baseline
 
 import data.gonogo.lib.result

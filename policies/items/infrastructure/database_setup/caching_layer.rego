@@ -21,6 +21,11 @@
 #     Run Redis with at least one replica (Sentinel, Redis Cluster, a replication group) and set a
 #     maxmemory-policy that evicts (allkeys-lru, volatile-lru, ...); set context.uses_redis to false
 #     if the service does not use Redis.
+#   thresholds:
+#     - name: redis.min_nodes
+#       default: 2
+#       unit: count
+#       description: Redis nodes (primary plus replicas) a production cache must run.
 package gonogo.items.infrastructure.database_setup.caching_layer
 
 import data.gonogo.lib.kubernetes as k8s

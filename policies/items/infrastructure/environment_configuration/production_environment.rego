@@ -22,6 +22,15 @@
 #     Run a Kubernetes cluster at version 1.19 or later (threshold kubernetes.min_version) with at
 #     least 3 worker nodes (kubernetes.min_nodes); declare the service's Namespace and its Roles and
 #     RoleBindings in the manifests; keep workloads out of the default namespace.
+#   thresholds:
+#     - name: kubernetes.min_version
+#       default: "1.19"
+#       unit: version
+#       description: Oldest Kubernetes version (major.minor) accepted for production.
+#     - name: kubernetes.min_nodes
+#       default: 3
+#       unit: count
+#       description: Fewest nodes a production cluster may have.
 package gonogo.items.infrastructure.environment_configuration.production_environment
 
 import data.gonogo.lib.kubernetes as k8s

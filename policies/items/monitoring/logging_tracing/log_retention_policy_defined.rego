@@ -17,6 +17,11 @@
 #   remediation: >-
 #     Set Loki limits_config.retention_period: 2160h with compactor.retention_enabled: true, or an
 #     ILM policy whose delete phase has min_age of 90d.
+#   thresholds:
+#     - name: logging.retention_days
+#       default: 90
+#       unit: days
+#       description: Shortest log retention accepted.
 package gonogo.items.monitoring.logging_tracing.log_retention_policy_defined
 
 import data.gonogo.items.monitoring.lib.alerting

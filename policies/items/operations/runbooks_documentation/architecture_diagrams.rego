@@ -14,6 +14,11 @@
 #     - operations.documents
 #   remediation: >-
 #     Keep docs/architecture.md with a Mermaid diagram; review it each release and set `reviewed:`.
+#   thresholds:
+#     - name: documents.max_review_age_days
+#       default: 180
+#       unit: days
+#       description: Oldest review (front matter last_reviewed) accepted.
 package gonogo.items.operations.runbooks_documentation.architecture_diagrams
 
 import data.gonogo.lib.documents

@@ -22,6 +22,23 @@
 #     maxReplicas <= 20 (thresholds hpa.min_replicas, hpa.max_replicas), Resource metrics for cpu
 #     (averageUtilization <= 70, hpa.cpu_target_percent) and memory (<= 80,
 #     hpa.memory_target_percent), and spec.behavior.scaleUp and scaleDown policies.
+#   thresholds:
+#     - name: hpa.min_replicas
+#       default: 3
+#       unit: count
+#       description: Lowest minReplicas an autoscaler may have.
+#     - name: hpa.max_replicas
+#       default: 20
+#       unit: count
+#       description: Highest maxReplicas an autoscaler may have.
+#     - name: hpa.cpu_target_percent
+#       default: 70
+#       unit: percent
+#       description: Highest CPU utilisation target accepted.
+#     - name: hpa.memory_target_percent
+#       default: 80
+#       unit: percent
+#       description: Highest memory utilisation target accepted.
 package gonogo.items.scaling.auto_scaling_configuration.horizontal_pod_autoscaler
 
 import data.gonogo.lib.kubernetes as k8s

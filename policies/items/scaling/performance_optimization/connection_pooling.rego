@@ -19,6 +19,11 @@
 #   remediation: >-
 #     Put a pooler in front of the database with an explicit pool size matched to the database's
 #     max_connections, and run at least two pooler instances.
+#   thresholds:
+#     - name: database.pooler_min_instances
+#       default: 2
+#       unit: count
+#       description: Fewest connection-pooler instances accepted.
 package gonogo.items.scaling.performance_optimization.connection_pooling
 
 import data.gonogo.lib.kubernetes as k8s

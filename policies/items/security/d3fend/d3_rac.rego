@@ -15,6 +15,11 @@
 #     - security.probe
 #   remediation: >-
 #     Provide authentication, dependency and probe facts so gonogo can verify this item.
+#   thresholds:
+#     - name: security.rate_limit_per_minute
+#       default: 100
+#       unit: requests per minute
+#       description: Highest rate limit per minute accepted.
 package gonogo.items.security.d3fend.d3_rac
 
 import data.gonogo.items.security.vulnerability_scanning.evidence

@@ -17,6 +17,11 @@
 #     Record the memory of the baseline and of the current implementation in a benchmark report
 #     (pytest-benchmark extra_info peak_memory_bytes, or a benchmark_comparison file) so the
 #     claimed reduction can be checked, or correct the claim.
+#   thresholds:
+#     - name: benchmarks.memory_ratio
+#       default: 28571
+#       unit: ratio
+#       description: Lowest memory-efficiency ratio accepted.
 package gonogo.items.testing.performance_validation.memory_efficiency
 
 import data.gonogo.lib.result

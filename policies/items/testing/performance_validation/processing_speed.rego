@@ -17,6 +17,11 @@
 #     Benchmark the baseline and the current implementation in the same report (a pytest-benchmark
 #     group with a baseline member, or a benchmark_comparison file) so the claimed speed-up can be
 #     checked, or correct the claim.
+#   thresholds:
+#     - name: benchmarks.speed_ratio
+#       default: 649
+#       unit: ratio
+#       description: Lowest processing-speed ratio accepted.
 package gonogo.items.testing.performance_validation.processing_speed
 
 import data.gonogo.lib.result

@@ -15,6 +15,15 @@
 #   remediation: >-
 #     Keep the load-test report with p95 and p99 latency (for k6 add p(99) to --summary-trend-stats)
 #     and bring both under the SLA before launch.
+#   thresholds:
+#     - name: load.p95_ms
+#       default: 50
+#       unit: milliseconds
+#       description: Highest p95 response time accepted under load.
+#     - name: load.p99_ms
+#       default: 100
+#       unit: milliseconds
+#       description: Highest p99 response time accepted under load.
 package gonogo.items.testing.performance_validation.response_times_meet_sla
 
 import data.gonogo.lib.result

@@ -14,6 +14,11 @@
 #     - quality.load_tests
 #   remediation: >-
 #     Run a load test that sustains the target rate for its whole duration and keep its report.
+#   thresholds:
+#     - name: load.throughput_rps
+#       default: 10000
+#       unit: requests per second
+#       description: Lowest sustained throughput accepted.
 package gonogo.items.testing.performance_validation.throughput_targets_achieved
 
 import data.gonogo.lib.result

@@ -20,6 +20,27 @@
 #     Publish the JUnit XML of the end-to-end run, keep those tests under a path or suite named e2e
 #     (or map them with tests.kind.e2e), fix failing journeys and add end-to-end tests for the
 #     workflows that have none.
+#   thresholds:
+#     - name: tests.e2e_passed
+#       default: 12
+#       unit: count
+#       description: Fewest passing end-to-end tests accepted.
+#     - name: tests.subject.journey
+#       default: ""
+#       unit: pattern
+#       description: Which e2e tests cover user journeys (empty means by name).
+#     - name: tests.subject.gpu
+#       default: ""
+#       unit: pattern
+#       description: Which tests cover the GPU workflow (empty means by name).
+#     - name: tests.subject.webhook
+#       default: ""
+#       unit: pattern
+#       description: Which e2e tests cover webhook delivery (empty means by name).
+#     - name: tests.kind.e2e
+#       default: ""
+#       unit: pattern
+#       description: Which tests are end-to-end tests (empty means by name).
 package gonogo.items.testing.test_coverage.e2e_tests
 
 import data.gonogo.lib.result

@@ -23,6 +23,39 @@
 #     go-junit-report, Failsafe), keep integration tests under a path or suite named integration
 #     (or map them with tests.kind.integration), fix failing tests and add integration tests for
 #     each subject that has none.
+#   thresholds:
+#     - name: tests.integration_passed
+#       default: 36
+#       unit: count
+#       description: Fewest passing integration tests accepted.
+#     - name: tests.subject.api
+#       default: ""
+#       unit: pattern
+#       description: Which integration tests cover API endpoints (empty means by name).
+#     - name: tests.subject.database
+#       default: ""
+#       unit: pattern
+#       description: Which integration tests cover the database (empty means by name).
+#     - name: tests.subject.saas
+#       default: ""
+#       unit: pattern
+#       description: Which integration tests cover SaaS integrations (empty means by name).
+#     - name: tests.subject.gpu
+#       default: ""
+#       unit: pattern
+#       description: Which tests cover the GPU workflow (empty means by name).
+#     - name: tests.subject.security
+#       default: ""
+#       unit: pattern
+#       description: Which integration tests cover security (empty means by name).
+#     - name: tests.subject.monitoring
+#       default: ""
+#       unit: pattern
+#       description: Which integration tests cover monitoring (empty means by name).
+#     - name: tests.kind.integration
+#       default: ""
+#       unit: pattern
+#       description: Which tests are integration tests (empty means by name).
 package gonogo.items.testing.test_coverage.integration_tests
 
 import data.gonogo.lib.result

@@ -22,6 +22,27 @@
 #     results.jtl), keep its report and the memory series of the soak run (process RSS sampled as
 #     elapsed_s,rss_bytes CSV, or a Prometheus query_range of process_resident_memory_bytes), and fix
 #     latency, errors or memory growth before launch.
+#   thresholds:
+#     - name: load.requests
+#       default: 10000
+#       unit: count
+#       description: Requests a production-like load-test run must handle.
+#     - name: load.p95_ms
+#       default: 50
+#       unit: milliseconds
+#       description: Highest p95 response time accepted under load.
+#     - name: load.error_rate_percent
+#       default: 0.1
+#       unit: percent
+#       description: Highest error rate accepted under load.
+#     - name: load.memory_growth_percent
+#       default: 5
+#       unit: percent
+#       description: Highest memory growth accepted over a load-test run.
+#     - name: load.memory_min_samples
+#       default: 10
+#       unit: count
+#       description: Fewest memory samples needed to judge memory growth.
 package gonogo.items.testing.test_coverage.load_tests
 
 import data.gonogo.lib.result

@@ -17,6 +17,19 @@
 #     Publish the JUnit XML of the smoke suite (tests of the health endpoints and of the critical
 #     flows such as login and checkout), fix what fails, and keep the suite named smoke (or map it
 #     with tests.kind.smoke).
+#   thresholds:
+#     - name: tests.subject.health
+#       default: ""
+#       unit: pattern
+#       description: Which smoke tests check health endpoints (empty means by name).
+#     - name: tests.subject.critical_flow
+#       default: ""
+#       unit: pattern
+#       description: Which smoke tests cover critical user flows (empty means by name).
+#     - name: tests.kind.smoke
+#       default: ""
+#       unit: pattern
+#       description: Which tests are smoke tests (empty means by name).
 package gonogo.items.testing.test_coverage.smoke_tests
 
 import data.gonogo.lib.result

@@ -22,6 +22,27 @@
 #     LCOV) with branch coverage on, name the core modules in gonogo.yaml
 #     (thresholds: {coverage.core_modules: "app.core,app.billing"}), cover them to the threshold,
 #     and keep the JUnit results of the tests that validate mocked services.
+#   thresholds:
+#     - name: coverage.line_percent
+#       default: 97.4
+#       unit: percent
+#       description: Lowest line coverage accepted.
+#     - name: coverage.core_module_percent
+#       default: 97.4
+#       unit: percent
+#       description: Lowest line coverage of each core module accepted.
+#     - name: coverage.branch_percent
+#       default: 97.4
+#       unit: percent
+#       description: Lowest branch coverage accepted.
+#     - name: coverage.core_modules
+#       default: ""
+#       unit: pattern
+#       description: Which modules are core (empty means decided from the report).
+#     - name: tests.subject.mock
+#       default: ""
+#       unit: pattern
+#       description: Which tests are mock tests (empty means by name).
 package gonogo.items.testing.test_coverage.unit_tests
 
 import data.gonogo.lib.result
