@@ -26,6 +26,9 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(OPA) fmt --list --fail policies
 	$(OPA) check --strict policies
+	@# input type-checked against the snapshot schema (one bundled document, git-ignored)
+	$(PY) -m gonogo.schema_validation --bundle > .snapshot-schema.json
+	$(OPA) check --strict -s .snapshot-schema.json policies
 	$(REGAL) lint policies
 
 test-rego: setup
@@ -42,4 +45,4 @@ bench: setup
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) .bin .pytest_cache .ruff_cache .rego-coverage.json build *.egg-info
+	rm -rf $(VENV) .bin .pytest_cache .ruff_cache .rego-coverage.json .snapshot-schema.json build *.egg-info
