@@ -24,6 +24,7 @@ from gonogo.collectors.sources.files import skipped_evidence, walk, walk_paths
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
 from gonogo.errors import GonogoError
+from gonogo.text import redact_facts
 
 
 def _merge(snapshot: dict[str, Any], part: dict[str, Any]) -> None:
@@ -58,7 +59,7 @@ def _run_one(collector: Collector, ctx: CollectContext, snapshot: dict[str, Any]
     mode = getattr(collector, "when_nothing_found", None)
     if mode is None:
         ctx.warnings.append("declares no when_nothing_found (collectors/base.py); treated as empty")
-    part = collector.collect(ctx)
+    part = redact_facts(collector.collect(ctx))  # no credential or URL secret reaches the snapshot
     if part == {} and mode != "absent":
         part = empty_output(provides)  # searched, found nothing: the provided paths are present
     errors = output_problems(part, provides)

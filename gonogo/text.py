@@ -1,0 +1,75 @@
+"""Text that leaves gonogo: credential-shaped strings redacted, URLs without secrets, control
+characters escaped (issue #11).
+
+- `redact(s)`: replaces credential-shaped substrings (the patterns in `CREDENTIAL_PATTERNS`) with
+  `[redacted]`, and strips the userinfo (`user:password@`), query and fragment of every URL.
+- `redact_facts(value)`: `redact` applied to every string (keys and values) of a JSON-like value;
+  the runner applies it to each collector's output, so no fact carries a credential.
+- `printable(s)`: control characters (C0, DEL, C1, and the Unicode line/paragraph separators and
+  bidi overrides) as visible `\\xNN` / `\\uNNNN` escapes; tab and newline are kept when asked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+REDACTED = "[redacted]"
+
+CREDENTIAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Stripe secret or restricted key", re.compile(r"\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8,}")),
+    ("AWS access key id", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    (
+        "GitHub token",
+        re.compile(r"\b(?:ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{20,}|\bgithub_pat_[0-9A-Za-z_]{20,}"),
+    ),
+    ("Slack token", re.compile(r"\bxox[abposr]-[0-9A-Za-z-]{10,}")),
+    ("JSON Web Token", re.compile(r"\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}")),
+    ("PEM private key", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
+    ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
+)
+
+_URL = re.compile(
+    r"\b([a-zA-Z][a-zA-Z0-9+.-]*://)([^\s/?#'\"<>]*)([^\s?#'\"<>]*)(\?[^\s#'\"<>]*)?(#[^\s'\"<>]*)?"
+)
+
+
+def _clean_url(match: re.Match[str]) -> str:
+    scheme, authority, path = match.group(1), match.group(2), match.group(3)
+    host = authority.rpartition("@")[2]
+    return f"{scheme}{host}{path}"
+
+
+def redact(text: str) -> str:
+    """`text` without credential-shaped substrings and without URL userinfo, query or fragment."""
+    if "://" in text:
+        text = _URL.sub(_clean_url, text)
+    for _, pattern in CREDENTIAL_PATTERNS:
+        text = pattern.sub(REDACTED, text)
+    return text
+
+
+def redact_facts(value: Any) -> Any:
+    """A copy of a JSON-like value with `redact` applied to every string, keys included."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {redact(k) if isinstance(k, str) else k: redact_facts(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_facts(v) for v in value]
+    return value
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_ALL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with control characters escaped, so it cannot move the cursor, rewrite a line,
+    reorder text or break XML. With keep_newlines, tab and newline pass through."""
+    return (_CONTROL if keep_newlines else _CONTROL_ALL).sub(_escape, text)

@@ -1,0 +1,3 @@
+resource "aws_db_instance" "db" {
+  password = "sk_live_CANARY0123456789abcdef"
+}
