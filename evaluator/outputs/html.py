@@ -1,6 +1,11 @@
-"""HTML: one self-contained page (no scripts, no external assets) for people and auditors.
+"""HTML: one self-contained page (no external assets) for people and auditors.
 
-Everything inserted is escaped; the page works offline and prints well.
+At the top the decision, its blockers and the score; a readiness chart by section drawn inline
+as SVG; the approval table; then one foldable section (`<details>`) per checklist section, with
+filters for failing, pending and waived items (a few lines of inline script; without it the page
+still shows everything). Each item links to its page of the docs site, relative to the report:
+`site/items/<id>.html`, which `gonogo docs -o site/` writes next to it. Everything inserted is
+escaped; the page works offline and prints cleanly (every section unfolds for print).
 """
 
 from __future__ import annotations
@@ -8,6 +13,14 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from gonogo.evaluator.outputs.html_parts import (
+    SCRIPT,
+    approvals_table,
+    blockers,
+    docs_link,
+    filters,
+    section_chart,
+)
 from gonogo.evaluator.outputs.tables import item_tables
 from gonogo.evaluator.report import SECTION_TITLES
 
@@ -66,6 +79,33 @@ code{
   border-radius:3px;
 }
 footer{color:#5b6474;font-size:13px;margin-top:32px}
+nav.contents{margin:12px 0}
+nav.contents{display:flex;flex-wrap:wrap;gap:4px 14px}
+nav.contents a{white-space:nowrap}
+.chart{background:#fff;border:1px solid #dde1e7;border-radius:6px;padding:12px;margin:16px 0}
+.chart .legend span{margin-right:12px;font-size:13px}
+.chart svg rect.pass{fill:#2f9e5b}.chart svg rect.fail{fill:#d64537}
+.chart svg rect.pending{fill:#e7b416}.chart svg rect.not_applicable{fill:#aab1bd}
+.chart svg rect.waived{fill:#4a7fd6}.chart svg rect.error{fill:#a24bc0}
+.blockers{margin:12px 0 0;padding-left:20px}
+details.section{background:#fff;border:1px solid #dde1e7;border-radius:6px;margin:12px 0}
+details.section>summary{cursor:pointer;padding:10px 14px;font-size:17px;font-weight:600}
+details.section>table{border:0;border-top:1px solid #dde1e7}
+.filters{margin:16px 0 0}
+.filters button{font:inherit;margin-right:6px;padding:4px 10px;border:1px solid #c5cad3;
+  border-radius:4px;background:#fff;cursor:pointer}
+.filters button[aria-pressed=true]{background:#1d2330;color:#fff}
+body.only-fail tr[data-verdict]:not([data-verdict=fail]):not([data-verdict=error]){display:none}
+body.only-pending tr[data-verdict]:not([data-verdict=pending]){display:none}
+body.only-waived tr[data-verdict]:not([data-verdict=waived]){display:none}
+@media print{
+  body{background:#fff;font-size:11px}
+  .filters,nav.contents{display:none}
+  header,main{padding:8px}
+  tr{break-inside:avoid}
+  details.section{border:0}
+  a{color:inherit;text-decoration:none}
+}
 """
 
 
@@ -130,25 +170,42 @@ def render(report: dict[str, Any], color: bool = False) -> str:
     ]
     if report["decision_reasons"]:
         parts.append("<p>" + "; ".join(escape(reason) for reason in report["decision_reasons"]) + "</p>")
+    parts.append(blockers(report["items"]))
+    parts.append(section_chart(report["sections"]))
+    parts.append(filters())
     parts.append("</header><main>")
-    for number, title in SECTION_TITLES.items():
+    parts.append(approvals_table(report.get("approvals")))
+    titles = {section["number"]: section["title"] for section in report["sections"]} or SECTION_TITLES
+    numbers = list(titles)
+    parts.append(
+        '<nav class="contents">'
+        + "".join(f'<a href="#section-{escape(n)}">{escape(n)}. {escape(titles[n])}</a>' for n in numbers)
+        + "</nav>"
+    )
+    for number in numbers:
         members = [e for e in report["items"] if e["id"].split(".")[0] == number]
-        parts.append(f'<h2 id="section-{number}">{number}. {escape(title)}</h2>')
+        if not members:
+            continue
+        title = titles[number]
+        parts.append(
+            f'<details class="section" open id="section-{escape(number)}">'
+            f"<summary>{escape(number)}. {escape(title)} ({len(members)})</summary>"
+        )
         parts.append(
             "<table><thead><tr><th>ID</th><th>Item</th><th>Severity</th><th>Verdict</th></tr></thead><tbody>"
         )
         for entry in members:
             parts.append(
                 f'<tr id="item-{escape(entry["id"])}" data-verdict="{entry["verdict"]}">'
-                f'<td class="id">{escape(entry["id"])}</td>'
+                f'<td class="id">{docs_link(entry["id"])}</td>'
                 f"<td>{escape(entry['title'])}{_criteria(entry)}{_tables(entry)}</td>"
                 f"<td>{escape(entry['severity'])}</td><td>{_verdict(entry['verdict'])}</td></tr>"
             )
-        parts.append("</tbody></table>")
+        parts.append("</tbody></table></details>")
     parts.append(
         f"<footer>gonogo {escape(provenance['gonogo_version'])} · OPA {escape(provenance['opa_version'])} · "
         f"snapshot <code>{escape(provenance['snapshot_sha256'])}</code> · policies "
         f"<code>{escape(provenance['policy_digest'])}</code> · {escape(provenance['evaluated_at'])}</footer>"
     )
-    parts.append("</main></body></html>")
+    parts.append(f'</main><script id="filters-script">{SCRIPT}</script></body></html>')
     return "\n".join(parts) + "\n"
