@@ -1,11 +1,7 @@
 package gonogo.items.infrastructure.environment_configuration.ssl_certificates_test
 
 import data.gonogo.items.infrastructure.environment_configuration.ssl_certificates as ssl
-
-_criterion(r, text) := c if {
-	some c in r.criteria
-	c.text == text
-}
+import data.gonogo.lib.testing
 
 _ingress := {
 	"name": "web", "namespace": "shop", "hosts": ["shop.example.com"], "hosts_without_tls": [],
@@ -36,7 +32,7 @@ test_pending_without_evidence if {
 test_cert_manager_ingress_passes if {
 	r := ssl.report with input as _input(_ingress, _certificate)
 	r.verdict == "pass"
-	contains(_criterion(r, "Certificate expiration monitoring active").message, "CertExpiring (deploy/rules.yaml:1)")
+	contains(testing.criterion(r, "Certificate expiration monitoring active").message, "CertExpiring (deploy/rules.yaml:1)")
 }
 
 test_host_without_tls_and_no_redirect_fail if {
@@ -47,17 +43,17 @@ test_host_without_tls_and_no_redirect_fail if {
 	})
 	r := ssl.report with input as _input(i, _certificate)
 	r.verdict == "fail"
-	contains(_criterion(r, "Valid certificates installed").message, "ingress web (deploy/ingress.yaml:1): hosts without TLS: admin.example.com")
-	contains(_criterion(r, "HTTPS redirect enforced").message, "no HTTPS redirect (nginx ssl-redirect=false)")
+	contains(testing.criterion(r, "Valid certificates installed").message, "ingress web (deploy/ingress.yaml:1): hosts without TLS: admin.example.com")
+	contains(testing.criterion(r, "HTTPS redirect enforced").message, "no HTTPS redirect (nginx ssl-redirect=false)")
 }
 
 test_unmanaged_secret_and_expired_cert_fail if {
 	i := object.union(_ingress, {"tls": [{"hosts": ["shop.example.com"], "secret_name": "hand-made", "cert_manager": false}]})
 	c := object.union(_certificate, {"not_after": "2020-01-01T00:00:00Z", "ready": false})
 	r := ssl.report with input as _input(i, c)
-	contains(_criterion(r, "Auto-renewal configured (cert-manager)").message, "TLS secret hand-made is not managed by cert-manager")
-	contains(_criterion(r, "Valid certificates installed").message, "expired at 2020-01-01T00:00:00Z")
-	contains(_criterion(r, "Valid certificates installed").message, "Ready=False")
+	contains(testing.criterion(r, "Auto-renewal configured (cert-manager)").message, "TLS secret hand-made is not managed by cert-manager")
+	contains(testing.criterion(r, "Valid certificates installed").message, "expired at 2020-01-01T00:00:00Z")
+	contains(testing.criterion(r, "Valid certificates installed").message, "Ready=False")
 }
 
 test_no_expiry_alert_fails if {
@@ -67,13 +63,13 @@ test_no_expiry_alert_fails if {
 		"value": [],
 	}])
 	r := ssl.report with input as inp
-	_criterion(r, "Certificate expiration monitoring active").verdict == "fail"
-	contains(_criterion(r, "Certificate expiration monitoring active").message, "no alert on certificate expiry")
+	testing.criterion(r, "Certificate expiration monitoring active").verdict == "fail"
+	contains(testing.criterion(r, "Certificate expiration monitoring active").message, "no alert on certificate expiry")
 }
 
 test_monitoring_collector_alert_is_the_evidence if {
 	r := ssl.report with input as _input(_ingress, _certificate)
-	_criterion(r, "Certificate expiration monitoring active").evidence == ["deploy/rules.yaml:1"]
+	testing.criterion(r, "Certificate expiration monitoring active").evidence == ["deploy/rules.yaml:1"]
 }
 
 test_a_kubernetes_substring_match_no_longer_counts if {
@@ -86,10 +82,10 @@ test_a_kubernetes_substring_match_no_longer_counts if {
 		},
 	])
 	r := ssl.report with input as inp
-	_criterion(r, "Certificate expiration monitoring active").verdict == "fail"
+	testing.criterion(r, "Certificate expiration monitoring active").verdict == "fail"
 }
 
 test_nothing_terminating_tls_fails if {
 	r := ssl.report with input as {"kubernetes": {"ingresses": {}, "certificates": {}}}
-	contains(_criterion(r, "Valid certificates installed").message, "no TLS found")
+	contains(testing.criterion(r, "Valid certificates installed").message, "no TLS found")
 }
