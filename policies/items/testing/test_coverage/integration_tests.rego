@@ -59,6 +59,7 @@
 package gonogo.items.testing.test_coverage.integration_tests
 
 import data.gonogo.lib.result
+import data.gonogo.lib.test_results
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
@@ -138,36 +139,15 @@ count_problems contains msg if {
 
 # METADATA
 # description: The pass message of one subject's criterion.
-subject_message(counts, subject, label, totals) := sprintf(
-	"%d integration tests on %s passed; %s",
-	[object.get(counts.subjects, [subject, "passed"], 0), label, totals],
-)
+subject_message(counts, subject, label, totals) := test_results.subject_message("integration", counts, subject, label, totals)
 
 # METADATA
 # description: What is wrong with the tests of one subject in counts (a kind's counts with its subjects).
-subject_problems(counts, subject, label) := {sprintf("no integration test on %s", [label])} if {
-	not counts.subjects[subject]
-} else := {sprintf("no integration test on %s passed", [label])} if {
-	counts.subjects[subject].passed == 0
-} else := {sprintf(
-	"integration tests on %s: %d failed, %d errored: %s",
-	[label, counts.subjects[subject].failed, counts.subjects[subject].errored, concat(", ", counts.subjects[subject].failing)],
-)} if {
-	counts.subjects[subject].failed + counts.subjects[subject].errored > 0
-} else := set()
+subject_problems(counts, subject, label) := test_results.subject_problems("integration", counts, subject, label)
 
 # METADATA
 # description: pending without JUnit results, error when one was unreadable, else fail on any problem, else pass.
-decide(test_results, problems, pass_message, refs) := result.pending("JUnit test results") if {
-	test_results == null
-} else := result.error(
-	sprintf("JUnit report(s) recognised but unreadable: %s", [concat(", ", test_results.unreadable)]),
-	test_results.unreadable,
-) if {
-	count(test_results.unreadable) > 0
-} else := result.fail(concat("; ", sort(problems)), refs) if {
-	count(problems) > 0
-} else := result.pass(pass_message, refs)
+decide(test_results_section, problems, pass_message, refs) := test_results.decide(test_results_section, problems, pass_message, refs)
 
 # METADATA
 # description: >-
@@ -190,6 +170,4 @@ kind_note := "" if {
 
 # METADATA
 # description: A label, with the setting that changed how it is matched.
-described(label, setting, name) := label if {
-	setting == ""
-} else := sprintf("%s (%s %q)", [label, name, setting])
+described(label, setting, name) := test_results.described(label, setting, name)
