@@ -7,8 +7,15 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from gonogo.evaluator.report import SECTION_TITLES
 
+from gonogo.text import printable
+
 
 def _details(entry: dict[str, Any]) -> str:
+    """Control characters escaped: XML 1.0 cannot hold them, and they must not reach a CI log raw."""
+    return printable(_lines(entry), keep_newlines=True)
+
+
+def _lines(entry: dict[str, Any]) -> str:
     return "\n".join(
         f"[{c['verdict']}] {c['text']}: {c['message']}"
         + (f" ({', '.join(c['evidence'])})" if c["evidence"] else "")

@@ -12,6 +12,8 @@ from typing import Any
 from gonogo.evaluator.outputs.tables import item_tables
 from gonogo.evaluator.report import SECTION_TITLES
 
+from gonogo.text import printable
+
 LABELS = {
     "pass": "PASS",
     "fail": "FAIL",
@@ -47,7 +49,7 @@ def _evidence_line(entry: dict[str, Any]) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\n", " ")
+    return printable(text.replace("\n", " "))
 
 
 def _tables(entry: dict[str, Any]) -> list[str]:

@@ -8,6 +8,8 @@ import click
 from gonogo.evaluator.outputs.tables import item_tables
 from gonogo.evaluator.report import SECTION_TITLES
 
+from gonogo.text import printable
+
 MARKS = {
     "pass": ("PASS", "green"),
     "fail": ("FAIL", "red"),
@@ -33,9 +35,9 @@ def _first_message(entry: dict[str, Any]) -> str:
 def _tables(entry: dict[str, Any]) -> list[str]:
     lines = []
     for table in item_tables(entry):
-        grid = [table.columns, *table.rows]
+        grid = [[printable(cell) for cell in row] for row in (table.columns, *table.rows)]
         widths = [min(40, max(len(row[i]) for row in grid)) for i in range(len(table.columns))]
-        lines.append(f"       {table.title}:")
+        lines.append(f"       {printable(table.title)}:")
         lines += [
             "         " + "  ".join(cell[: widths[i]].ljust(widths[i]) for i, cell in enumerate(row))
             for row in grid
@@ -55,7 +57,7 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
             mark, fg = MARKS[entry["verdict"]]
             severity = entry["severity"][:4]
             lines.append(f"  {paint(mark, fg)} {entry['id']:<7} {severity:<4} {entry['title']}")
-            detail = _first_message(entry)
+            detail = printable(_first_message(entry))  # collected text cannot rewrite the screen
             if detail and (verbose or entry["verdict"] in ("fail", "error", "waived")):
                 lines.append(f"       {paint('└─', 'bright_black')} {detail}")
             if verbose:
@@ -70,7 +72,7 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
     lines.append(f"Readiness score: {summary['score']:g}/100 (minimum {report['min_score']:g})")
     for name, run in report.get("collectors", {}).items():
         for error in run.get("errors", []):
-            lines.append(paint(f"collector {name} failed: {error}", "magenta"))
+            lines.append(paint(printable(f"collector {name} failed: {error}"), "magenta"))
     decision = report["decision"]
     if decision == "APPROVED":
         lines.append(paint("Decision: APPROVED FOR DEPLOYMENT", "green", bold=True))
