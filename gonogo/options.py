@@ -107,6 +107,12 @@ def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             "fails; pending does not. evidence: exit 1 only when a failing criterion cites evidence "
             "from the collected files (the pre-commit hook on changed files). Errors always exit 2.",
         ),
+        click.option(
+            "--docs-url",
+            envvar="GONOGO_DOCS_URL",
+            help="SARIF: base URL of the site `gonogo docs` writes; each rule's helpUri is "
+            "<URL>/items/<id>.html (omitted without it).",
+        ),
         click.option("--verbose", "-v", is_flag=True, help="Terminal: show the message of every item."),
         click.option("--color/--no-color", default=None, help="Terminal colour (default: only on a TTY)."),
     ]

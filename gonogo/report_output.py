@@ -46,12 +46,23 @@ def remove_stale_output(output: Path | None) -> None:
 
 
 def emit_report(
-    report: dict[str, Any], fmt: str, output: Path | None, fail_on: str, verbose: bool, color: bool | None
+    report: dict[str, Any],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    verbose: bool,
+    color: bool | None,
+    docs_url: str | None = None,
 ) -> int:
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     render = renderer(fmt)
-    text = render(report, color=color, verbose=verbose) if fmt == "terminal" else render(report)
+    if fmt == "terminal":
+        text = render(report, color=color, verbose=verbose)
+    elif fmt == "sarif":
+        text = render(report, docs_url=docs_url)
+    else:
+        text = render(report)
     write_output(text, output)
     from gonogo.evaluator.decision import exit_class, failed_collectors
 

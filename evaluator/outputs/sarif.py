@@ -1,85 +1,96 @@
-"""SARIF 2.1.0: one rule per checklist item, one result per criterion that is not pass or N/A.
+"""SARIF 2.1.0 that code-scanning UIs accept: one rule per checklist item, one result per
+criterion that is not pass or N/A.
 
-Results point at the evidence (file and line) when the evidence is a file reference, and at
-the item's Rego source otherwise, so code-scanning UIs can place them.
+- Locations are only in the user's repository: a result points at its first `file:line`
+  evidence; cluster objects and other references are logical locations. gonogo's own Rego
+  source is never a location: it is the rule's `properties.source`.
+- Only `fail` results carry a level (`error`); pending (`open`) and waived (`review`) results
+  have level `none`, as SARIF §3.27.10 requires of every kind but `fail`.
+- `helpUri` is `<docs_url>/items/<id>.html` (the page `gonogo docs` writes) when a docs base URL
+  is given, and omitted otherwise.
+- `partialFingerprints` hash the item, the criterion and the location, never the message, so a
+  finding keeps its fingerprint across runs while its evidence stays where it is.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import Any
 
 from gonogo import __version__
 
-LEVELS = {"fail": "error", "error": "error", "pending": "warning", "waived": "note"}
+KINDS = {"fail": "fail", "error": "fail", "pending": "open", "waived": "review"}
 _FILE_REF = re.compile(r"^(?P<file>[^\s:]+\.[A-Za-z0-9]+):(?P<line>\d+)$")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT = "gonogoCriterion/v1"
 
 
-def _location(evidence: list[str], fallback: str) -> dict[str, Any]:
-    """The first `file:line` evidence; else the item's Rego source, with cluster objects and
-    other non-file references kept as a logical location so nothing points at an empty file."""
+def _location(evidence: list[str], item_id: str) -> tuple[dict[str, Any], str]:
+    """The location and the key its fingerprint uses: the first `file:line` evidence, else the
+    evidence references (or the item) as logical locations, so nothing points outside the repo."""
     for ref in evidence:
         match = _FILE_REF.match(ref)
         if match:
-            return {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": match["file"]},
-                    "region": {"startLine": int(match["line"])},
-                }
+            physical = {
+                "artifactLocation": {"uri": match["file"], "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": int(match["line"])},
             }
-    file, _, line = fallback.rpartition(":")
-    location: dict[str, Any] = {
-        "physicalLocation": {
-            "artifactLocation": {"uri": file or fallback},
-            "region": {"startLine": int(line) if line.isdigit() else 1},
-        }
+            return {"physicalLocation": physical}, match["file"]
+    names = evidence[:5] or [item_id]
+    kind = "resource" if evidence else "module"
+    return {"logicalLocations": [{"fullyQualifiedName": name, "kind": kind} for name in names]}, names[0]
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def _rule(entry: dict[str, Any], docs_url: str | None) -> dict[str, Any]:
+    rule: dict[str, Any] = {
+        "id": entry["id"],
+        "name": re.sub(r"[^A-Za-z0-9]+", "", entry["title"].title())[:60] or entry["id"],
+        "shortDescription": {"text": entry["title"]},
+        "fullDescription": {"text": f"{entry['section']}: {entry['title']}"},
+        "help": {"text": entry.get("remediation") or entry["title"]},
+        "properties": {
+            "severity": entry["severity"],
+            "tags": ["production-readiness", entry["severity"]],
+            "source": entry.get("source", ""),
+        },
     }
-    if evidence:
-        location["logicalLocations"] = [
-            {"fullyQualifiedName": ref, "kind": "resource"} for ref in evidence[:5]
-        ]
-    return location
+    if docs_url:
+        rule["helpUri"] = f"{docs_url.rstrip('/')}/items/{entry['id']}.html"
+    return rule
 
 
-def render(report: dict[str, Any], color: bool = False) -> str:
-    rules, results = [], []
-    for index, entry in enumerate(report["items"]):
-        rules.append(
+def _results(entry: dict[str, Any], index: int) -> list[dict[str, Any]]:
+    results = []
+    for criterion in entry["criteria"]:
+        verdict = entry["verdict"] if entry["verdict"] == "waived" else criterion["verdict"]
+        if verdict not in KINDS:
+            continue
+        location, where = _location(criterion.get("evidence") or [], entry["id"])
+        kind = KINDS[verdict]
+        results.append(
             {
-                "id": entry["id"],
-                "name": re.sub(r"[^A-Za-z0-9]+", "", entry["title"].title())[:60] or entry["id"],
-                "shortDescription": {"text": entry["title"]},
-                "fullDescription": {"text": f"{entry['section']}: {entry['title']}"},
-                "help": {"text": entry.get("remediation") or entry["title"]},
-                "properties": {
-                    "severity": entry["severity"],
-                    "tags": ["production-readiness", entry["severity"]],
-                },
+                "ruleId": entry["id"],
+                "ruleIndex": index,
+                "kind": kind,
+                "level": "error" if kind == "fail" else "none",
+                "message": {"text": f"{entry['id']} {criterion['text']}: {criterion['message']}"},
+                "locations": [location],
+                "partialFingerprints": {FINGERPRINT: _fingerprint(entry["id"], criterion["text"], where)},
+                "properties": {"verdict": verdict, "severity": entry["severity"]},
             }
         )
-        for criterion in entry["criteria"]:
-            verdict = entry["verdict"] if entry["verdict"] == "waived" else criterion["verdict"]
-            if verdict not in LEVELS:
-                continue
-            results.append(
-                {
-                    "ruleId": entry["id"],
-                    "ruleIndex": index,
-                    "level": LEVELS[verdict],
-                    "kind": "fail"
-                    if verdict in ("fail", "error")
-                    else "open"
-                    if verdict == "pending"
-                    else "review",
-                    "message": {"text": f"{entry['id']} {criterion['text']}: {criterion['message']}"},
-                    "locations": [
-                        _location(criterion.get("evidence") or [], entry.get("source", "policies"))
-                    ],
-                    "properties": {"verdict": verdict, "severity": entry["severity"]},
-                }
-            )
+    return results
+
+
+def render(report: dict[str, Any], color: bool = False, docs_url: str | None = None) -> str:
+    rules = [_rule(entry, docs_url) for entry in report["items"]]
+    results = [result for index, entry in enumerate(report["items"]) for result in _results(entry, index)]
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

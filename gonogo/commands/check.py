@@ -49,4 +49,8 @@ def check(paths: tuple[Path, ...], **kw: Any) -> None:
     if kw.get("snapshot_out"):
         write_output(json.dumps(snapshot, indent=2) + "\n", kw["snapshot_out"])
     report = api.evaluate(snapshot, config, engine_from(kw))
-    sys.exit(emit_report(report, kw["fmt"], kw["output"], kw["fail_on"], kw["verbose"], kw["color"]))
+    sys.exit(
+        emit_report(
+            report, kw["fmt"], kw["output"], kw["fail_on"], kw["verbose"], kw["color"], kw.get("docs_url")
+        )
+    )

@@ -32,4 +32,8 @@ def evaluate(snapshot: Path, config_path: Path | None, **kw: Any) -> None:
     remove_stale_output(kw["output"])
     document = load_snapshot(snapshot)
     report = api.evaluate(document, load_config(config_path), engine_from(kw))
-    sys.exit(emit_report(report, kw["fmt"], kw["output"], kw["fail_on"], kw["verbose"], kw["color"]))
+    sys.exit(
+        emit_report(
+            report, kw["fmt"], kw["output"], kw["fail_on"], kw["verbose"], kw["color"], kw.get("docs_url")
+        )
+    )
