@@ -1,107 +1,52 @@
 package gonogo.items.backup.disaster_recovery_plan.dr_runbook_created_test
 
 import data.gonogo.items.backup.disaster_recovery_plan.dr_runbook_created
+import data.gonogo.lib.testing
 
 test_passes_with_complete_runbook if {
-	r := dr_runbook_created.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"dr_runbook": [
-					{
-						"path": "docs/disaster-recovery.md",
-						"title": "dr_runbook",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/disaster-recovery.md",
-							"ref": "docs/disaster-recovery.md:1",
-						},
-						"steps": 8,
-						"headings": [
-							"disaster recovery",
-							"contacts",
-							"escalation",
-							"communication templates",
-						],
-					},
-				],
-			},
-		},
-	}
+	r := dr_runbook_created.report with input as testing.documents_snapshot({
+		"dr_runbook": [
+			testing.document("dr_runbook", "docs/disaster-recovery.md", {
+				"steps": 8,
+				"headings": ["disaster recovery", "contacts", "escalation", "communication templates"],
+			}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "8 numbered steps")
 }
 
 test_fails_without_contacts if {
-	r := dr_runbook_created.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"dr_runbook": [
-					{
-						"path": "docs/disaster-recovery.md",
-						"title": "dr_runbook",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/disaster-recovery.md",
-							"ref": "docs/disaster-recovery.md:1",
-						},
-						"steps": 8,
-						"headings": [
-							"disaster recovery",
-							"escalation",
-							"communication templates",
-						],
-					},
-				],
-			},
-		},
-	}
+	r := dr_runbook_created.report with input as testing.documents_snapshot({
+		"dr_runbook": [
+			testing.document("dr_runbook", "docs/disaster-recovery.md", {
+				"steps": 8,
+				"headings": ["disaster recovery", "escalation", "communication templates"],
+			}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "contact information: no heading matching")
 }
 
 test_fails_without_steps if {
-	r := dr_runbook_created.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"dr_runbook": [
-					{
-						"path": "docs/disaster-recovery.md",
-						"title": "dr_runbook",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/disaster-recovery.md",
-							"ref": "docs/disaster-recovery.md:1",
-						},
-						"steps": 0,
-						"headings": [
-							"disaster recovery",
-							"contacts",
-							"escalation",
-							"templates",
-						],
-					},
-				],
-			},
-		},
-	}
+	r := dr_runbook_created.report with input as testing.documents_snapshot({
+		"dr_runbook": [
+			testing.document("dr_runbook", "docs/disaster-recovery.md", {
+				"steps": 0,
+				"headings": ["disaster recovery", "contacts", "escalation", "templates"],
+			}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "0 numbered steps")
 }
 
 test_fails_when_missing if {
-	r := dr_runbook_created.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := dr_runbook_created.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no disaster-recovery runbook found")

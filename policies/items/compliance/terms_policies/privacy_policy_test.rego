@@ -1,62 +1,34 @@
 package gonogo.items.compliance.terms_policies.privacy_policy_test
 
 import data.gonogo.items.compliance.terms_policies.privacy_policy
+import data.gonogo.lib.testing
 
 test_passes_when_published if {
-	r := privacy_policy.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"privacy_policy": [
-					{
-						"path": "legal/privacy_policy.md",
-						"title": "privacy_policy",
-						"provenance": {
-							"collector": "documents",
-							"file": "legal/privacy_policy.md",
-							"ref": "legal/privacy_policy.md:1",
-						},
-						"published_url": "https://example.com/privacy_policy",
-					},
-				],
-			},
-		},
-	}
+	r := privacy_policy.report with input as testing.documents_snapshot({
+		"privacy_policy": [
+			testing.document("privacy_policy", "legal/privacy_policy.md", {
+				"published_url": "https://example.com/privacy_policy",
+			}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "published at https://example.com/")
 }
 
 test_fails_when_not_published if {
-	r := privacy_policy.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"privacy_policy": [
-					{
-						"path": "legal/privacy_policy.md",
-						"title": "privacy_policy",
-						"provenance": {
-							"collector": "documents",
-							"file": "legal/privacy_policy.md",
-							"ref": "legal/privacy_policy.md:1",
-						},
-					},
-				],
-			},
-		},
-	}
+	r := privacy_policy.report with input as testing.documents_snapshot({
+		"privacy_policy": [
+			testing.document("privacy_policy", "legal/privacy_policy.md", {}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "is not published")
 }
 
 test_fails_when_missing if {
-	r := privacy_policy.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := privacy_policy.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no privacy policy found")

@@ -1,62 +1,32 @@
 package gonogo.items.compliance.terms_policies.sla_document_test
 
 import data.gonogo.items.compliance.terms_policies.sla_document
+import data.gonogo.lib.testing
 
 test_passes_when_published if {
-	r := sla_document.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"sla": [
-					{
-						"path": "legal/sla.md",
-						"title": "sla",
-						"provenance": {
-							"collector": "documents",
-							"file": "legal/sla.md",
-							"ref": "legal/sla.md:1",
-						},
-						"published_url": "https://example.com/sla",
-					},
-				],
-			},
-		},
-	}
+	r := sla_document.report with input as testing.documents_snapshot({
+		"sla": [
+			testing.document("sla", "legal/sla.md", {"published_url": "https://example.com/sla"}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "published at https://example.com/")
 }
 
 test_fails_when_not_published if {
-	r := sla_document.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"sla": [
-					{
-						"path": "legal/sla.md",
-						"title": "sla",
-						"provenance": {
-							"collector": "documents",
-							"file": "legal/sla.md",
-							"ref": "legal/sla.md:1",
-						},
-					},
-				],
-			},
-		},
-	}
+	r := sla_document.report with input as testing.documents_snapshot({
+		"sla": [
+			testing.document("sla", "legal/sla.md", {}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "is not published")
 }
 
 test_fails_when_missing if {
-	r := sla_document.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := sla_document.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no SLA document found")

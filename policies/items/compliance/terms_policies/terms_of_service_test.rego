@@ -1,62 +1,34 @@
 package gonogo.items.compliance.terms_policies.terms_of_service_test
 
 import data.gonogo.items.compliance.terms_policies.terms_of_service
+import data.gonogo.lib.testing
 
 test_passes_when_published if {
-	r := terms_of_service.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"terms_of_service": [
-					{
-						"path": "legal/terms_of_service.md",
-						"title": "terms_of_service",
-						"provenance": {
-							"collector": "documents",
-							"file": "legal/terms_of_service.md",
-							"ref": "legal/terms_of_service.md:1",
-						},
-						"published_url": "https://example.com/terms_of_service",
-					},
-				],
-			},
-		},
-	}
+	r := terms_of_service.report with input as testing.documents_snapshot({
+		"terms_of_service": [
+			testing.document("terms_of_service", "legal/terms_of_service.md", {
+				"published_url": "https://example.com/terms_of_service",
+			}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "published at https://example.com/")
 }
 
 test_fails_when_not_published if {
-	r := terms_of_service.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"terms_of_service": [
-					{
-						"path": "legal/terms_of_service.md",
-						"title": "terms_of_service",
-						"provenance": {
-							"collector": "documents",
-							"file": "legal/terms_of_service.md",
-							"ref": "legal/terms_of_service.md:1",
-						},
-					},
-				],
-			},
-		},
-	}
+	r := terms_of_service.report with input as testing.documents_snapshot({
+		"terms_of_service": [
+			testing.document("terms_of_service", "legal/terms_of_service.md", {}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "is not published")
 }
 
 test_fails_when_missing if {
-	r := terms_of_service.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := terms_of_service.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no terms of service found")

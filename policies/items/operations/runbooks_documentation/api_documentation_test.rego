@@ -1,95 +1,51 @@
 package gonogo.items.operations.runbooks_documentation.api_documentation_test
 
 import data.gonogo.items.operations.runbooks_documentation.api_documentation
+import data.gonogo.lib.testing
 
 test_passes_with_published_spec if {
-	r := api_documentation.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"api_reference": [
-					{
-						"path": "api/openapi.yaml",
-						"title": "api_reference",
-						"provenance": {
-							"collector": "documents",
-							"file": "api/openapi.yaml",
-							"ref": "api/openapi.yaml:1",
-						},
-						"format": "openapi",
-						"operations": 7,
-						"published_url": "https://api.example.com",
-					},
-				],
-			},
-		},
-	}
+	r := api_documentation.report with input as testing.documents_snapshot({
+		"api_reference": [
+			testing.document("api_reference", "api/openapi.yaml", {
+				"format": "openapi",
+				"operations": 7,
+				"published_url": "https://api.example.com",
+			}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "7 operations")
 }
 
 test_fails_when_not_published if {
-	r := api_documentation.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"api_reference": [
-					{
-						"path": "api/openapi.yaml",
-						"title": "api_reference",
-						"provenance": {
-							"collector": "documents",
-							"file": "api/openapi.yaml",
-							"ref": "api/openapi.yaml:1",
-						},
-						"format": "openapi",
-						"operations": 7,
-					},
-				],
-			},
-		},
-	}
+	r := api_documentation.report with input as testing.documents_snapshot({
+		"api_reference": [
+			testing.document("api_reference", "api/openapi.yaml", {"format": "openapi", "operations": 7}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "servers")
 }
 
 test_fails_when_empty if {
-	r := api_documentation.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"api_reference": [
-					{
-						"path": "api/openapi.yaml",
-						"title": "api_reference",
-						"provenance": {
-							"collector": "documents",
-							"file": "api/openapi.yaml",
-							"ref": "api/openapi.yaml:1",
-						},
-						"format": "openapi",
-						"operations": 0,
-						"published_url": "https://x",
-					},
-				],
-			},
-		},
-	}
+	r := api_documentation.report with input as testing.documents_snapshot({
+		"api_reference": [
+			testing.document("api_reference", "api/openapi.yaml", {
+				"format": "openapi",
+				"operations": 0,
+				"published_url": "https://x",
+			}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no operations")
 }
 
 test_fails_when_missing if {
-	r := api_documentation.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := api_documentation.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no OpenAPI")

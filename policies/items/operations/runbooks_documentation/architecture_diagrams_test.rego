@@ -1,120 +1,63 @@
 package gonogo.items.operations.runbooks_documentation.architecture_diagrams_test
 
 import data.gonogo.items.operations.runbooks_documentation.architecture_diagrams
+import data.gonogo.lib.testing
 
 test_passes_with_recent_reviewed_diagram if {
-	r := architecture_diagrams.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"architecture": [
-					{
-						"path": "docs/architecture.md",
-						"title": "architecture",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/architecture.md",
-							"ref": "docs/architecture.md:1",
-						},
-						"diagrams": 2,
-						"last_reviewed": "2026-08-01",
-					},
-				],
-			},
-		},
-	}
+	r := architecture_diagrams.report with input as testing.documents_snapshot({
+		"architecture": [
+			testing.document("architecture", "docs/architecture.md", {
+				"diagrams": 2,
+				"last_reviewed": "2026-08-01",
+			}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "2 diagram(s)")
 }
 
 test_fails_without_diagram if {
-	r := architecture_diagrams.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"architecture": [
-					{
-						"path": "docs/architecture.md",
-						"title": "architecture",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/architecture.md",
-							"ref": "docs/architecture.md:1",
-						},
-						"diagrams": 0,
-						"last_reviewed": "2026-08-01",
-					},
-				],
-			},
-		},
-	}
+	r := architecture_diagrams.report with input as testing.documents_snapshot({
+		"architecture": [
+			testing.document("architecture", "docs/architecture.md", {
+				"diagrams": 0,
+				"last_reviewed": "2026-08-01",
+			}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no diagram")
 }
 
 test_fails_when_review_stale if {
-	r := architecture_diagrams.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"architecture": [
-					{
-						"path": "docs/architecture.md",
-						"title": "architecture",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/architecture.md",
-							"ref": "docs/architecture.md:1",
-						},
-						"diagrams": 1,
-						"last_reviewed": "2025-06-01",
-					},
-				],
-			},
-		},
-	}
+	r := architecture_diagrams.report with input as testing.documents_snapshot({
+		"architecture": [
+			testing.document("architecture", "docs/architecture.md", {
+				"diagrams": 1,
+				"last_reviewed": "2025-06-01",
+			}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "days ago >")
 }
 
 test_fails_when_never_reviewed if {
-	r := architecture_diagrams.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"architecture": [
-					{
-						"path": "docs/architecture.md",
-						"title": "architecture",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/architecture.md",
-							"ref": "docs/architecture.md:1",
-						},
-						"diagrams": 1,
-					},
-				],
-			},
-		},
-	}
+	r := architecture_diagrams.report with input as testing.documents_snapshot({
+		"architecture": [
+			testing.document("architecture", "docs/architecture.md", {"diagrams": 1}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "reviewed")
 }
 
 test_fails_when_missing if {
-	r := architecture_diagrams.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := architecture_diagrams.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no architecture document")

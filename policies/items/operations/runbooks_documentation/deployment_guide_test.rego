@@ -1,120 +1,54 @@
 package gonogo.items.operations.runbooks_documentation.deployment_guide_test
 
 import data.gonogo.items.operations.runbooks_documentation.deployment_guide
+import data.gonogo.lib.testing
 
 test_passes_with_steps_and_recent_rehearsal if {
-	r := deployment_guide.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"deployment_guide": [
-					{
-						"path": "docs/deploy.md",
-						"title": "deployment_guide",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/deploy.md",
-							"ref": "docs/deploy.md:1",
-						},
-						"steps": 6,
-						"last_tested": "2026-10-01",
-					},
-				],
-			},
-		},
-	}
+	r := deployment_guide.report with input as testing.documents_snapshot({
+		"deployment_guide": [
+			testing.document("deployment_guide", "docs/deploy.md", {"steps": 6, "last_tested": "2026-10-01"}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "rehearsed 2026-10-01")
 }
 
 test_fails_when_never_rehearsed if {
-	r := deployment_guide.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"deployment_guide": [
-					{
-						"path": "docs/deploy.md",
-						"title": "deployment_guide",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/deploy.md",
-							"ref": "docs/deploy.md:1",
-						},
-						"steps": 6,
-					},
-				],
-			},
-		},
-	}
+	r := deployment_guide.report with input as testing.documents_snapshot({
+		"deployment_guide": [
+			testing.document("deployment_guide", "docs/deploy.md", {"steps": 6}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no record that it was rehearsed")
 }
 
 test_fails_when_rehearsal_stale if {
-	r := deployment_guide.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"deployment_guide": [
-					{
-						"path": "docs/deploy.md",
-						"title": "deployment_guide",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/deploy.md",
-							"ref": "docs/deploy.md:1",
-						},
-						"steps": 6,
-						"last_tested": "2025-01-01",
-					},
-				],
-			},
-		},
-	}
+	r := deployment_guide.report with input as testing.documents_snapshot({
+		"deployment_guide": [
+			testing.document("deployment_guide", "docs/deploy.md", {"steps": 6, "last_tested": "2025-01-01"}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "days ago > 180")
 }
 
 test_fails_when_too_few_steps if {
-	r := deployment_guide.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"deployment_guide": [
-					{
-						"path": "docs/deploy.md",
-						"title": "deployment_guide",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/deploy.md",
-							"ref": "docs/deploy.md:1",
-						},
-						"steps": 1,
-						"last_tested": "2026-10-01",
-					},
-				],
-			},
-		},
-	}
+	r := deployment_guide.report with input as testing.documents_snapshot({
+		"deployment_guide": [
+			testing.document("deployment_guide", "docs/deploy.md", {"steps": 1, "last_tested": "2026-10-01"}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "1 numbered steps < 3")
 }
 
 test_fails_when_missing if {
-	r := deployment_guide.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := deployment_guide.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no deployment guide found")

@@ -1,102 +1,51 @@
 package gonogo.items.operations.runbooks_documentation.environment_variables_test
 
 import data.gonogo.items.operations.runbooks_documentation.environment_variables
+import data.gonogo.lib.testing
 
 test_passes_when_every_variable_commented if {
-	r := environment_variables.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"env_vars": [
-					{
-						"path": ".env.example",
-						"title": "env_vars",
-						"provenance": {
-							"collector": "documents",
-							"file": ".env.example",
-							"ref": ".env.example:1",
-						},
-						"format": "dotenv",
-						"variables": [
-							"DATABASE_URL",
-							"LOG_LEVEL",
-						],
-						"documented_variables": 2,
-					},
-				],
-			},
-		},
-	}
+	r := environment_variables.report with input as testing.documents_snapshot({
+		"env_vars": [
+			testing.document("env_vars", ".env.example", {
+				"format": "dotenv",
+				"variables": ["DATABASE_URL", "LOG_LEVEL"],
+				"documented_variables": 2,
+			}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "2 variables")
 }
 
 test_fails_when_variables_undocumented if {
-	r := environment_variables.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"env_vars": [
-					{
-						"path": ".env.example",
-						"title": "env_vars",
-						"provenance": {
-							"collector": "documents",
-							"file": ".env.example",
-							"ref": ".env.example:1",
-						},
-						"format": "dotenv",
-						"variables": [
-							"DATABASE_URL",
-							"LOG_LEVEL",
-							"REDIS_URL",
-						],
-						"documented_variables": 1,
-					},
-				],
-			},
-		},
-	}
+	r := environment_variables.report with input as testing.documents_snapshot({
+		"env_vars": [
+			testing.document("env_vars", ".env.example", {
+				"format": "dotenv",
+				"variables": ["DATABASE_URL", "LOG_LEVEL", "REDIS_URL"],
+				"documented_variables": 1,
+			}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "2 of 3 variables have no comment")
 }
 
 test_passes_with_markdown_reference if {
-	r := environment_variables.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"env_vars": [
-					{
-						"path": "docs/configuration.md",
-						"title": "env_vars",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/configuration.md",
-							"ref": "docs/configuration.md:1",
-						},
-						"format": "markdown",
-						"words": 300,
-					},
-				],
-			},
-		},
-	}
+	r := environment_variables.report with input as testing.documents_snapshot({
+		"env_vars": [
+			testing.document("env_vars", "docs/configuration.md", {"format": "markdown", "words": 300}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "docs/configuration.md")
 }
 
 test_fails_when_missing if {
-	r := environment_variables.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := environment_variables.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no .env.example")

@@ -1,63 +1,32 @@
 package gonogo.items.operations.runbooks_documentation.incident_response_test
 
 import data.gonogo.items.operations.runbooks_documentation.incident_response
+import data.gonogo.lib.testing
 
 test_passes_with_steps if {
-	r := incident_response.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"incident_response": [
-					{
-						"path": "docs/incident.md",
-						"title": "incident_response",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/incident.md",
-							"ref": "docs/incident.md:1",
-						},
-						"steps": 5,
-					},
-				],
-			},
-		},
-	}
+	r := incident_response.report with input as testing.documents_snapshot({
+		"incident_response": [
+			testing.document("incident_response", "docs/incident.md", {"steps": 5}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "5 numbered steps")
 }
 
 test_fails_without_steps if {
-	r := incident_response.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"incident_response": [
-					{
-						"path": "docs/incident.md",
-						"title": "incident_response",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/incident.md",
-							"ref": "docs/incident.md:1",
-						},
-						"steps": 0,
-					},
-				],
-			},
-		},
-	}
+	r := incident_response.report with input as testing.documents_snapshot({
+		"incident_response": [
+			testing.document("incident_response", "docs/incident.md", {"steps": 0}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "0 numbered steps < 3")
 }
 
 test_fails_when_missing if {
-	r := incident_response.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := incident_response.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no incident response runbook found")

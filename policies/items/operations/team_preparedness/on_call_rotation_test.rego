@@ -1,69 +1,32 @@
 package gonogo.items.operations.team_preparedness.on_call_rotation_test
 
 import data.gonogo.items.operations.team_preparedness.on_call_rotation
+import data.gonogo.lib.testing
 
 test_passes_with_schedule_heading if {
-	r := on_call_rotation.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"on_call": [
-					{
-						"path": "docs/on-call.md",
-						"title": "on_call",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/on-call.md",
-							"ref": "docs/on-call.md:1",
-						},
-						"headings": [
-							"on-call",
-							"rotation schedule",
-						],
-					},
-				],
-			},
-		},
-	}
+	r := on_call_rotation.report with input as testing.documents_snapshot({
+		"on_call": [
+			testing.document("on_call", "docs/on-call.md", {"headings": ["on-call", "rotation schedule"]}),
+		],
+	})
 	r.verdict == "pass"
 	some c in r.criteria
 	contains(c.message, "rotation schedule")
 }
 
 test_fails_without_schedule_heading if {
-	r := on_call_rotation.report with input as {
-		"metadata": {
-			"created_at": "2026-11-01T00:00:00Z",
-		},
-		"operations": {
-			"documents": {
-				"on_call": [
-					{
-						"path": "docs/on-call.md",
-						"title": "on_call",
-						"provenance": {
-							"collector": "documents",
-							"file": "docs/on-call.md",
-							"ref": "docs/on-call.md:1",
-						},
-						"headings": [
-							"on-call",
-							"tools",
-						],
-					},
-				],
-			},
-		},
-	}
+	r := on_call_rotation.report with input as testing.documents_snapshot({
+		"on_call": [
+			testing.document("on_call", "docs/on-call.md", {"headings": ["on-call", "tools"]}),
+		],
+	})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no heading matching")
 }
 
 test_fails_when_missing if {
-	r := on_call_rotation.report with input as {"metadata": {"created_at": "2026-11-01T00:00:00Z"}, "operations": {"documents": {}}}
+	r := on_call_rotation.report with input as testing.documents_snapshot({})
 	r.verdict == "fail"
 	some c in r.criteria
 	contains(c.message, "no on call or incident response document")
