@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "verify": "gonogo.commands.verify:verify",
     "hook": "gonogo.commands.hook:hook",
     "test": "gonogo.commands.test:test",
+    "new": "gonogo.commands.new:new",
 }
 
 
