@@ -45,18 +45,34 @@ def failed_collectors(report: dict[str, Any]) -> list[str]:
     return sorted(name for name, run in report.get("collectors", {}).items() if run.get("errors"))
 
 
+# --fail-on critical|high|medium: the severities at or above the level that block when they fail.
+SEVERITY_GATES = {
+    "critical": ("critical",),
+    "high": ("critical", "high"),
+    "medium": ("critical", "high", "medium"),
+}
+
+
 def exit_class(report: dict[str, Any], fail_on: str = "decision") -> ExitClass:
     """error when an item could not be evaluated or a collector failed (whatever fail_on says);
-    otherwise fail_on picks the gate: the decision, any failing item, or a cited failure."""
+    otherwise fail_on picks the gate: the decision; a failing item of a severity at or above
+    critical/high/medium; any failing item (any, or its older name fail); or a cited failure
+    (evidence). Pending never blocks the looser gates; only `decision` asks for evidence."""
     verdicts = report["summary"]["by_verdict"]
     if verdicts["error"] or failed_collectors(report):
         return "error"
-    if fail_on == "fail":
+    if fail_on in ("any", "fail"):
         blocked = bool(verdicts["fail"])
+    elif fail_on in SEVERITY_GATES:
+        blocked = any(
+            e["verdict"] == "fail" and e["severity"] in SEVERITY_GATES[fail_on] for e in report["items"]
+        )
     elif fail_on == "evidence":
         blocked = any(
             c["verdict"] == "fail" and c["evidence"] for e in report["items"] for c in e["criteria"]
         )
-    else:
+    elif fail_on == "decision":
         blocked = report["decision"] != APPROVED
+    else:
+        raise ValueError(f"unknown --fail-on level {fail_on!r}")
     return "needs_work" if blocked else "approved"

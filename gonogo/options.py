@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from gonogo.evaluator.engine import EngineOptions
 
 FORMATS = ("terminal", "json", "markdown", "junit", "sarif", "html")
+FAIL_ON = ("decision", "critical", "high", "medium", "any", "fail", "evidence")
 
 
 def _token(token_file: Path | None) -> str | None:
@@ -90,22 +91,36 @@ def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option(
-            "--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True
+            "--format",
+            "-f",
+            "fmt",
+            type=click.Choice(FORMATS),
+            multiple=True,
+            help="The report's format (default terminal); to standard output, or to a plain -o PATH.",
         ),
         click.option(
             "--output",
             "-o",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="Write the report here instead of standard output.",
+            "outputs",
+            multiple=True,
+            metavar="[FORMAT=]PATH",
+            help="Write the report here instead of standard output; FORMAT=PATH (repeatable) writes "
+            "one more format per file in the same run. A terminal summary goes to standard error.",
         ),
         click.option(
             "--fail-on",
-            type=click.Choice(["decision", "fail", "evidence"]),
+            type=click.Choice(FAIL_ON),
             default="decision",
             show_default=True,
-            help="decision: exit 1 unless APPROVED (the pipeline gate). fail: exit 1 when any item "
-            "fails; pending does not. evidence: exit 1 only when a failing criterion cites evidence "
-            "from the collected files (the pre-commit hook on changed files). Errors always exit 2.",
+            help="decision: exit 1 unless APPROVED (the pipeline gate). critical/high/medium: exit 1 "
+            "when an item of that severity or above fails; any (or fail): when any item fails; "
+            "pending does not. evidence: exit 1 only when a failing criterion cites evidence from the "
+            "collected files (the pre-commit hook on changed files). Errors always exit 2.",
+        ),
+        click.option(
+            "--min-score",
+            type=click.FloatRange(0, 100),
+            help="The readiness score APPROVED needs (overrides decision.min_score of gonogo.yaml).",
         ),
         click.option(
             "--docs-url",

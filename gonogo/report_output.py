@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,28 +46,107 @@ def remove_stale_output(output: Path | None) -> None:
         output.unlink(missing_ok=True)
 
 
-def emit_report(
-    report: dict[str, Any],
-    fmt: str,
-    output: Path | None,
-    fail_on: str,
-    verbose: bool,
-    color: bool | None,
-    docs_url: str | None = None,
-) -> int:
-    if color is None:
-        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+@dataclass(frozen=True)
+class ReportRequest:
+    """What a run writes: the report on standard output (`stdout_format`, None when every report
+    goes to a file), the files (format, path), the gate and the rendering choices."""
+
+    stdout_format: str | None
+    files: tuple[tuple[str, Path], ...]
+    fail_on: str
+    min_score: float | None
+    verbose: bool
+    color: bool | None
+    docs_url: str | None
+
+    def remove_stale(self) -> None:
+        for _, path in self.files:
+            remove_stale_output(path)
+
+    def apply_min_score(self, config: dict[str, Any]) -> dict[str, Any]:
+        """The config with --min-score in place of decision.min_score (a copy; None: unchanged)."""
+        if self.min_score is None:
+            return config
+        return {**config, "decision": {**(config.get("decision") or {}), "min_score": self.min_score}}
+
+
+def report_request(kw: dict[str, Any]) -> ReportRequest:
+    """Pops the report options out of a command's keyword arguments. One -f at most; -o PATH
+    takes it, -o FORMAT=PATH names its own; a path named twice is refused (never the last kept)."""
+    from gonogo.options import FORMATS
+
+    formats: tuple[str, ...] = kw.pop("fmt")
+    if len(formats) > 1:
+        raise click.UsageError(f"-f/--format given {len(formats)} times; use -o FORMAT=PATH for more outputs")
+    chosen = formats[0] if formats else None
+    files: list[tuple[str, Path]] = []
+    plain = 0
+    for value in kw.pop("outputs"):
+        head, sep, tail = value.partition("=")
+        if sep and head in FORMATS and tail:
+            files.append((head, Path(tail)))
+        else:
+            plain += 1
+            files.append((chosen or "terminal", Path(value)))
+    if plain > 1:
+        raise click.UsageError("more than one -o PATH without a format; name each: -o FORMAT=PATH")
+    resolved = [path.resolve() for _, path in files]
+    if len(set(resolved)) != len(resolved):
+        raise click.UsageError("the same -o path is given twice")
+    if not files:
+        stdout_format: str | None = chosen or "terminal"
+    else:
+        stdout_format = chosen if chosen and not plain else None
+    return ReportRequest(
+        stdout_format,
+        tuple(files),
+        kw.pop("fail_on"),
+        kw.pop("min_score"),
+        kw.pop("verbose"),
+        kw.pop("color"),
+        kw.pop("docs_url"),
+    )
+
+
+def render_report(report: dict[str, Any], fmt: str, request: ReportRequest, tty: bool) -> str:
     render = renderer(fmt)
     if fmt == "terminal":
-        text = render(report, color=color, verbose=verbose)
-    elif fmt == "sarif":
-        text = render(report, docs_url=docs_url)
-    else:
-        text = render(report)
-    write_output(text, output)
+        color = request.color
+        if color is None:
+            color = tty and not os.environ.get("NO_COLOR")
+        return render(report, color=color, verbose=request.verbose)
+    if fmt == "sarif":
+        return render(report, docs_url=request.docs_url)
+    return render(report)
+
+
+def summary_lines(report: dict[str, Any]) -> list[str]:
+    """The terminal summary for the log when the report itself is in a file or machine format."""
+    summary = report["summary"]
+    lines = [
+        f"gonogo: items {summary['total']}: {summary['completed']} completed, {summary['pending']} "
+        f"pending, {summary['blocked']} blocked, {summary['critical_blockers']} critical blocker(s)",
+        f"gonogo: readiness score {summary['score']:g}/100 (minimum {report['min_score']:g})",
+    ]
+    reasons = "; ".join(report.get("decision_reasons") or [])
+    decision = report["decision"].replace("_", " ")
+    lines.append(f"gonogo: decision {decision}" + (f" — {reasons}" if reasons else ""))
+    return lines
+
+
+def emit_report(report: dict[str, Any], request: ReportRequest) -> int:
+    for fmt, path in request.files:
+        write_output(render_report(report, fmt, request, tty=False), path)
+    if request.stdout_format:
+        write_output(render_report(report, request.stdout_format, request, sys.stdout.isatty()), None)
+    if request.stdout_format != "terminal":
+        for line in summary_lines(report):
+            click.echo(line, err=True)
+        for fmt, path in request.files:
+            click.echo(f"gonogo: wrote {fmt} report to {path}", err=True)
     from gonogo.evaluator.decision import exit_class, failed_collectors
 
-    verdict = exit_class(report, fail_on)
+    verdict = exit_class(report, request.fail_on)
     if report["summary"]["by_verdict"]["error"]:
         count = report["summary"]["by_verdict"]["error"]
         click.echo(f"gonogo: {count} item(s) could not be evaluated; see the report", err=True)

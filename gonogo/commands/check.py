@@ -18,7 +18,7 @@ from gonogo.options import (
     report_options,
     root_and_paths,
 )
-from gonogo.report_output import emit_report, remove_stale_output, write_output
+from gonogo.report_output import emit_report, remove_stale_output, report_request, write_output
 
 
 @click.command(cls=CollectorFlagsCommand)
@@ -39,7 +39,8 @@ def check(paths: tuple[Path, ...], **kw: Any) -> None:
     """
     from gonogo import api
 
-    remove_stale_output(kw["output"])
+    request = report_request(kw)
+    request.remove_stale()
     remove_stale_output(kw.get("snapshot_out"))
     root, only_paths = root_and_paths(paths)
     options = collector_args(kw)
@@ -48,9 +49,5 @@ def check(paths: tuple[Path, ...], **kw: Any) -> None:
     )
     if kw.get("snapshot_out"):
         write_output(json.dumps(snapshot, indent=2) + "\n", kw["snapshot_out"])
-    report = api.evaluate(snapshot, config, engine_from(kw))
-    sys.exit(
-        emit_report(
-            report, kw["fmt"], kw["output"], kw["fail_on"], kw["verbose"], kw["color"], kw.get("docs_url")
-        )
-    )
+    report = api.evaluate(snapshot, request.apply_min_score(config), engine_from(kw))
+    sys.exit(emit_report(report, request))

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from gonogo.options import engine_from, engine_options, report_options
-from gonogo.report_output import emit_report, remove_stale_output
+from gonogo.report_output import emit_report, report_request
 
 
 @click.command()
@@ -29,11 +29,9 @@ def evaluate(snapshot: Path, config_path: Path | None, **kw: Any) -> None:
     from gonogo.config import load_config
     from gonogo.evaluator.snapshot import load_snapshot
 
-    remove_stale_output(kw["output"])
+    request = report_request(kw)
+    request.remove_stale()
     document = load_snapshot(snapshot)
-    report = api.evaluate(document, load_config(config_path), engine_from(kw))
-    sys.exit(
-        emit_report(
-            report, kw["fmt"], kw["output"], kw["fail_on"], kw["verbose"], kw["color"], kw.get("docs_url")
-        )
-    )
+    config = request.apply_min_score(load_config(config_path))
+    report = api.evaluate(document, config, engine_from(kw))
+    sys.exit(emit_report(report, request))
