@@ -7,7 +7,7 @@ REGAL := .bin/regal
 # Collectors find helm and kustomize on PATH; the project's own builds come first.
 export PATH := $(CURDIR)/.bin:$(PATH)
 
-.PHONY: setup setup-test demo test test-python test-rego lint bench clean
+.PHONY: setup setup-test demo test test-python test-rego lint bench fuzz clean
 
 setup:
 	./scripts/setup
@@ -43,6 +43,13 @@ test: lint test-rego test-python
 
 bench: setup
 	$(PY) bench/run.py
+
+# atheris targets for each parser front door, a fixed number of runs each; not part of CI.
+FUZZ_RUNS ?= 20000
+fuzz: setup
+	$(PY) -m pip install -q atheris
+	for target in text_and_json yaml_documents scanner_reports coverage_reports; do \
+	  PYTHONPATH=fuzz $(PY) fuzz/run.py $$target $(FUZZ_RUNS) || exit 1; done
 
 clean:
 	rm -rf $(VENV) .bin .pytest_cache .ruff_cache .rego-coverage.json .snapshot-schema.json build *.egg-info
