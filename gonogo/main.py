@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "hook": "gonogo.commands.hook:hook",
     "test": "gonogo.commands.test:test",
     "new": "gonogo.commands.new:new",
+    "diff": "gonogo.commands.diff:diff",
 }
 
 

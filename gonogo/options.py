@@ -123,6 +123,12 @@ def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             help="The readiness score APPROVED needs (overrides decision.min_score of gonogo.yaml).",
         ),
         click.option(
+            "--baseline",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="A earlier JSON report: exit 1 only when an item regressed against it (errors "
+            "still exit 2); `gonogo diff` shows the same comparison.",
+        ),
+        click.option(
             "--docs-url",
             envvar="GONOGO_DOCS_URL",
             help="SARIF: base URL of the site `gonogo docs` writes; each rule's helpUri is "

@@ -58,6 +58,7 @@ class ReportRequest:
     verbose: bool
     color: bool | None
     docs_url: str | None
+    baseline: Path | None = None
 
     def remove_stale(self) -> None:
         for _, path in self.files:
@@ -105,6 +106,7 @@ def report_request(kw: dict[str, Any]) -> ReportRequest:
         kw.pop("verbose"),
         kw.pop("color"),
         kw.pop("docs_url"),
+        kw.pop("baseline"),
     )
 
 
@@ -147,6 +149,8 @@ def emit_report(report: dict[str, Any], request: ReportRequest) -> int:
     from gonogo.evaluator.decision import exit_class, failed_collectors
 
     verdict = exit_class(report, request.fail_on)
+    if request.baseline is not None and verdict != "error":
+        verdict = _baseline_gate(report, request.baseline)
     if report["summary"]["by_verdict"]["error"]:
         count = report["summary"]["by_verdict"]["error"]
         click.echo(f"gonogo: {count} item(s) could not be evaluated; see the report", err=True)
@@ -155,3 +159,15 @@ def emit_report(report: dict[str, Any], request: ReportRequest) -> int:
             f"gonogo: collector(s) failed: {', '.join(failed_collectors(report))}; see the report", err=True
         )
     return {"approved": EXIT_APPROVED, "needs_work": EXIT_NEEDS_WORK, "error": EXIT_ERROR}[verdict]
+
+
+def _baseline_gate(report: dict[str, Any], baseline: Path) -> str:
+    """--baseline: needs_work only when an item regressed against the earlier report."""
+    from gonogo.commands.diff import compare, load_report
+
+    regressed = compare(load_report(baseline), report).regressed
+    for item_id, old, new in regressed:
+        click.echo(f"gonogo: regressed against the baseline: {item_id} {old} -> {new}", err=True)
+    if not regressed:
+        click.echo("gonogo: no item regressed against the baseline", err=True)
+    return "needs_work" if regressed else "approved"
