@@ -11,7 +11,7 @@ from gonogo.collectors.documents import DocumentsCollector, classify_title, env_
 from gonogo.collectors.runner import collect
 from gonogo.collectors.sources.files import walk
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _collect(root: Path, config: dict | None = None) -> tuple[dict, list[str]]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.probe.probe_servers import Authority, make_authority
+from tests.collectors.probe.probe_servers import Authority, make_authority
 
 
 @pytest.fixture(scope="session")

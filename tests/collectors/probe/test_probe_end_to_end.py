@@ -10,10 +10,16 @@ from typing import Any
 import pytest
 
 from gonogo.api import check
-from tests.probe.probe_servers import GOOD_HEADERS, LOOSE_HEADERS, Authority, https_server, redirect_server
+from tests.collectors.probe.probe_servers import (
+    GOOD_HEADERS,
+    LOOSE_HEADERS,
+    Authority,
+    https_server,
+    redirect_server,
+)
 from tests.support.cli import item_criterion
 
-FIXTURES = Path(__file__).parents[1] / "collectors" / "scanners" / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "scanners" / "fixtures"
 pytestmark = [pytest.mark.opa, pytest.mark.slow]
 PROBE_ITEMS = ("2.1.3", "2.2.2", "2.2.9", "2.3.5", "7.2.5")
 

@@ -12,7 +12,13 @@ import pytest
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.probe import ProbeCollector
 
-from tests.probe.probe_servers import GOOD_HEADERS, LOOSE_HEADERS, Authority, https_server, redirect_server
+from tests.collectors.probe.probe_servers import (
+    GOOD_HEADERS,
+    LOOSE_HEADERS,
+    Authority,
+    https_server,
+    redirect_server,
+)
 
 
 def _collect(options: dict) -> dict:
