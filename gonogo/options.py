@@ -12,7 +12,7 @@ import click
 if TYPE_CHECKING:
     from gonogo.evaluator.engine import EngineOptions
 
-FORMATS = ("terminal", "json", "markdown", "junit", "sarif", "html")
+FORMATS = ("terminal", "json", "markdown", "junit", "sarif", "html", "github", "gitlab")
 FAIL_ON = ("decision", "critical", "high", "medium", "any", "fail", "evidence")
 
 

@@ -141,6 +141,8 @@ def emit_report(report: dict[str, Any], request: ReportRequest) -> int:
         write_output(render_report(report, fmt, request, tty=False), path)
     if request.stdout_format:
         write_output(render_report(report, request.stdout_format, request, sys.stdout.isatty()), None)
+    if "github" in [request.stdout_format, *(fmt for fmt, _ in request.files)]:
+        _append_step_summary(report)
     if request.stdout_format != "terminal":
         for line in summary_lines(report):
             click.echo(line, err=True)
@@ -171,3 +173,11 @@ def _baseline_gate(report: dict[str, Any], baseline: Path) -> str:
     if not regressed:
         click.echo("gonogo: no item regressed against the baseline", err=True)
     return "needs_work" if regressed else "approved"
+
+
+def _append_step_summary(report: dict[str, Any]) -> None:
+    """-f github: the Markdown report goes to the job summary when GitHub Actions names one."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(renderer("markdown")(report))

@@ -22,7 +22,7 @@ from typing import Any
 from gonogo import __version__
 
 KINDS = {"fail": "fail", "error": "fail", "pending": "open", "waived": "review"}
-_FILE_REF = re.compile(r"^(?P<file>[^\s:]+\.[A-Za-z0-9]+):(?P<line>\d+)$")
+FILE_REF = re.compile(r"^(?P<file>[^\s:]+\.[A-Za-z0-9]+)(?::(?P<line>\d+))?$")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "gonogoCriterion/v1"
 
@@ -31,19 +31,18 @@ def _location(evidence: list[str], item_id: str) -> tuple[dict[str, Any], str]:
     """The location and the key its fingerprint uses: the first `file:line` evidence, else the
     evidence references (or the item) as logical locations, so nothing points outside the repo."""
     for ref in evidence:
-        match = _FILE_REF.match(ref)
+        match = FILE_REF.match(ref)
         if match:
-            physical = {
-                "artifactLocation": {"uri": match["file"], "uriBaseId": "%SRCROOT%"},
-                "region": {"startLine": int(match["line"])},
-            }
+            physical: dict[str, Any] = {"artifactLocation": {"uri": match["file"], "uriBaseId": "%SRCROOT%"}}
+            if match["line"]:
+                physical["region"] = {"startLine": int(match["line"])}
             return {"physicalLocation": physical}, match["file"]
     names = evidence[:5] or [item_id]
     kind = "resource" if evidence else "module"
     return {"logicalLocations": [{"fullyQualifiedName": name, "kind": kind} for name in names]}, names[0]
 
 
-def _fingerprint(*parts: str) -> str:
+def fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
@@ -81,7 +80,7 @@ def _results(entry: dict[str, Any], index: int) -> list[dict[str, Any]]:
                 "level": "error" if kind == "fail" else "none",
                 "message": {"text": f"{entry['id']} {criterion['text']}: {criterion['message']}"},
                 "locations": [location],
-                "partialFingerprints": {FINGERPRINT: _fingerprint(entry["id"], criterion["text"], where)},
+                "partialFingerprints": {FINGERPRINT: fingerprint(entry["id"], criterion["text"], where)},
                 "properties": {"verdict": verdict, "severity": entry["severity"]},
             }
         )
