@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from gonogo.paths import schemas_dir
+from gonogo.text import redact
 
 _BASE = "https://gonogo.dev/schemas/"
+
+
+def collector_schema_paths() -> list[Path]:
+    """Each built-in collector's `collectors/<name>/schema.json` (what its collect() returns)."""
+    return sorted(Path(str(files("gonogo.collectors"))).glob("*/schema.json"))
 
 
 @cache
 def _registry() -> Registry:
     resources = []
-    for path in sorted(schemas_dir().rglob("*.json")):
+    for path in [*sorted(schemas_dir().rglob("*.json")), *collector_schema_paths()]:
         contents = json.loads(path.read_text())
         resources.append((contents["$id"], Resource.from_contents(contents)))
     return Registry().with_resources(resources)
@@ -25,8 +33,21 @@ def _registry() -> Registry:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    schema = _registry().get_or_retrieve(_BASE + name).value.contents
+    """`name` relative to https://gonogo.dev/schemas/, optionally with a `#/json/pointer` into it."""
+    if "#" in name:
+        schema: Any = {"$ref": _BASE + name}
+    else:
+        schema = _registry().get_or_retrieve(_BASE + name).value.contents
     return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
+
+
+@cache
+def file_validator(path: Path) -> Draft202012Validator:
+    """A validator for the schema in `path` (a plug-in's schema.json), compiled once per process;
+    its `$ref`s may name gonogo's own schemas by their `$id`."""
+    contents = json.loads(path.read_text())
+    Draft202012Validator.check_schema(contents)
+    return Draft202012Validator(contents, registry=_registry(), format_checker=FormatChecker())
 
 
 def pointer(path: Any) -> str:
@@ -35,8 +56,30 @@ def pointer(path: Any) -> str:
 
 def schema_errors(name: str, document: Any, limit: int = 20) -> list[str]:
     """Up to `limit` messages `'<json pointer>: <what is wrong>'`, deepest first; [] when valid."""
-    errors = sorted(validator(name).iter_errors(document), key=lambda e: (-len(e.path), list(e.path)))
-    return [f"{pointer(e.absolute_path) or '/'}: {e.message[:300]}" for e in errors[:limit]]
+    return validation_errors(validator(name), document, limit)
+
+
+def validation_errors(checker: Draft202012Validator, document: Any, limit: int = 20) -> list[str]:
+    """schema_errors for an already built validator."""
+    errors = sorted(checker.iter_errors(document), key=lambda e: (-len(e.path), list(e.path)))
+    return [f"{pointer(e.absolute_path) or '/'}: {_without_value(e)}" for e in errors[:limit]]
+
+
+def _without_value(error: Any) -> str:
+    """What is wrong, from the schema's side only: jsonschema's own message quotes the value,
+    which may be collected content or a secret (issue #11); the pointer says where it is."""
+    rule, expected = error.validator, error.validator_value
+    if rule == "type":
+        return f"is not of type {expected!r}"[:300]
+    if rule == "required":
+        return error.message[:300]  # names a property of the schema, not a value
+    if rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength"):
+        return f"fails {rule} {expected!r}"
+    if rule in ("minItems", "maxItems", "minProperties", "maxProperties", "multipleOf", "format"):
+        return f"fails {rule} {expected!r}"
+    if rule == "additionalProperties":  # names the unexpected keys (a typo's best hint), redacted
+        return redact(error.message)[:300]
+    return f"does not satisfy the schema's {rule!r} rule"
 
 
 def _inline(node: Any, resolver: Any, depth: int = 0) -> Any:
