@@ -32,6 +32,8 @@ COMMANDS: dict[str, str] = {
     "test": "gonogo.commands.test:test",
     "new": "gonogo.commands.new:new",
     "diff": "gonogo.commands.diff:diff",
+    "attest": "gonogo.commands.attest:attest",
+    "attestations": "gonogo.commands.attestations:attestations",
 }
 
 

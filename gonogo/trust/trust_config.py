@@ -1,0 +1,119 @@
+"""Who may attest: identities, their public keys and roles.
+
+From `trust:` in gonogo.yaml::
+
+    trust:
+      identities:
+        - name: alice@example.com
+          key: "ssh-ed25519 AAAA..."      # or a PEM block
+          roles: [Engineering Lead]
+      allowed_signers: .gonogo/allowed_signers   # git's format, optional
+      roles:                                     # roles of allowed_signers principals
+        bob@example.com: [Security Lead]
+
+An allowed_signers line (man ssh-keygen, ALLOWED SIGNERS) is
+`principal[,principal...] [options] keytype base64-key [comment]`; `#` lines and blanks are
+skipped; a line whose namespaces="..." option excludes "gonogo" is not ours.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from securesystemslib.signer import SSlibKey
+
+from gonogo.errors import GonogoError
+from gonogo.trust.envelope import TrustKeyError, public_key
+
+NAMESPACE = "gonogo"
+KEY_TYPES = ("ssh-ed25519", "ecdsa-sha2-nistp256")
+
+
+class TrustConfigError(GonogoError):
+    """The trust configuration cannot be read; names the file and line, never a key."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    key: SSlibKey
+    roles: frozenset[str]
+
+
+def _principal_options(tokens: list[str]) -> tuple[list[str], str | None, list[str]]:
+    principals = tokens[0].split(",")
+    rest = tokens[1:]
+    namespaces: str | None = None
+    while rest and rest[0] not in KEY_TYPES:
+        for option in rest.pop(0).split(","):
+            name, _, value = option.partition("=")
+            if name.lower() == "namespaces":
+                namespaces = value.strip('"')
+    return principals, namespaces, rest
+
+
+def parse_allowed_signers(
+    text: str, roles: dict[str, list[str]], source: str = "allowed_signers"
+) -> list[Identity]:
+    identities: list[Identity] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            tokens = shlex.split(line, comments=False)
+        except ValueError:
+            raise TrustConfigError(f"{source}:{number}: unbalanced quotes") from None
+        principals, namespaces, rest = _principal_options(tokens)
+        if len(rest) < 2:
+            raise TrustConfigError(f"{source}:{number}: expected a key type and a key")
+        if namespaces is not None and NAMESPACE not in namespaces.split(","):
+            continue
+        try:
+            key = public_key(f"{rest[0]} {rest[1]}")
+        except TrustKeyError as error:
+            raise TrustConfigError(f"{source}:{number}: {error}") from None
+        for principal in principals:
+            identities.append(Identity(principal, key, frozenset(roles.get(principal, []))))
+    return identities
+
+
+def load_trust(section: dict[str, Any] | None, base: Path) -> list[Identity]:
+    """Identities from a `trust:` mapping; paths relative to the config file's folder."""
+    if not section:
+        return []
+    if not isinstance(section, dict):
+        raise TrustConfigError("trust: must be a mapping")
+    identities: list[Identity] = []
+    for index, entry in enumerate(section.get("identities") or []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise TrustConfigError(f"trust.identities[{index}] needs a name, a key and roles")
+        try:
+            key = public_key(str(entry.get("key", "")))
+        except TrustKeyError as error:
+            raise TrustConfigError(f"trust.identities[{index}]: {error}") from None
+        roles = entry.get("roles") or []
+        identities.append(Identity(entry["name"], key, frozenset(str(r) for r in roles)))
+    signers = section.get("allowed_signers")
+    if signers:
+        path = base / str(signers)
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise TrustConfigError("trust.allowed_signers cannot be read") from None
+        identities += parse_allowed_signers(text, section.get("roles") or {}, path.name)
+    return identities
+
+
+def load_trust_file(config: Path) -> list[Identity]:
+    try:
+        data = yaml.safe_load(config.read_text("utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        raise TrustConfigError(f"{config.name} cannot be read as YAML") from None
+    if not isinstance(data, dict):
+        raise TrustConfigError(f"{config.name} is not a mapping")
+    return load_trust(data.get("trust"), config.parent)
