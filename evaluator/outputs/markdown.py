@@ -72,6 +72,23 @@ def _cell(text: str) -> str:
     return _escape(text).replace("|", "\\|")
 
 
+SEVERITY_ORDER = ("critical", "high", "medium", "low")
+
+
+def _blockers(report: dict[str, Any]) -> list[str]:
+    """The items that fail or could not be evaluated, critical first, before the checklist."""
+    blocking = [e for e in report["items"] if e["verdict"] in ("fail", "error")]
+    blocking.sort(key=lambda e: SEVERITY_ORDER.index(e["severity"]) if e["severity"] in SEVERITY_ORDER else 9)
+    if not blocking:
+        return ["**Blockers**: none"]
+    lines = [f"**Blockers** ({len(blocking)}):", ""]
+    for entry in blocking:
+        failing = next((c for c in entry["criteria"] if c["verdict"] in ("fail", "error")), None)
+        detail = f": {_escape(failing['text'])} — {_escape(failing['message'])}" if failing else ""
+        lines.append(f"- **{entry['id']}** ({entry['severity']}) {_escape(entry['title'])}{detail}")
+    return lines
+
+
 def render(report: dict[str, Any], color: bool = False) -> str:
     context = report.get("context", {})
     provenance = report["provenance"]
@@ -88,6 +105,25 @@ def render(report: dict[str, Any], color: bool = False) -> str:
         f"{provenance['opa_version']}; snapshot {provenance['snapshot_sha256'][:19]})",
         "",
     ]
+    approved = report["decision"] == "APPROVED"
+    out += [
+        "---",
+        "",
+        "## Deployment Decision",
+        "",
+        "**Status**: "
+        + (
+            "[x] APPROVED FOR DEPLOYMENT / [ ] NEEDS WORK"
+            if approved
+            else "[ ] APPROVED FOR DEPLOYMENT / [x] NEEDS WORK"
+        ),
+        "",
+        f"**Deployment Date**: {'__________________' if not approved else provenance['evaluated_at'][:10]}",
+        "",
+        "**Notes**:",
+    ]
+    out += [f"- {reason}" for reason in report["decision_reasons"]] or ["- All gates passed."]
+    out += ["", *_blockers(report), ""]
     items_by_section: dict[str, list[dict[str, Any]]] = {}
     for entry in report["items"]:
         items_by_section.setdefault(entry["id"].split(".")[0], []).append(entry)
@@ -109,26 +145,7 @@ def render(report: dict[str, Any], color: bool = False) -> str:
             out += _tables(entry)
         out.append("")
     summary = report["summary"]
-    approved = report["decision"] == "APPROVED"
     out += [
-        "---",
-        "",
-        "## Deployment Decision",
-        "",
-        "**Status**: "
-        + (
-            "[x] APPROVED FOR DEPLOYMENT / [ ] NEEDS WORK"
-            if approved
-            else "[ ] APPROVED FOR DEPLOYMENT / [x] NEEDS WORK"
-        ),
-        "",
-        f"**Deployment Date**: {'__________________' if not approved else provenance['evaluated_at'][:10]}",
-        "",
-        "**Notes**:",
-    ]
-    out += [f"- {reason}" for reason in report["decision_reasons"]] or ["- All gates passed."]
-    out += [
-        "",
         "---",
         "",
         "## Summary Statistics",
