@@ -18,8 +18,9 @@ skipped; a line whose namespaces="..." option excludes "gonogo" is not ours.
 
 from __future__ import annotations
 
-import shlex
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from gonogo.trust.envelope import TrustKeyError, public_key
 
 NAMESPACE = "gonogo"
 KEY_TYPES = ("ssh-ed25519", "ecdsa-sha2-nistp256")
+# ssh-keygen splits on blanks; only double quotes (in options) group words
+TOKEN = re.compile(r'(?:[^\s"]|"[^"]*")+')
 
 
 class TrustConfigError(GonogoError):
@@ -44,16 +47,30 @@ class Identity:
     roles: frozenset[str]
 
 
-def _principal_options(tokens: list[str]) -> tuple[list[str], str | None, list[str]]:
+OPTION = re.compile(r'(?:[^,"]|"[^"]*")+')
+
+
+def _principal_options(tokens: list[str]) -> tuple[list[str], dict[str, str], list[str]]:
     principals = tokens[0].split(",")
     rest = tokens[1:]
-    namespaces: str | None = None
+    options: dict[str, str] = {}
     while rest and rest[0] not in KEY_TYPES:
-        for option in rest.pop(0).split(","):
+        for option in OPTION.findall(rest.pop(0)):
             name, _, value = option.partition("=")
-            if name.lower() == "namespaces":
-                namespaces = value.strip('"')
-    return principals, namespaces, rest
+            options[name.lower()] = value.strip('"')
+    return principals, options, rest
+
+
+def _usable(options: dict[str, str]) -> bool:
+    """Ours and in force: namespaces lists gonogo (or is absent), not a CA, within validity."""
+    if "namespaces" in options and NAMESPACE not in options["namespaces"].split(","):
+        return False
+    if "cert-authority" in options:  # gonogo verifies plain keys, not SSH certificates
+        return False
+    now = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    before = options.get("valid-before", "").rstrip("Z").ljust(14, "0")
+    after = options.get("valid-after", "").rstrip("Z").ljust(14, "0")
+    return not (before.strip("0") and before <= now) and not (after.strip("0") and after > now)
 
 
 def parse_allowed_signers(
@@ -64,14 +81,13 @@ def parse_allowed_signers(
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        try:
-            tokens = shlex.split(line, comments=False)
-        except ValueError:
-            raise TrustConfigError(f"{source}:{number}: unbalanced quotes") from None
-        principals, namespaces, rest = _principal_options(tokens)
+        if line.count('"') % 2:
+            raise TrustConfigError(f"{source}:{number}: unbalanced quotes")
+        tokens = TOKEN.findall(line)
+        principals, options, rest = _principal_options(tokens)
         if len(rest) < 2:
             raise TrustConfigError(f"{source}:{number}: expected a key type and a key")
-        if namespaces is not None and NAMESPACE not in namespaces.split(","):
+        if not _usable(options):
             continue
         try:
             key = public_key(f"{rest[0]} {rest[1]}")
