@@ -40,10 +40,10 @@ def _values(pairs: tuple[str, ...]) -> dict[str, float]:
     for pair in pairs:
         name, sep, number = pair.partition("=")
         try:
-            values[name] = float(number) if sep else float("nan")
+            values[name] = float(number)
         except ValueError:
-            raise click.BadParameter(f"--value {name}= needs a number") from None
-        if values[name] != values[name]:
+            raise click.BadParameter("--value takes NAME=NUMBER") from None
+        if not sep:
             raise click.BadParameter("--value takes NAME=NUMBER")
     return values
 

@@ -3,12 +3,13 @@ stale | malformed. Reasons name what failed, never a key, a value or a statement
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from securesystemslib.dsse import Envelope
-from securesystemslib.exceptions import VerificationError
+from securesystemslib.exceptions import FormatError, VerificationError
 
 from gonogo.trust.statement import PAYLOAD_TYPE, StatementError, parse_statement
 from gonogo.trust.trust_config import Identity
@@ -25,9 +26,9 @@ class Verification:
 
 
 def _envelope(data: object) -> Envelope | None:
-    try:
-        envelope = Envelope.from_dict(data)  # type: ignore[arg-type]
-    except (KeyError, TypeError, ValueError, AttributeError):
+    try:  # from_dict rewrites the signatures it is given in place: hand it a copy
+        envelope = Envelope.from_dict(copy.deepcopy(data))  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError, AttributeError, FormatError):
         return None
     return envelope if envelope.payload_type == PAYLOAD_TYPE else None
 
@@ -39,6 +40,21 @@ def _subject_digests(statement: dict[str, Any], algorithm: str) -> set[str]:
         if isinstance(digest, dict) and isinstance(digest.get(algorithm), str):
             found.add(digest[algorithm])
     return found
+
+
+def _stale_reason(statement: dict[str, Any], commit: str | None, images: tuple[str, ...]) -> str:
+    """Why the subject is not what is judged ('' when it is). Each kind judged (commit, images)
+    that the statement names must match; a statement naming neither judged kind is stale."""
+    commits = _subject_digests(statement, "gitCommit")
+    digests = _subject_digests(statement, "sha256")
+    wanted = {image.rpartition(":")[2] for image in images}
+    if commit and commits and commit not in commits:
+        return "attested for another commit"
+    if wanted and digests and not wanted <= digests:
+        return "attested for other images"
+    if (commit or wanted) and not (commit and commits) and not (wanted and digests):
+        return "the subject names nothing that is judged"
+    return ""
 
 
 def verify_attestation(
@@ -81,13 +97,9 @@ def verify_attestation(
         expires = expires.replace(tzinfo=UTC)
     if expires <= moment:
         return Verification("expired", "the attestation has expired", signer.name, statement)
-    commits = _subject_digests(statement, "gitCommit")
-    if commit and commits and commit not in commits:
-        return Verification("stale", "attested for another commit", signer.name, statement)
-    image_digests = _subject_digests(statement, "sha256")
-    wanted = {image.rpartition(":")[2] for image in images}
-    if wanted and image_digests and not wanted <= image_digests:
-        return Verification("stale", "attested for other images", signer.name, statement)
+    stale = _stale_reason(statement, commit, images)
+    if stale:
+        return Verification("stale", stale, signer.name, statement)
     return Verification("verified", "signature, role, expiry and subject hold", signer.name, statement)
 
 

@@ -99,7 +99,19 @@ def test_stale_image(signer: tuple[Path, list[Identity]]) -> None:
 
 
 @pytest.mark.parametrize(
-    "envelope", [None, [], {"payload": "x"}, {"payload": "", "payloadType": "text", "signatures": []}]
+    "envelope",
+    [
+        None,
+        [],
+        {"payload": "x"},
+        {"payload": "", "payloadType": "text", "signatures": []},
+        {"payload": "e30=", "payloadType": "application/vnd.in-toto+json", "signatures": [{}]},
+        {
+            "payload": "e30=",
+            "payloadType": "application/vnd.in-toto+json",
+            "signatures": [{"keyid": "k", "sig": "not base64!"}],
+        },
+    ],
 )
 def test_malformed(envelope: object) -> None:
     assert verify_attestation(envelope, []).status == "malformed"
@@ -117,3 +129,20 @@ def test_predicate_schema_rejects_bad_values() -> None:
             values={"rto_minutes": "secret-value"},  # type: ignore[dict-item]
         )
     assert "secret-value" not in str(caught.value)
+
+
+def test_stale_when_the_subject_names_nothing_judged(tmp_path: Path) -> None:
+    path, public, _ = generate("ed25519", tmp_path)
+    identities = [Identity("carol", public_key(public), frozenset({"Security Lead"}))]
+    statement = build_statement(
+        covers=["10.2.2"],
+        role="Security Lead",
+        text="Reviewed.",
+        issued=NOW,
+        expires=NOW + timedelta(days=30),
+        subject=subjects(None, None, ("sha256:" + "b" * 64,)),
+    )
+    envelope = sign(statement, load_signer(path))
+    assert _check(envelope, identities, commit=COMMIT) == "stale"
+    assert _check(envelope, identities, commit=COMMIT, images=("sha256:" + "b" * 64,)) == ("verified")
+    assert _check(envelope, identities) == "verified"
