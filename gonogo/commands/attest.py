@@ -12,9 +12,6 @@ from pathlib import Path
 import click
 
 from gonogo.errors import GonogoError
-from gonogo.trust.envelope import load_signer, sign
-from gonogo.trust.statement import build_statement, evidence_entry, subjects
-from gonogo.trust.verify import now_utc
 
 DEFAULT_DIR = Path(".gonogo/attestations")
 
@@ -93,6 +90,11 @@ def attest(
     output: Path | None,
 ) -> None:
     """Sign an attestation for ITEM or CRITERION IDs (an in-toto statement in DSSE)."""
+    # imported here so `gonogo --help` loads neither jsonschema, yaml nor the crypto libraries
+    from gonogo.trust.envelope import load_signer, sign
+    from gonogo.trust.statement import build_statement, evidence_entry, subjects
+    from gonogo.trust.verify import now_utc
+
     items = list(covers) or _ask(None, "Items or criteria (space separated)").split()
     key = Path(_ask(str(key_path) if key_path else None, "Private key file"))
     role = _ask(role, "Role")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from gonogo.errors import GonogoError
-from gonogo.trust.trust_config import load_trust_file
-from gonogo.trust.verify import Verification, verify_attestation
+
+if TYPE_CHECKING:
+    from gonogo.trust.verify import Verification
 
 
 def _read(path: Path) -> object:
@@ -50,6 +51,10 @@ def attestations(
     directory: Path, config: Path, commit: str | None, images: tuple[str, ...], fmt: str
 ) -> None:
     """List the attestations in DIRECTORY (*.dsse.json), each with its status."""
+    # imported here so `gonogo --help` loads neither jsonschema, yaml nor the crypto libraries
+    from gonogo.trust.trust_config import load_trust_file
+    from gonogo.trust.verify import verify_attestation
+
     try:
         identities = load_trust_file(config) if config.is_file() else []
     except GonogoError as error:
