@@ -1,7 +1,7 @@
 """The `reports` collector: test, coverage, load-test and benchmark reports, found by content.
 
 Fills `quality.coverage`, `quality.tests`, `quality.load_tests` and `quality.benchmarks` (shapes in
-schemas/sections/quality.schema.json, meaning in docs/reports.md). Every file is sniffed by what it
+collectors/reports/schema.json, meaning in docs/reports.md). Every file is sniffed by what it
 holds, whatever it is called: an XML root (`coverage`, `report`, `testsuites`/`testsuite`,
 `testResults`), a JSON shape (coverage.py, pytest-benchmark, k6, Locust, Prometheus), a CSV header
 (Locust stats, JMeter JTL, a memory series) or LCOV records. XML is parsed with defusedxml only.

@@ -21,7 +21,7 @@ def rows(section: dict[str, Any], cls: str) -> list[tuple[str, str, list[str]]]:
 @pytest.mark.parametrize("name", ["covered", "gaps", "realworld"])
 def test_snapshot_matches_the_schema_and_holds_no_secret(name: str, collect_folder, fixtures_dir) -> None:
     section, warnings = collect_folder(fixtures_dir / name)
-    assert schema_errors("sections/monitoring.schema.json", section) == []
+    assert schema_errors("collectors/monitoring/schema.json#/properties/monitoring", section) == []
     text = json.dumps(section) + json.dumps(warnings)
     assert "canary" not in text  # passwords, keys and webhook URLs planted in the fixtures
 

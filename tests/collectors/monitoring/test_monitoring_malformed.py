@@ -58,6 +58,8 @@ def test_random_wrong_types_in_fixture_documents(
         text = json.dumps(documents[0]) if source.suffix == ".json" else yaml.safe_dump_all(documents)
         (folder / f"doc{source.suffix}").write_text(text)
         section, _ = collect_folder(folder)
-        assert schema_errors("sections/monitoring.schema.json", section) == [], source
+        assert schema_errors("collectors/monitoring/schema.json#/properties/monitoring", section) == [], (
+            source
+        )
         tried += 1
     assert tried > 30

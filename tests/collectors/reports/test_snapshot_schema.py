@@ -1,4 +1,4 @@
-"""The quality section the collector writes validates against schemas/sections/quality.schema.json."""
+"""The quality section the collector writes validates against collectors/reports/schema.json."""
 
 from __future__ import annotations
 
