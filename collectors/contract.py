@@ -7,9 +7,13 @@ messages name paths and declarations, never a collected value.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 from gonogo.collectors.base import NOTHING_FOUND_CHOICES, Option
+
+from gonogo.schema_validation import file_validator, validation_errors
 
 
 def declaration_problems(collector: Any) -> list[str]:
@@ -78,3 +82,24 @@ def output_problems(part: Any, provides: tuple[str, ...]) -> list[str]:
         shown = ", ".join(outside[:10]) + (f" and {len(outside) - 10} more" if len(outside) > 10 else "")
         return [f"wrote {shown}, outside what it provides ({', '.join(provides)}); its output was dropped"]
     return []
+
+
+def schema_path(collector: Any) -> Path | None:
+    """`schema.json` beside the module that defines the collector's class (its package's folder)."""
+    module = sys.modules.get(type(collector).__module__)
+    source = getattr(module, "__file__", None)
+    return Path(source).parent / "schema.json" if source else None
+
+
+def schema_problems(collector: Any, part: dict[str, Any]) -> list[str]:
+    """Where the output breaks the collector's own schema.json (JSON pointers, never values)."""
+    path = schema_path(collector)
+    if path is None or not path.is_file():
+        return [
+            "has no schema.json beside its module (collectors/<name>/schema.json); its output was dropped"
+        ]
+    try:
+        problems = validation_errors(file_validator(path), part, limit=10)
+    except Exception as exc:  # an unreadable or invalid schema is that collector's error
+        return [f"its schema.json cannot be used ({type(exc).__name__}); its output was dropped"]
+    return [f"output breaks its schema.json at {problem}; its output was dropped" for problem in problems]

@@ -1,9 +1,10 @@
 """Runs the selected collectors over a folder and assembles one snapshot.
 
-A collector that raises, declares its contract wrongly or writes outside what it `provides`
-does not stop the others: its output is dropped, its error is recorded under
-`collectors.<name>.errors`, and the evaluator turns every item that depends on what it
-provides into `error`. Collection can block a deployment; it can never approve one.
+A collector that raises, declares its contract wrongly, writes outside what it `provides` or
+returns output that breaks its own `schema.json` does not stop the others: its output is
+dropped, its error is recorded under `collectors.<name>.errors`, and the evaluator turns every
+item that depends on what it provides into `error`. Collection can block a deployment; it can
+never approve one.
 
 Finding nothing (`collect()` returns `{}`): an `absent` collector leaves its sections out (items
 pending); an `empty` one gets `{}` at every provided path (items judge "searched, found none").
@@ -19,7 +20,7 @@ from typing import Any
 
 from gonogo.collectors import registry
 from gonogo.collectors.base import CollectContext, Collector, CollectorError
-from gonogo.collectors.contract import declaration_problems, empty_output, output_problems
+from gonogo.collectors.contract import declaration_problems, empty_output, output_problems, schema_problems
 from gonogo.collectors.sources.files import skipped_evidence, walk, walk_paths
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
@@ -62,7 +63,7 @@ def _run_one(collector: Collector, ctx: CollectContext, snapshot: dict[str, Any]
     part = redact_facts(collector.collect(ctx))  # no credential or URL secret reaches the snapshot
     if part == {} and mode != "absent":
         part = empty_output(provides)  # searched, found nothing: the provided paths are present
-    errors = output_problems(part, provides)
+    errors = output_problems(part, provides) or schema_problems(collector, part)
     if not errors:
         _merge(snapshot, part)
     return errors

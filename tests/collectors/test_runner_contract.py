@@ -195,3 +195,135 @@ def test_a_plugins_options_reach_the_cli_specs_and_its_context(
     assert (option.name, option.type, option.multiple) == ("ticketing_url", "str", False)
     snapshot = collect(repo, {}, only=["ticketing"], options={"ticketing_url": "https://t.invalid"})
     assert snapshot["integrations"]["ticketing"] == {"configured": True}
+
+
+def test_output_that_breaks_its_schema_is_that_collectors_error(
+    opa_bin: str, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_plugin(
+        tmp_path / "site",
+        "misshapen",
+        f"""
+        provides = ("operations.documents",)
+        options = ()
+        when_nothing_found = "empty"
+
+        def collect(self, ctx):
+            return {{"operations": {{"documents": {{"rollback": [{{"title": 7, "path": "{CANARY}"}}]}}}}}}
+        """,
+        documents_schema(
+            {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {"type": "object", "properties": {"title": {"type": "string"}}},
+                },
+            }
+        ),
+        monkeypatch,
+    )
+    snapshot = collect(repo, {}, only=["misshapen"])
+    errors = snapshot["collectors"]["misshapen"]["errors"]
+    assert errors == [
+        "output breaks its schema.json at /operations/documents/rollback/0/title: is not of type 'string';"
+        " its output was dropped"
+    ]
+    assert CANARY not in json.dumps(snapshot)
+    assert "operations" not in snapshot
+    report = api.evaluate(snapshot, {})
+    assert report["decision"] == "NEEDS_WORK"
+    reading = {
+        item.id for item in load_catalog(policies_dir(), opa_bin) if "operations.documents" in item.evidence
+    }
+    verdicts = {item["id"]: item["verdict"] for item in report["items"] if item["id"] in reading}
+    assert set(verdicts.values()) == {"error"}, verdicts
+
+
+def test_a_plugin_without_schema_json_fails_closed(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_plugin(
+        tmp_path / "site",
+        "shapeless",
+        """
+        provides = ("operations.documents",)
+        options = ()
+        when_nothing_found = "empty"
+
+        def collect(self, ctx):
+            return {"operations": {"documents": {}}}
+        """,
+        {"type": "object"},
+        monkeypatch,
+    )
+    (tmp_path / "site" / "gonogo_test_shapeless" / "schema.json").unlink()
+    snapshot = collect(repo, {}, only=["shapeless"])
+    assert snapshot["collectors"]["shapeless"]["errors"] == [
+        "has no schema.json beside its module (collectors/<name>/schema.json); its output was dropped"
+    ]
+    assert "operations" not in snapshot
+
+
+def test_a_builtin_collectors_output_is_checked_against_its_own_schema(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gonogo.collectors.documents import DocumentsCollector
+
+    def misshapen(self: DocumentsCollector, ctx: Any) -> dict[str, Any]:
+        return {"operations": {"documents": {"rollback": [{"path": CANARY}]}}}  # no provenance
+
+    monkeypatch.setattr(DocumentsCollector, "collect", misshapen)
+    snapshot = collect(repo, {}, only=["documents"])
+    errors = snapshot["collectors"]["documents"]["errors"]
+    assert errors and all(
+        e.startswith("output breaks its schema.json at /operations/documents/") for e in errors
+    )
+    assert CANARY not in json.dumps(snapshot)
+    assert "operations" not in snapshot
+
+
+def test_every_builtin_collector_has_a_valid_schema_json_with_its_own_id() -> None:
+    from jsonschema import Draft202012Validator
+
+    from gonogo.schema_validation import collector_schema_paths
+
+    found = {path.parent.name: path for path in collector_schema_paths()}
+    assert set(found) == set(registry.BUILTIN)
+    for name, path in found.items():
+        schema = json.loads(path.read_text())
+        Draft202012Validator.check_schema(schema)
+        assert schema["$id"] == f"https://gonogo.dev/schemas/collectors/{name}/schema.json"
+        provided_roots = {p.split(".")[0] for p in registry.load(name).provides}
+        assert set(schema["properties"]) == provided_roots, name
+
+
+def test_the_writing_collectors_walkthrough_runs_as_a_plugin(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    from gonogo.schema_validation import schema_errors
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "writing-collectors.md").read_text()
+    code = re.search(r"```python\n(.*?)```", page, re.DOTALL)
+    schema = re.search(r"```json\n(.*?)```", page, re.DOTALL)
+    assert code and schema
+    site = tmp_path / "site"
+    package = site / "gonogo_ticketing"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(code.group(1))
+    (package / "schema.json").write_text(textwrap.dedent(schema.group(1)))
+    dist = site / "gonogo_ticketing-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: gonogo-ticketing\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(
+        "[gonogo.collectors]\nticketing = gonogo_ticketing:TicketingCollector\n"
+    )
+    monkeypatch.syspath_prepend(str(site))
+    assert [o.name for o in registry.option_specs()["ticketing"]] == ["ticketing_url"]
+
+    snapshot = collect(repo, {}, only=["ticketing"], options={"ticketing_url": "https://t.invalid"})
+    assert "errors" not in snapshot["collectors"]["ticketing"]
+    assert snapshot["integrations"] == {"ticketing": {"configured": True}}
+    assert schema_errors("snapshot.schema.json", snapshot) == []
+    assert "integrations" not in collect(repo, {}, only=["ticketing"])  # absent: nothing found
