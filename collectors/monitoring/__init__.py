@@ -80,10 +80,10 @@ class MonitoringCollector:
         def provenance(doc: Document, line: int | None) -> dict[str, Any]:
             if isinstance(doc.source, LiveObject):
                 return live_provenance(self.name, doc.source.rel)
-            return ctx.provenance(self.name, doc.source, doc.abs_line(line))
+            return ctx.file_ref(doc.source, doc.abs_line(line))
 
         def ref(source: SourceFile, line: int | None) -> dict[str, Any]:
-            return ctx.provenance(self.name, source, line)
+            return ctx.file_ref(source, line)
 
         prometheus = PrometheusFacts(ctx.root, provenance, ctx.warnings)
         alertmanager = AlertmanagerFacts(provenance, ctx.warnings)

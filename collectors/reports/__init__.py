@@ -150,7 +150,7 @@ class ReportsCollector:
         }
 
     def _provenance(self, source: SourceFile) -> dict[str, Any]:
-        return self.ctx.provenance(self.name, source)
+        return self.ctx.file_ref(source)
 
     def _sniff(self, source: SourceFile) -> None:
         text = source.text

@@ -138,7 +138,7 @@ class ScannersCollector:
             "tool": scan.tool,
             "kind": scan.kind,
             "target": scan.target,
-            "provenance": ctx.provenance(self.name, source),
+            "provenance": ctx.file_ref(source),
             "findings": len(kept),
             "counts": counts,
             "fixable": fixable,
@@ -166,7 +166,7 @@ class ScannersCollector:
             facts["reports"][key] = {
                 "tool": run.tool,
                 "version": run.version,
-                "provenance": ctx.provenance(self.name, source),
+                "provenance": ctx.file_ref(source),
                 "covered_cwes": sorted(run.covered_cwes),
                 "findings": len(run.findings),
             }
@@ -205,7 +205,7 @@ class ScannersCollector:
         scans["dast"][source.rel] = {
             "tool": "zap",
             "version": version,
-            "provenance": ctx.provenance(self.name, source),
+            "provenance": ctx.file_ref(source),
             "sites": [s.name for s in sites],
             "alerts": alerts,
             "missing_headers": sorted(
@@ -220,7 +220,7 @@ class ScannersCollector:
         self, ctx: CollectContext, source: SourceFile, doc: dict[str, Any], line: int, facts: dict[str, Any]
     ) -> None:
         record = pentest.parse(doc, ctx.now.date())
-        record["provenance"] = ctx.provenance(self.name, source, line)
+        record["provenance"] = ctx.file_ref(source, line)
         # keyed by file; a second attestation in the same (multi-document YAML) file by file:line
         key = source.rel if source.rel not in facts["attestations"] else source.ref(line)
         facts["attestations"][key] = record
@@ -233,7 +233,7 @@ class ScannersCollector:
             "format": manifest.format,
             "ecosystem": manifest.ecosystem,
             "packages": len(manifest.packages),
-            "provenance": ctx.provenance(self.name, source),
+            "provenance": ctx.file_ref(source),
         }
         for package in manifest.packages:
             for signal, catalog in PACKAGE_SIGNALS.items():
@@ -247,7 +247,7 @@ class ScannersCollector:
                         "ecosystem": package.ecosystem,
                         "what": what,
                         "ref": source.ref(package.line),
-                        "provenance": ctx.provenance(self.name, source, package.line),
+                        "provenance": ctx.file_ref(source, package.line),
                     }
                 )
 

@@ -17,7 +17,12 @@ from tests.collectors.monitoring.realworld import all_fixtures
 def collect(root: Path, options: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:
     files = list(walk(root, []))
     ctx = CollectContext(
-        root=root, files=files, config={}, now=datetime.now(UTC), options=dict(options or {})
+        root=root,
+        files=files,
+        config={},
+        now=datetime.now(UTC),
+        options=dict(options or {}),
+        collector="monitoring",
     )
     return MonitoringCollector().collect(ctx)["monitoring"], ctx.warnings
 

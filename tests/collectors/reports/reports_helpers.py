@@ -28,6 +28,8 @@ def folder_with(tmp_path: Path, *fixtures: str) -> Path:
 def collect(root: Path, thresholds: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:
     """The `quality` section the collector returns for root, and its warnings."""
     config = {"thresholds": thresholds or {}}
-    ctx = CollectContext(root=root, files=list(walk(root, [])), config=config, now=datetime.now(UTC))
+    ctx = CollectContext(
+        root=root, files=list(walk(root, [])), config=config, now=datetime.now(UTC), collector="reports"
+    )
     part = ReportsCollector().collect(ctx)
     return part["quality"], ctx.warnings

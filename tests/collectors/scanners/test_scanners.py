@@ -22,7 +22,9 @@ NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 def _security(folder: str, config: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:
     root = FIXTURES / folder
-    ctx = CollectContext(root=root, files=list(walk(root, [])), config=config or {}, now=NOW)
+    ctx = CollectContext(
+        root=root, files=list(walk(root, [])), config=config or {}, now=NOW, collector="scanners"
+    )
     return ScannersCollector().collect(ctx)["security"], ctx.warnings
 
 
@@ -152,7 +154,9 @@ def test_incomplete_pentest_attestation_lists_problems(tmp_path):
             }
         )
     )
-    ctx = CollectContext(root=tmp_path, files=list(walk(tmp_path, [])), config={}, now=NOW)
+    ctx = CollectContext(
+        root=tmp_path, files=list(walk(tmp_path, [])), config={}, now=NOW, collector="scanners"
+    )
     record = ScannersCollector().collect(ctx)["security"]["pentest"]["attestations"]["pentest.json"]
     assert record["problems"] == [
         "missing scope",
@@ -234,7 +238,9 @@ def test_manifest_formats():
 
 def test_nothing_found_is_present_but_empty(tmp_path):
     (tmp_path / "README.md").write_text("# nothing here\n")
-    ctx = CollectContext(root=tmp_path, files=list(walk(tmp_path, [])), config={}, now=NOW)
+    ctx = CollectContext(
+        root=tmp_path, files=list(walk(tmp_path, [])), config={}, now=NOW, collector="scanners"
+    )
     security = ScannersCollector().collect(ctx)["security"]
     assert security["scans"]["vulnerabilities"] == {} and security["scans"]["dast"] == {}
     assert security["sast"] == {"reports": {}, "by_cwe": {}}
