@@ -34,6 +34,7 @@ def _report(item: dict[str, Any]) -> dict[str, Any]:
     summary = dict.fromkeys(("total", "completed", "pending", "blocked", "critical_blockers"), 1)
     return {
         "items": [item],
+        "sections": [],
         "summary": dict(summary, score=50, completed_percent=50),
         "provenance": provenance,
         "decision": "NEEDS_WORK",
