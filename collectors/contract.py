@@ -29,7 +29,9 @@ def declaration_problems(collector: Any) -> list[str]:
     if not isinstance(options, tuple | list) or not all(isinstance(o, Option) for o in options):
         problems.append("declares `options` that are not a tuple of Option")
     mode = getattr(collector, "when_nothing_found", None)
-    if mode is not None and mode not in NOTHING_FOUND_CHOICES:
+    if mode is None:
+        problems.append(f"declares no `when_nothing_found` ({' or '.join(NOTHING_FOUND_CHOICES)})")
+    elif mode not in NOTHING_FOUND_CHOICES:
         problems.append(f"declares `when_nothing_found` other than {' or '.join(NOTHING_FOUND_CHOICES)}")
     if not callable(getattr(collector, "collect", None)):
         problems.append("has no collect(ctx) method")

@@ -57,9 +57,7 @@ def describe_failure(exc: BaseException) -> str:
 def _run_one(collector: Collector, ctx: CollectContext, snapshot: dict[str, Any]) -> list[str]:
     """Collect, check the output against the contract, merge it: [] or that collector's errors."""
     provides = tuple(collector.provides)
-    mode = getattr(collector, "when_nothing_found", None)
-    if mode is None:
-        ctx.warnings.append("declares no when_nothing_found (collectors/base.py); treated as empty")
+    mode = collector.when_nothing_found  # declared: declaration_problems checked it
     part = redact_facts(collector.collect(ctx))  # no credential or URL secret reaches the snapshot
     if part == {} and mode != "absent":
         part = empty_output(provides)  # searched, found nothing: the provided paths are present

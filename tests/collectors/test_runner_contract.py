@@ -327,3 +327,26 @@ def test_the_writing_collectors_walkthrough_runs_as_a_plugin(
     assert snapshot["integrations"] == {"ticketing": {"configured": True}}
     assert schema_errors("snapshot.schema.json", snapshot) == []
     assert "integrations" not in collect(repo, {}, only=["ticketing"])  # absent: nothing found
+
+
+def test_a_missing_when_nothing_found_is_that_collectors_error(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_plugin(
+        tmp_path / "site",
+        "modeless",
+        """
+        provides = ("operations.documents",)
+        options = ()
+
+        def collect(self, ctx):
+            return {}
+        """,
+        {"type": "object"},
+        monkeypatch,
+    )
+    snapshot = collect(repo, {}, only=["modeless"])
+    assert snapshot["collectors"]["modeless"]["errors"] == [
+        "declares no `when_nothing_found` (absent or empty)"
+    ]
+    assert "operations" not in snapshot

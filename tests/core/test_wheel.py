@@ -40,6 +40,21 @@ def test_wheel_in_a_fresh_venv_carries_policies_and_schemas(opa_bin: str, tmp_pa
         cwd=tmp_path,
     )
     assert all(str(env_dir) in line for line in probe.stdout.splitlines())
+    shipped = subprocess.run(
+        [
+            str(env_dir / "bin" / "python"),
+            "-c",
+            "from gonogo.collectors import registry; from importlib.resources import files; "
+            "print(' '.join(n for n in registry.BUILTIN "
+            "if not (files('gonogo.collectors') / n / 'schema.json').is_file() "
+            "or not (files('gonogo.collectors') / n / 'README.md').is_file()))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert shipped.stdout.strip() == "", f"collectors without schema.json/README.md: {shipped.stdout}"
     catalog = subprocess.run(
         [gonogo, "catalog", "-f", "json", "--opa-bin", opa_bin],
         capture_output=True,
