@@ -78,3 +78,17 @@ def test_thresholds_come_from_the_metadata_not_the_source() -> None:
     assert declared["load.p95_ms"].unit == "milliseconds"
     assert declared["documents.min_steps"].package == "data.gonogo.lib.documents"
     assert "alerts.cpu_ratio" in declared
+
+
+def test_trust_section_is_accepted_and_typed(tmp_path: Path) -> None:
+    text = (
+        "trust:\n"
+        "  identities: [{name: Ada, key: keys/ada.pub, roles: [Security Lead]}]\n"
+        "  allowed_signers: allowed_signers\n"
+        "  roles: {ada@example.com: [Security Lead]}\n"
+    )
+    assert load_config(_write(tmp_path, text))["trust"]["identities"][0]["name"] == "Ada"
+    with pytest.raises(ConfigError, match="trust"):
+        load_config(_write(tmp_path, "trust: {identities: [{name: Ada}]}\n"))
+    with pytest.raises(ConfigError, match="trust"):
+        load_config(_write(tmp_path, "trust: {signers: x}\n"))
