@@ -42,6 +42,7 @@ test-python: setup-test
 test: lint test-rego test-python
 
 bench: setup
+	./scripts/setup --with-bench-tools
 	$(PY) bench/run.py
 
 # atheris targets for each parser front door, a fixed number of runs each; not part of CI.
