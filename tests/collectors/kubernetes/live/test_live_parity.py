@@ -8,6 +8,7 @@ what a manifest folder cannot show may differ: the server version and the nodes.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -18,29 +19,6 @@ from gonogo import api
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "live"
 CANARY = "gonogo-canary-5e1f0c9a7b3d"
-# The items this slice decides from the `kubernetes` section (issue 3).
-KUBERNETES_ITEMS = frozenset(
-    [
-        "2.1.1",
-        "2.2.7",
-        "4.1.1",
-        "4.1.2",
-        "4.1.3",
-        "4.2.1",
-        "4.2.2",
-        "4.3.1",
-        "4.3.2",
-        "4.3.3",
-        "4.3.4",
-        "4.3.5",
-        "5.1.1",
-        "5.1.2",
-        "7.1.1",
-        "7.1.2",
-        "7.1.3",
-        "7.2.4",
-    ]
-)
 # Criteria that only a live cluster can decide (manifests carry no server version or nodes).
 CLUSTER_ONLY = {
     ("4.1.1", "Kubernetes cluster provisioned (v1.19+)"),
@@ -52,11 +30,23 @@ CLUSTER_ONLY = {
 FIXTURE_NAMESPACES = ["shop", "legacy", "velero", "kube-system"]
 
 
+@functools.cache
+def kubernetes_items() -> frozenset[str]:
+    """The items the kubernetes collector feeds, derived from METADATA evidence and its provides."""
+    from gonogo.evaluator.catalog import load_catalog
+    from gonogo.evaluator.opa_binary import find_opa
+
+    from gonogo.paths import policies_dir
+    from tests.support.samples import items_for_collector
+
+    return frozenset(items_for_collector("kubernetes", load_catalog(policies_dir(), find_opa())))
+
+
 def criteria_verdicts(report: dict[str, Any]) -> dict[tuple[str, str], str]:
     return {
         (item["id"], criterion["text"]): criterion["verdict"]
         for item in report["items"]
-        if item["id"] in KUBERNETES_ITEMS
+        if item["id"] in kubernetes_items()
         for criterion in item["criteria"]
     }
 
