@@ -34,10 +34,18 @@ def write_output(text: str, output: Path | None) -> None:
     try:
         with os.fdopen(handle, "w") as stream:
             stream.write(text)
+        # mkstemp makes the file 0600; a report gets the mode any file written here would get
+        os.chmod(temporary, 0o666 & ~_umask())
         temporary.replace(output)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def remove_stale_output(output: Path | None) -> None:

@@ -30,3 +30,18 @@ def test_parallel_runs_to_one_output_all_finish_and_leave_no_temp_file(tmp_path:
     assert [run.returncode for run in runs] == [0] * 8, [run.stderr for run in runs]
     assert json.loads(output.read_text())["apiVersion"]
     assert sorted(p.name for p in output.parent.iterdir()) == ["snapshot.json"]
+
+
+def test_a_report_gets_the_mode_of_any_new_file_not_the_temp_files_0600(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    source = tmp_path / "repo"
+    source.mkdir()
+    (source / "README.md").write_text("# a service\n")
+    output = tmp_path / "snapshot.json"
+    umask = os.umask(0)
+    os.umask(umask)
+    result = run_gonogo("collect", str(source), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(output.stat().st_mode) == 0o666 & ~umask
