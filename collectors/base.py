@@ -101,14 +101,6 @@ class CollectContext:
         """Provenance of something that is neither a file nor a cluster object (a probed endpoint)."""
         return {"collector": self._collector_name(), "object": name, "ref": name}
 
-    def provenance(self, collector: str, source: SourceFile, line: int | None = None) -> dict[str, Any]:
-        """Deprecated: `file_ref(source, line)`. Kept while the monitoring, reports and scanners
-        collectors move to the new helpers; it builds the same record."""
-        record: dict[str, Any] = {"collector": collector, "file": source.rel, "ref": source.ref(line)}
-        if line:
-            record["line"] = line
-        return record
-
     def source(self, key: str, read: Callable[[CollectContext], Any]) -> Any:
         """`read(self)` once per run, shared by every collector that asks for `key`."""
         if key not in self.shared:
