@@ -142,7 +142,11 @@ def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 # Flags spelled before collectors declared their options: kept as aliases so scripts and docs
 # that use them go on working (the contract's `--<name with dashes>` flag exists too).
-FLAG_ALIASES: dict[str, tuple[str, ...]] = {"kube_context": ("--context",), "namespaces": ("--namespace",)}
+FLAG_ALIASES: dict[str, tuple[str, ...]] = {
+    "kube_context": ("--context",),
+    "namespaces": ("--namespace",),
+    "probe_url": ("--probe",),
+}
 _PARAM_TYPES: dict[str, Any] = {"str": click.STRING, "int": click.INT, "float": click.FLOAT}
 
 

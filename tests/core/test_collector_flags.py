@@ -79,8 +79,15 @@ def test_the_kept_spellings_still_set_the_contract_keys() -> None:
     from gonogo.options import collector_args
 
     args = ["--context", "prod", "--namespace", "a", "--namespace", "b", "--helm", "--probe-timeout", "2"]
+    args += ["--probe", "https://shop.example"]
     with check.make_context("check", args) as ctx:
         kw = dict(ctx.params)
         options = collector_args(kw)
-    assert options == {"kube_context": "prod", "namespaces": ["a", "b"], "helm": True, "probe_timeout": 2.0}
+    assert options == {
+        "kube_context": "prod",
+        "namespaces": ["a", "b"],
+        "helm": True,
+        "probe_timeout": 2.0,
+        "probe_url": "https://shop.example",
+    }
     assert not {"kube_context", "namespaces", "helm", "in_cluster", "probe_url"} & set(kw)
