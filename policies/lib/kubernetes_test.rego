@@ -28,7 +28,7 @@ test_decide_pending_fail_pass if {
 	k8s.decide(true, "x", {}, "none", set(), "ok").message == "none"
 	facts := {"a": {"provenance": {"ref": "a.yaml:1"}}}
 	k8s.decide(true, "x", facts, "none", {{"message": "bad", "ref": "a.yaml:1"}}, "ok").verdict == "fail"
-	k8s.decide(true, "x", facts, "none", set(), "ok") == {"verdict": "pass", "message": "ok", "evidence": ["a.yaml:1"]}
+	k8s.decide(true, "x", facts, "none", set(), "ok") == {"verdict": "pass", "message": "ok", "evidence": ["a.yaml:1"], "assurance": "measured"}
 }
 
 test_label_names_terraform_and_kubernetes_facts if {

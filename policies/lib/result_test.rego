@@ -19,7 +19,8 @@ _chain := [
 ]
 
 test_constructors_shape if {
-	result.pass("ok", ["a.yaml:1"]) == {"verdict": "pass", "message": "ok", "evidence": ["a.yaml:1"]}
+	result.pass("ok", ["a.yaml:1"]) == {"verdict": "pass", "message": "ok", "evidence": ["a.yaml:1"], "assurance": "measured"}
+	result.declared("typed", ["g.yaml:1"]) == {"verdict": "pass", "message": "typed", "evidence": ["g.yaml:1"], "assurance": "declared"}
 	result.fail("bad", ["a.yaml:2"]) == {"verdict": "fail", "message": "bad", "evidence": ["a.yaml:2"]}
 	result.pending("the x collector") == {"verdict": "pending", "message": "no evidence collected: needs the x collector", "evidence": []}
 	result.not_applicable("no db") == {"verdict": "not_applicable", "message": "no db", "evidence": []}
@@ -91,6 +92,144 @@ test_unless_false if {
 	r := result.pass("ok", [])
 	result.unless_false("uses_db", r) == r with input as {}
 	result.unless_false("uses_db", r) == r with input as {"context": {"uses_db": true}}
-	off := result.unless_false("uses_db", r) with input as {"context": {"uses_db": false}}
-	off == {"verdict": "not_applicable", "message": "context.uses_db is false in gonogo.yaml", "evidence": []}
+	off := result.unless_false("uses_db", r) with input as _no_db
+	off.verdict == "not_applicable"
+	off.message == "context.uses_db is false in gonogo.yaml"
+	off.assurance == "declared"
+	off.context_flags == ["uses_db"]
+	off.otherwise == r
+	both := result.unless_false("a", result.unless_false("b", r)) with input as {"context": {"a": false, "b": false}}
+	both.context_flags == ["a", "b"]
+	both.otherwise == r
+}
+
+_trust_meta(severity, extra) := object.union(
+	{
+		"scope": "package",
+		"title": "Trust item",
+		"custom": {"id": "9.9.8", "section": "Example", "severity": severity, "criteria": ["Typed", "Human act"]},
+	},
+	{"custom": extra},
+)
+
+_human := {"attested_by": {"Human act": "Engineering Lead"}}
+
+test_declared_pass_never_decides_a_critical_or_high_criterion if {
+	every severity in ["critical", "high"] {
+		typed := result.declared("tested: 2026-10-01 in front matter", ["d.md:1"])
+		r := result.item([{"annotations": _trust_meta(severity, {})}], {"Typed": typed, "Human act": result.pass("ok", [])})
+		c := r.criteria[0]
+		c.verdict == "pending"
+		c.assurance == "declared"
+		startswith(c.message, "declared only (tested: 2026-10-01 in front matter)")
+		contains(c.message, "needs attested evidence")
+		r.verdict == "pending"
+	}
+}
+
+test_declared_pass_decides_a_medium_or_low_criterion if {
+	every severity in ["medium", "low"] {
+		r := result.item([{"annotations": _trust_meta(severity, {})}], {"Typed": result.declared("typed", []), "Human act": result.pass("ok", [])})
+		r.criteria[0].verdict == "pass"
+		r.criteria[0].assurance == "declared"
+		r.criteria[1].assurance == "measured"
+		r.verdict == "pass"
+	}
+}
+
+test_metadata_can_require_measured_evidence if {
+	meta := _trust_meta("low", {"assurance": {"Typed": "measured"}})
+	entry := data.gonogo.lib.testing.attestation_entry("Engineering Lead", {}, true)
+	r := result.item([{"annotations": meta}], {"Typed": result.attested(entry), "Human act": result.pass("ok", [])})
+	r.criteria[0].verdict == "pending"
+	contains(r.criteria[0].message, "needs measured evidence")
+}
+
+test_metadata_cannot_lower_the_floor_of_a_high_item if {
+	meta := _trust_meta("high", {"assurance": {"Typed": "declared"}})
+	r := result.item([{"annotations": meta}], {"Typed": result.declared("typed", []), "Human act": result.pass("ok", [])})
+	r.criteria[0].verdict == "pending"
+}
+
+test_attested_by_criterion_without_a_rule_is_pending_naming_the_role if {
+	r := result.item([{"annotations": _trust_meta("high", _human)}], {"Typed": result.pass("ok", [])}) with input as {}
+	c := r.criteria[1]
+	c.verdict == "pending"
+	c.message == "needs an attestation by the Engineering Lead covering 9.9.8 or 9.9.8#2"
+}
+
+test_attested_by_criterion_passes_on_a_verified_attestation if {
+	every cover in ["9.9.8", "9.9.8#2"] {
+		trust := data.gonogo.lib.testing.attested(cover, "Engineering Lead", {})
+		r := result.item([{"annotations": _trust_meta("critical", _human)}], {"Typed": result.pass("ok", [])}) with input as trust
+		c := r.criteria[1]
+		c.verdict == "pass"
+		c.assurance == "attested"
+		c.evidence == [".gonogo/attestations/a.dsse.json"]
+		startswith(c.message, "attested by alice@example.com (Engineering Lead) until 2027-01-30")
+		r.verdict == "pass"
+	}
+}
+
+test_attestation_by_another_role_or_for_another_commit_does_not_count if {
+	wrong_role := data.gonogo.lib.testing.attested("9.9.8", "Product Manager", {})
+	stale := data.gonogo.lib.testing.attested_unbound("9.9.8", "Engineering Lead", {})
+	every trust in [wrong_role, stale] {
+		r := result.item([{"annotations": _trust_meta("high", _human)}], {"Typed": result.pass("ok", [])}) with input as trust
+		r.criteria[1].verdict == "pending"
+	}
+}
+
+test_commit_independent_items_accept_an_attestation_for_another_commit if {
+	meta := _trust_meta("high", object.union(_human, {"commit_independent": true}))
+	stale := data.gonogo.lib.testing.attested_unbound("9.9.8", "Engineering Lead", {})
+	r := result.item([{"annotations": meta}], {"Typed": result.pass("ok", [])}) with input as stale
+	r.criteria[1].verdict == "pass"
+}
+
+test_a_measured_rule_result_wins_over_the_attestation_fallback if {
+	trust := data.gonogo.lib.testing.attested("9.9.8", "Engineering Lead", {})
+	decided := {"Typed": result.pass("ok", []), "Human act": result.fail("RBAC binding missing", ["rbac.yaml:3"])}
+	r := result.item([{"annotations": _trust_meta("high", _human)}], decided) with input as trust
+	r.criteria[1].verdict == "fail"
+	pending := {"Typed": result.pass("ok", []), "Human act": result.pending("RBAC bindings")}
+	p := result.item([{"annotations": _trust_meta("high", _human)}], pending) with input as {}
+	p.criteria[1].message == "no evidence collected: needs RBAC bindings, or an attestation by the Engineering Lead covering 9.9.8 or 9.9.8#2"
+}
+
+_flagged(r) := result.unless_false("uses_db", r)
+
+_no_db := {"context": {"uses_db": false}}
+
+test_context_flag_decides_medium_items_declared if {
+	decided := {"Typed": _flagged(result.fail("no backup", [])), "Human act": _flagged(result.fail("x", []))} with input as _no_db
+	r := result.item([{"annotations": _trust_meta("medium", {})}], decided) with input as _no_db
+	r.verdict == "not_applicable"
+	r.criteria[0].assurance == "declared"
+	not r.criteria[0].otherwise
+	not r.criteria[0].context_flags
+}
+
+test_context_flag_without_attestation_leaves_a_critical_item_applicable if {
+	typed := _flagged(result.fail("no backup", ["b.yaml:1"])) with input as _no_db
+	decided := {"Typed": typed, "Human act": _flagged(result.pass("ok", []))} with input as _no_db
+	r := result.item([{"annotations": _trust_meta("critical", {})}], decided) with input as _no_db
+	r.verdict == "fail"
+	r.criteria[0].evidence == ["b.yaml:1"]
+	r.criteria[0].message == concat("", [
+		"no backup (context.uses_db is false in gonogo.yaml, but only an attestation by the ",
+		"Product Manager makes a critical item not applicable)",
+	])
+}
+
+test_attested_context_flag_makes_a_critical_item_not_applicable if {
+	decided := {"Typed": _flagged(result.fail("no backup", [])), "Human act": _flagged(result.pass("ok", []))} with input as _no_db
+	trust := data.gonogo.lib.testing.attested("context.uses_db=false", "Product Manager", {})
+	r := result.item([{"annotations": _trust_meta("critical", {})}], decided) with input as object.union({"context": {"uses_db": false}}, trust)
+	r.verdict == "not_applicable"
+	r.criteria[0].assurance == "attested"
+	r.criteria[0].message == "context.uses_db is false in gonogo.yaml, attested by alice@example.com (Product Manager)"
+	other_role := data.gonogo.lib.testing.attested("context.uses_db=false", "Engineering Lead", {})
+	o := result.item([{"annotations": _trust_meta("critical", {})}], decided) with input as object.union({"context": {"uses_db": false}}, other_role)
+	o.verdict == "fail"
 }

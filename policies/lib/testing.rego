@@ -53,3 +53,28 @@ document(kind, path, fields) := object.union(
 	},
 	fields,
 )
+
+# METADATA
+# description: >-
+#   The input fragment of one verified attestation by role covering cover (an item, a
+#   criterion "6.2.3#1" or "context.<flag>=false") with measured values: object.union it into
+#   a test's input. The evaluator fills input.gonogo_run.trust the same way after verifying
+#   signatures (gonogo/trust/assess.py).
+attested(cover, role, values) := {"gonogo_run": {"trust": {"covers": {cover: [attestation_entry(role, values, true)]}}}}
+
+# METADATA
+# description: As attested, for an attestation that names another commit or image (stale).
+attested_unbound(cover, role, values) := {"gonogo_run": {"trust": {"covers": {cover: [attestation_entry(role, values, false)]}}}}
+
+# METADATA
+# description: One verified attestation entry as the evaluator writes it.
+attestation_entry(role, values, bound) := {
+	"role": role,
+	"signer": "alice@example.com",
+	"statement": "tested",
+	"values": values,
+	"issued": "2026-11-01T00:00:00+00:00",
+	"expires": "2027-01-30T00:00:00+00:00",
+	"file": ".gonogo/attestations/a.dsse.json",
+	"bound": bound,
+}

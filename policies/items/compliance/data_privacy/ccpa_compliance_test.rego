@@ -1,12 +1,21 @@
 package gonogo.items.compliance.data_privacy.ccpa_compliance_test
 
 import data.gonogo.items.compliance.data_privacy.ccpa_compliance
+import data.gonogo.lib.testing
 
-test_not_applicable_when_context_says_no if {
-	r := ccpa_compliance.report with input as {"context": {"serves_ca_users": false}}
+test_not_applicable_when_context_says_no_and_the_product_manager_attests_it if {
+	attested := testing.attested("context.serves_ca_users=false", "Product Manager", {})
+	r := ccpa_compliance.report with input as object.union({"context": {"serves_ca_users": false}}, attested)
 	r.verdict == "not_applicable"
 	some c in r.criteria
-	c.message == "context.serves_ca_users is false in gonogo.yaml"
+	startswith(c.message, "context.serves_ca_users is false in gonogo.yaml")
+}
+
+test_a_typed_context_flag_alone_keeps_it_applicable if {
+	r := ccpa_compliance.report with input as {"context": {"serves_ca_users": false}}
+	r.verdict != "not_applicable"
+	some c in r.criteria
+	contains(c.message, "only an attestation by the Product Manager makes")
 }
 
 test_pending_when_context_says_yes if {

@@ -1,12 +1,21 @@
 package gonogo.items.compliance.security_compliance.pci_dss_test
 
 import data.gonogo.items.compliance.security_compliance.pci_dss
+import data.gonogo.lib.testing
 
-test_not_applicable_when_context_says_no if {
-	r := pci_dss.report with input as {"context": {"processes_payments": false}}
+test_not_applicable_when_context_says_no_and_the_product_manager_attests_it if {
+	attested := testing.attested("context.processes_payments=false", "Product Manager", {})
+	r := pci_dss.report with input as object.union({"context": {"processes_payments": false}}, attested)
 	r.verdict == "not_applicable"
 	some c in r.criteria
-	c.message == "context.processes_payments is false in gonogo.yaml"
+	startswith(c.message, "context.processes_payments is false in gonogo.yaml")
+}
+
+test_a_typed_context_flag_alone_keeps_it_applicable if {
+	r := pci_dss.report with input as {"context": {"processes_payments": false}}
+	r.verdict != "not_applicable"
+	some c in r.criteria
+	contains(c.message, "only an attestation by the Product Manager makes")
 }
 
 test_pending_when_context_says_yes if {
