@@ -22,6 +22,12 @@ BUILTIN: dict[str, str] = {
     "terraform": "gonogo.collectors.terraform:TerraformCollector",
     "scanners": "gonogo.collectors.scanners:ScannersCollector",
     "probe": "gonogo.collectors.probe:ProbeCollector",
+    "migrations": "gonogo.collectors.migrations:MigrationsCollector",
+    "repository": "gonogo.collectors.repository:RepositoryCollector",
+    "application": "gonogo.collectors.application:ApplicationCollector",
+    "drills": "gonogo.collectors.drills:DrillsCollector",
+    "prometheus": "gonogo.collectors.prometheus:PrometheusCollector",
+    "attestations": "gonogo.collectors.attestations:AttestationsCollector",
 }
 
 

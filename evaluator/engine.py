@@ -63,8 +63,11 @@ class Run:
     expected_revision: str | None = None
 
     def input_for(self, snapshot: dict[str, Any]) -> dict[str, Any]:
-        """OPA's input: the snapshot plus the nonce (a copy: the snapshot and its digest don't change)."""
-        return {**snapshot, RUN_KEY: {"nonce": self.nonce}}
+        """OPA's input: the snapshot plus the nonce (a copy: the snapshot and its digest don't change).
+
+        What the evaluator itself adds under `gonogo_run` (the verified attestations, the evidence
+        digest) is kept; a validated snapshot cannot carry that key (its schema refuses it)."""
+        return {**snapshot, RUN_KEY: {**(snapshot.get(RUN_KEY) or {}), "nonce": self.nonce}}
 
 
 def new_run(expected_revision: str | None = None) -> Run:

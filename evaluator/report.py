@@ -11,14 +11,11 @@ from typing import Any
 from gonogo.evaluator.catalog import CatalogItem
 from gonogo.evaluator.decision import DEFAULT_MIN_SCORE, decide
 from gonogo.evaluator.summary import summarize
-from gonogo.evaluator.verdicts import (
-    apply_collector_errors,
-    apply_skipped_evidence,
-    apply_waivers,
-    merge_with_catalog,
-)
+from gonogo.evaluator.verdicts import apply_collector_errors, apply_skipped_evidence, merge_with_catalog
+from gonogo.evaluator.waivers import apply_waivers
 
 from gonogo import SNAPSHOT_API_VERSION, __version__
+from gonogo.trust.assess import Assessment
 
 SECTION_TITLES = {
     "1": "Testing & Quality Assurance",
@@ -74,11 +71,13 @@ def build_report(
     config: dict[str, Any],
     provenance: dict[str, Any],
     now: datetime,
+    assessment: Assessment | None = None,
 ) -> dict[str, Any]:
+    assessment = assessment or Assessment()
     items = merge_with_catalog(opa_items, catalog)
     apply_collector_errors(items, catalog, snapshot.get("collectors", {}))
     apply_skipped_evidence(items, catalog, snapshot.get("collectors", {}))
-    waivers = apply_waivers(items, list(config.get("waivers") or []), now.date() if now else date.today())
+    waivers = apply_waivers(items, config, assessment.waivers, now.date() if now else date.today())
     refresh_table_verdicts(items)
     summary = summarize(items)
     min_score = float((config.get("decision") or {}).get("min_score", DEFAULT_MIN_SCORE))
@@ -96,6 +95,7 @@ def build_report(
         "sections": _sections(items),
         "items": items,
         "waivers": waivers,
+        "attestations": assessment.records,
         "context": {k: v for k, v in snapshot.get("context", {}).items() if k != "source"},
         "collectors": collectors,
         "provenance": dict(

@@ -2,7 +2,8 @@
 
 - completed = pass + not_applicable + waived; pending = pending; blocked = fail + error;
   total = completed + pending + blocked.
-- critical_blockers = critical items whose verdict is not pass, not_applicable or waived.
+- critical_blockers = critical items whose verdict is not pass, not_applicable or waived;
+  waived_critical = critical items waived (every report shows it at the top).
 - score = 100 x (weight of passed items) / (weight of items that count), where weights are
   critical 10, high 5, medium 3, low 1 and not_applicable and waived items do not count.
 """
@@ -37,6 +38,7 @@ def summarize(items: list[dict[str, Any]]) -> dict[str, Any]:
         "pending": counts["pending"],
         "blocked": counts["fail"] + counts["error"],
         "critical_blockers": sum(1 for e in items if is_blocker(e)),
+        "waived_critical": sum(1 for e in items if e["severity"] == "critical" and e["verdict"] == "waived"),
         "score": score(items),
         "by_verdict": {
             v: counts[v] for v in ("pass", "fail", "pending", "not_applicable", "waived", "error")

@@ -7,13 +7,11 @@ comes from a collector that failed is `error`; only then may a valid waiver turn
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from gonogo.evaluator.catalog import SEVERITIES, CatalogItem
 
 VERDICTS = ("pass", "fail", "pending", "not_applicable", "waived", "error")
-WAIVABLE = frozenset({"fail", "pending"})
 
 
 def _error_item(item: CatalogItem, message: str) -> dict[str, Any]:
@@ -109,32 +107,3 @@ def apply_skipped_evidence(
                 else c
                 for c in entry["criteria"]
             ]
-
-
-def apply_waivers(
-    items: list[dict[str, Any]], waivers: list[dict[str, Any]], today: date
-) -> list[dict[str, Any]]:
-    """Applies valid waivers in place; returns every waiver with its status for the report."""
-    by_id = {entry["id"]: entry for entry in items}
-    outcomes = []
-    for waiver in waivers:
-        record = {
-            key: waiver[key] for key in ("id", "reason", "approver", "expires", "ticket") if key in waiver
-        }
-        entry = by_id.get(waiver["id"])
-        expires = date.fromisoformat(str(waiver["expires"]))
-        if entry is None:
-            record["status"] = "unknown_item"
-        elif expires < today:
-            record["status"] = "expired"
-        elif entry["verdict"] == "error":
-            record["status"] = "not_applied_error"
-        elif entry["verdict"] not in WAIVABLE:
-            record["status"] = "unused"
-        else:
-            record["status"] = "applied"
-            entry["waived_verdict"] = entry["verdict"]
-            entry["verdict"] = "waived"
-            entry["waiver"] = {k: record[k] for k in ("reason", "approver", "expires") if k in record}
-        outcomes.append(record)
-    return outcomes

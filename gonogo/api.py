@@ -11,12 +11,21 @@ from gonogo import clock
 from gonogo.collectors.runner import collect as run_collectors
 from gonogo.config import find_config, load_config
 from gonogo.evaluator.catalog import load_catalog
-from gonogo.evaluator.engine import EngineOptions
+from gonogo.evaluator.engine import RUN_KEY, EngineOptions
 from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.policy_files import policy_digest
-from gonogo.evaluator.report import build_report
+from gonogo.evaluator.report import build_report, config_digest
 from gonogo.evaluator.snapshot import bytes_digest, snapshot_file_bytes, validate_snapshot
 from gonogo.paths import policies_dir
+from gonogo.trust.assess import assess
+from gonogo.trust.digest import evidence_digest
+from gonogo.trust.trust_config import Identity, load_trust
+
+
+def trust_identities(config: dict[str, Any]) -> list[Identity]:
+    """Who may sign, from gonogo.yaml's `trust:` (paths relative to the config file)."""
+    base = Path(config["_path"]).parent if config.get("_path") else Path.cwd()
+    return load_trust(config.get("trust"), base)
 
 
 def collect(
@@ -46,15 +55,21 @@ def evaluate(
     the digest of the bytes gonogo writes for this snapshot (`snapshot_file_bytes`)."""
     config = config or {}
     engine_options = engine_options or EngineOptions()
+    moment = now or clock.now()
     policies = policies_dir()
     engine = make_engine(engine_options, policies)
+    digest_of_policies = policy_digest(policies)
+    assessment = assess(snapshot, trust_identities(config), moment)
+    evidence = evidence_digest(snapshot, digest_of_policies, config_digest(config))
+    run = {"trust": assessment.run_input(), "evidence_digest": evidence}
     with ThreadPoolExecutor(max_workers=1) as pool:  # the catalog (opa inspect) while OPA evaluates
         pending_catalog = pool.submit(load_catalog, policies, engine_options.opa_bin)
-        opa_items = engine.evaluate(snapshot)
+        opa_items = engine.evaluate({**snapshot, RUN_KEY: run})
         catalog = pending_catalog.result()
     provenance = {
         "snapshot_sha256": snapshot_sha256 or bytes_digest(snapshot_file_bytes(snapshot)),
-        "policy_digest": policy_digest(policies),
+        "evidence_digest": evidence,
+        "policy_digest": digest_of_policies,
         "opa_version": engine.info.opa_version,
         "opa_transport": engine.info.transport,
         "config": config.get("_path"),
@@ -65,7 +80,8 @@ def evaluate(
         catalog=catalog,
         config=config,
         provenance=provenance,
-        now=now or clock.now(),
+        now=moment,
+        assessment=assessment,
     )
 
 

@@ -88,7 +88,9 @@ def load_config(path: Path | None) -> dict[str, Any]:
             if isinstance(data.get("vulnerabilities"), dict)
             else []
         )
-        for entry in [*(data.get("waivers") or []), *(ignores or [])]:
+        waivers = data.get("waivers") or []
+        typed = waivers.get("entries") or [] if isinstance(waivers, dict) else waivers
+        for entry in [*(typed if isinstance(typed, list) else []), *(ignores or [])]:
             if isinstance(entry, dict) and "expires" in entry:
                 entry["expires"] = str(entry["expires"])
     problems = schema_errors("config.schema.json", data)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from gonogo.evaluator.catalog import CatalogItem
 from gonogo.evaluator.decision import decide, exit_class
 from gonogo.evaluator.summary import score, summarize
-from gonogo.evaluator.verdicts import apply_collector_errors, apply_waivers, merge_with_catalog
+from gonogo.evaluator.verdicts import apply_collector_errors, merge_with_catalog
 
 
 def item(
@@ -96,58 +94,6 @@ def test_score_below_minimum_needs_work() -> None:
     decision, reasons = decide(summarize(items), min_score=80)
     assert decision == "NEEDS_WORK" and reasons == ["readiness score 50 < 80"]
     assert decide(summarize(items), min_score=50)[0] == "APPROVED"
-
-
-def test_valid_waiver_turns_critical_fail_into_waived_and_unblocks() -> None:
-    items = entries(("1.1.1", "critical", "fail"), ("1.1.2", "high", "pass"))
-    outcomes = apply_waivers(
-        items,
-        [{"id": "1.1.1", "reason": "r", "approver": "a", "expires": "2027-01-01"}],
-        today=date(2026, 12, 1),
-    )
-    assert outcomes[0]["status"] == "applied"
-    assert items[0]["verdict"] == "waived" and items[0]["waived_verdict"] == "fail"
-    summary = summarize(items)
-    assert summary["critical_blockers"] == 0
-    assert decide(summary)[0] == "APPROVED"
-
-
-def test_expired_waiver_is_no_waiver() -> None:
-    items = entries(("1.1.1", "critical", "fail"))
-    outcomes = apply_waivers(
-        items,
-        [{"id": "1.1.1", "reason": "r", "approver": "a", "expires": "2026-11-30"}],
-        today=date(2026, 12, 1),
-    )
-    assert outcomes[0]["status"] == "expired"
-    assert items[0]["verdict"] == "fail"
-    assert decide(summarize(items))[0] == "NEEDS_WORK"
-
-
-def test_an_error_is_never_waived_and_never_approved() -> None:
-    items = entries(("1.1.1", "low", "error"))
-    outcomes = apply_waivers(
-        items,
-        [{"id": "1.1.1", "reason": "r", "approver": "a", "expires": "2099-01-01"}],
-        today=date(2026, 12, 1),
-    )
-    assert outcomes[0]["status"] == "not_applied_error"
-    decision, reasons = decide(summarize(items), min_score=0)
-    assert decision == "NEEDS_WORK" and "could not be evaluated" in reasons[0]
-
-
-def test_waiver_for_a_passing_or_unknown_item_changes_nothing() -> None:
-    items = entries(("1.1.1", "critical", "pass"))
-    outcomes = apply_waivers(
-        items,
-        [
-            {"id": "1.1.1", "reason": "r", "approver": "a", "expires": "2099-01-01"},
-            {"id": "9.9.9", "reason": "r", "approver": "a", "expires": "2099-01-01"},
-        ],
-        today=date(2026, 12, 1),
-    )
-    assert [o["status"] for o in outcomes] == ["unused", "unknown_item"]
-    assert items[0]["verdict"] == "pass"
 
 
 def test_item_missing_from_opa_output_is_an_error() -> None:
