@@ -18,6 +18,7 @@ from typing import Any
 
 from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.sources.files import SourceFile
+from gonogo.collectors.terraform.operations import link_operations
 from gonogo.collectors.terraform.resources import EXTRACTORS, SECTION_KEYS, link_buckets
 
 from gonogo import __version__
@@ -91,11 +92,21 @@ def references(plan: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
     found: dict[str, dict[str, list[str]]] = {}
     root = (plan.get("configuration") or {}).get("root_module") or {}
     for address, expressions in _config_expressions(root):
-        found[address] = {
-            arg: [str(r) for r in (expr or {}).get("references") or []]
-            for arg, expr in expressions.items()
-            if isinstance(expr, dict)
-        }
+        found[address] = _block_references(expressions)
+    return found
+
+
+def _block_references(expressions: dict[str, Any], prefix: str = "") -> dict[str, list[str]]:
+    """{argument: [references]}; a nested block's arguments as `block.argument`, merged over its instances."""
+    found: dict[str, list[str]] = {}
+    for arg, expr in expressions.items():
+        if isinstance(expr, dict) and ("references" in expr or "constant_value" in expr or not expr):
+            found.setdefault(prefix + arg, []).extend(str(r) for r in expr.get("references") or [])
+        elif isinstance(expr, dict | list):  # a nested block (single: an object; repeated: a list)
+            for block in expr if isinstance(expr, list) else [expr]:
+                if isinstance(block, dict):
+                    for key, refs in _block_references(block, f"{prefix}{arg}.").items():
+                        found.setdefault(key, []).extend(refs)
     return found
 
 
@@ -153,6 +164,7 @@ class TerraformCollector:
             )
             key = address if address not in section[table] else f"{source.rel}:{address}"
             section[table][key] = fact
+        link_operations(section)
         link_buckets(section)
         section["plans"][source.rel] = {
             "format_version": plan.get("format_version"),

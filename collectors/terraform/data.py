@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gonogo.collectors.terraform.operations import OPERATIONS_KEYS
+
 SECTION_KEYS = (
     "databases",
     "storage",
@@ -23,6 +25,7 @@ SECTION_KEYS = (
     "node_pools",
     "certificates",
     "connection_poolers",
+    *OPERATIONS_KEYS,
 )
 
 
