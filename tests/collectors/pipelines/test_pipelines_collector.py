@@ -1,0 +1,179 @@
+"""The pipelines collector on real workflow files: GitHub Actions (checked with actionlint when
+they were written) and GitLab CI (the CI/CD YAML reference: include, extends, !reference, stages,
+needs, rules). Facts are classes, tool names and order; no command text leaves the collector."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from gonogo.collectors.base import CollectContext
+from gonogo.collectors.pipelines import PipelinesCollector
+from gonogo.collectors.sources.files import walk
+
+from gonogo.schema_validation import schema_errors
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CANARY = "canary-secret-value-7f3a"
+
+
+def collect(root: Path) -> tuple[dict[str, Any], list[str]]:
+    ctx = CollectContext(
+        root=root, files=list(walk(root, [])), config={}, now=datetime.now(UTC), collector="pipelines"
+    )
+    return PipelinesCollector().collect(ctx), ctx.warnings
+
+
+def pipelines(name: str) -> tuple[dict[str, Any], list[str]]:
+    part, warnings = collect(FIXTURES / name)
+    return part["operations"]["pipelines"], warnings
+
+
+def test_github_jobs_steps_and_order() -> None:
+    section, warnings = pipelines("github-good")
+    assert warnings == []
+    deploy = section["files"][".github/workflows/deploy.yml"]
+    assert deploy["system"] == "github_actions"
+    assert deploy["triggers"] == {
+        "push": True,
+        "schedule": False,
+        "manual": True,
+        "crons": [],
+        "events": ["push", "workflow_dispatch"],
+    }
+    jobs = deploy["jobs"]
+    assert jobs["migrate"]["needs"] == ["scan"]
+    assert jobs["smoke"]["runs_after"] == ["deploy", "migrate", "scan"]
+    assert jobs["deploy"]["environment"] == "production"
+    migrate_steps = [(s["classes"], s["tools"]) for s in jobs["migrate"]["steps"]]
+    assert migrate_steps == [
+        ([], []),
+        (["validate_env"], ["validation script"]),
+        (["backup"], ["pg_dump"]),
+        (["migrate"], ["alembic"]),
+    ]
+    assert jobs["migrate"]["steps"][3]["provenance"]["ref"] == ".github/workflows/deploy.yml:38"
+    scan = jobs["scan"]["steps"][1]
+    assert scan["uses"] == "aquasecurity/trivy-action@0.28.0" and scan["classes"] == ["scan"]
+    roll = jobs["deploy"]["steps"][2]
+    assert roll["classes"] == ["rollback"] and roll["when"] == "on_failure"
+    assert jobs["smoke"]["classes"] == ["smoke_test"]
+
+
+def test_github_schedule_and_manual_workflows() -> None:
+    section, _ = pipelines("github-good")
+    drill = section["files"][".github/workflows/restore-drill.yml"]
+    assert drill["triggers"]["crons"] == ["30 4 * * 1"]
+    job = drill["jobs"]["restore-drill"]
+    assert job["scheduled"] and job["classes"] == ["restore_drill"]
+    assert job["steps"][0]["classes"] == ["restore"] and job["steps"][0]["tools"] == ["velero"]
+    rollback = section["files"][".github/workflows/rollback.yml"]["jobs"]["rollback"]
+    assert rollback["manual"] and rollback["classes"] == ["rollback"]
+    assert rollback["steps"][1]["tools"] == ["helm"]
+
+
+def test_github_bad_order_is_recorded_as_found() -> None:
+    section, _ = pipelines("github-bad")
+    jobs = section["files"][".github/workflows/ci.yml"]["jobs"]
+    assert [s["classes"] for s in jobs["deploy"]["steps"]] == [[], ["migrate"], ["backup"], ["deploy"]]
+    assert jobs["deploy"]["runs_after"] == ["test"]
+    assert jobs["test"]["steps"][1]["classes"] == ["smoke_test"]
+    assert not jobs["deploy"]["manual"]
+
+
+def test_gitlab_includes_extends_references_and_stages() -> None:
+    section, warnings = pipelines("gitlab-good")
+    assert warnings == []
+    pipeline = section["files"][".gitlab-ci.yml"]
+    assert pipeline["files"] == [".gitlab-ci.yml", "ci/deploy.gitlab-ci.yml"]
+    assert pipeline["stages"] == [".pre", "test", "backup", "migrate", "deploy", "verify", ".post"]
+    assert [(t["name"], t["classes"]) for t in pipeline["templates"]] == [
+        ("Jobs/SAST.gitlab-ci.yml", ["scan"]),
+        ("Jobs/Secret-Detection.gitlab-ci.yml", ["scan"]),
+    ]
+    jobs = pipeline["jobs"]
+    assert not any(name.startswith(".") for name in jobs)
+    backup = jobs["backup-database"]
+    # before_script from the hidden .database job (extends), then the script
+    assert [s["phase"] for s in backup["steps"]] == ["before_script", "script"]
+    assert backup["steps"][1]["classes"] == ["backup"]
+    migrate = jobs["migrate-database"]
+    # `!reference [.database, before_script]` resolved to the line where it is defined
+    assert migrate["steps"][0]["provenance"]["ref"] == ".gitlab-ci.yml:20"
+    assert migrate["steps"][1]["classes"] == ["migrate"]
+    assert "backup-database" in migrate["runs_after"]
+    deploy = jobs["deploy-production"]
+    assert deploy["provenance"]["ref"] == "ci/deploy.gitlab-ci.yml:7"
+    assert deploy["needs"] == ["migrate-database", "validate-env"]
+    assert deploy["runs_after"] == [
+        "backup-database",
+        "dependency-audit",
+        "migrate-database",
+        "unit-tests",
+        "validate-env",
+    ]
+    assert deploy["environment"] == "production"
+    assert jobs["rollback-production"]["manual"] and jobs["rollback-production"]["classes"] == ["rollback"]
+    assert jobs["restore-drill"]["scheduled"] and pipeline["triggers"]["schedule"]
+    assert jobs["smoke-test"]["runs_after"][0] == "backup-database"
+
+
+def test_gitlab_same_stage_jobs_do_not_run_after_each_other() -> None:
+    section, _ = pipelines("gitlab-bad")
+    jobs = section["files"][".gitlab-ci.yml"]["jobs"]
+    assert "backup" not in jobs["deploy"]["runs_after"]
+    assert jobs["deploy"]["steps"][0]["tools"] == ["rails"]
+    assert jobs["smoke"]["stage"] == "build"
+
+
+def test_missing_include_and_remote_url_are_not_quoted(tmp_path: Path) -> None:
+    part, warnings = collect(FIXTURES / "gitlab-missing-include")
+    pipeline = part["operations"]["pipelines"]["files"][".gitlab-ci.yml"]
+    assert pipeline["templates"][0]["kind"] == "remote" and pipeline["templates"][0]["name"] is None
+    assert warnings == [".gitlab-ci.yml:2: a local include is not among the collected files"]
+    assert CANARY not in json.dumps(part)
+
+
+def test_a_broken_workflow_costs_that_file_only() -> None:
+    section, warnings = pipelines("broken")
+    assert section["unreadable"] == [".github/workflows/broken.yml"]
+    assert list(section["files"]) == [".github/workflows/rollback.yml"]
+    assert len(warnings) == 1 and warnings[0].startswith(".github/workflows/broken.yml: ")
+    assert "line 8" in warnings[0] and "hunter2" not in warnings[0]
+
+
+def test_wrong_shape_is_that_files_warning(tmp_path: Path) -> None:
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "list.yml").write_text("- just\n- a list\n")
+    (workflows / "steps.yml").write_text("on: push\njobs:\n  a:\n    steps: {run: x}\n")
+    shutil.copy(FIXTURES / "github-good/.github/workflows/rollback.yml", workflows / "rollback.yml")
+    part, warnings = collect(tmp_path)
+    assert part["operations"]["pipelines"]["unreadable"] == [
+        ".github/workflows/list.yml",
+        ".github/workflows/steps.yml",
+    ]
+    assert any("steps.yml" in w and "line 4" in w for w in warnings)
+    assert list(part["operations"]["pipelines"]["files"]) == [".github/workflows/rollback.yml"]
+
+
+def test_nothing_found_is_absent(tmp_path: Path) -> None:
+    (tmp_path / "ci.yml").write_text("jobs: {}\n")  # not under .github/workflows: not a workflow
+    assert collect(tmp_path) == ({}, [])
+
+
+def test_no_command_text_reaches_the_facts() -> None:
+    for name in ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken"):
+        part, warnings = collect(FIXTURES / name)
+        text = json.dumps(part) + json.dumps(warnings)
+        for fragment in (CANARY, "hunter2", "pip install", "--namespace shop", "DATABASE_URL"):
+            assert fragment not in text, (name, fragment)
+
+
+def test_output_matches_the_schema() -> None:
+    for name in ("github-good", "gitlab-good", "broken"):
+        part, _ = collect(FIXTURES / name)
+        assert schema_errors("collectors/pipelines/schema.json", part) == []
