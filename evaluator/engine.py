@@ -38,7 +38,7 @@ class Engine(Protocol):
     info: EngineInfo
 
     def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
-        """The item reports keyed by checklist ID."""
+        """The checked decision: item reports keyed by checklist ID, and the approval rows."""
         ...
 
 
@@ -75,10 +75,11 @@ def new_run(expected_revision: str | None = None) -> Run:
 
 
 def require_decision(body: Any, where: str, run: Run) -> dict[str, Any]:
-    """The item reports from OPA's answer `{"result": <decision>}`, or OpaError.
+    """The checked decision from OPA's answer `{"result": <decision>}`: `{"items": <item reports
+    by ID>, "approvals": <the Deployment Approval rows>}`, or OpaError.
 
     The decision must echo this run's nonce, carry the expected bundle revision when one is
-    expected, and hold a non-empty object of item reports."""
+    expected, hold a non-empty object of item reports and a list of approval rows."""
     if not isinstance(body, dict):
         raise OpaError(f"{where} answered with JSON that is not an object")
     if "result" not in body:
@@ -94,7 +95,10 @@ def require_decision(body: Any, where: str, run: Run) -> dict[str, Any]:
     items = decision.get("items")
     if not isinstance(items, dict) or not items:
         raise OpaError(f"{where}: the decision's items are not a non-empty object")
-    return items
+    approvals = decision.get("approvals")
+    if not isinstance(approvals, list) or not all(isinstance(row, dict) for row in approvals):
+        raise OpaError(f"{where}: the decision's approvals are not a list of rows")
+    return {"items": items, "approvals": approvals}
 
 
 _LOCATED = re.compile(r"(\S+?):(\d+): (\w+_error): ([^\n]*)")

@@ -72,6 +72,7 @@ def build_report(
     provenance: dict[str, Any],
     now: datetime,
     assessment: Assessment | None = None,
+    approvals: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     assessment = assessment or Assessment()
     items = merge_with_catalog(opa_items, catalog)
@@ -96,6 +97,7 @@ def build_report(
         "items": items,
         "waivers": waivers,
         "attestations": assessment.records,
+        "approvals": list(approvals or []),
         "context": {k: v for k, v in snapshot.get("context", {}).items() if k != "source"},
         "collectors": collectors,
         "provenance": dict(

@@ -64,7 +64,7 @@ def evaluate(
     run = {"trust": assessment.run_input(), "evidence_digest": evidence}
     with ThreadPoolExecutor(max_workers=1) as pool:  # the catalog (opa inspect) while OPA evaluates
         pending_catalog = pool.submit(load_catalog, policies, engine_options.opa_bin)
-        opa_items = engine.evaluate({**snapshot, RUN_KEY: run})
+        decision = engine.evaluate({**snapshot, RUN_KEY: run})
         catalog = pending_catalog.result()
     provenance = {
         "snapshot_sha256": snapshot_sha256 or bytes_digest(snapshot_file_bytes(snapshot)),
@@ -76,7 +76,8 @@ def evaluate(
     }
     return build_report(
         snapshot=snapshot,
-        opa_items=opa_items,
+        opa_items=decision["items"],
+        approvals=decision["approvals"],
         catalog=catalog,
         config=config,
         provenance=provenance,

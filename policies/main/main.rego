@@ -6,6 +6,8 @@
 #   error in the evaluator, never a pass.
 package gonogo.main
 
+import data.gonogo.lib.signoff
+
 # A comprehension rather than an object rule: a METADATA block on a rule with a ref head
 # (items[report.id]) makes `opa inspect` v1.22 panic, and the catalog is read with it;
 # .regal/config.yaml exempts this file from prefer-set-or-object-rule for that reason.
@@ -20,12 +22,13 @@ items := {report.id: report |
 
 # METADATA
 # description: >-
-#   What the evaluator queries: the item reports, with proof of where they came from — the
+#   What the evaluator queries: the item reports and the Deployment Approval rows, with proof of where they came from — the
 #   per-run nonce gonogo put in input.gonogo_run (echoed, so a canned answer is refused) and
 #   the revision of every bundle OPA loaded, read by OPA from the bundle manifests.
 # entrypoint: true
 decision := {
 	"items": items,
+	"approvals": signoff.approvals,
 	"run": {
 		"nonce": object.get(input, ["gonogo_run", "nonce"], null),
 		# data.system.bundles is OPA's own store of the loaded bundle manifests.

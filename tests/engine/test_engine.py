@@ -48,7 +48,7 @@ def test_eval_and_server_transports_agree(opa_bin: str) -> None:
     via_server = make_engine(EngineOptions(transport="server", opa_bin=opa_bin), policies_dir()).evaluate(
         SNAPSHOT
     )
-    assert len(via_eval) == 114
+    assert len(via_eval["items"]) == 114
     assert via_eval == via_server
     assert via_eval["8.1.1"]["verdict"] == "not_applicable"
     assert via_eval["6.1.1"]["verdict"] == "fail"
@@ -174,7 +174,7 @@ def test_remote_verify_accepts_a_bundle_with_the_local_digest(opa_bin: str, tmp_
                     raise
                 time.sleep(0.1)
         assert engine is not None
-        assert len(engine.evaluate(SNAPSHOT)) == 114
+        assert len(engine.evaluate(SNAPSHOT)["items"]) == 114
 
 
 def test_remote_unreachable_is_an_error() -> None:

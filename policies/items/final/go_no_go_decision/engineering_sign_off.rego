@@ -1,7 +1,10 @@
 # METADATA
 # title: "Engineering Sign-Off: All technical requirements met"
 # description: >-
-#   Checklist item 10.2.1 (10.2 Go/No-Go Decision). Decided from a signed sign-off attestation.
+#   Checklist item 10.2.1 (10.2 Go/No-Go Decision). Decided from the Engineering Lead's sign-off
+#   of the current report; it does not hold when that report had a failing item in the technical
+#   sections (1, 3-7, 9). A sign-off binds the evidence digest of the report it signed
+#   (docs/trust.md), so it counts only while the evidence, policies and config are unchanged.
 # custom:
 #   id: "10.2.1"
 #   section: "10.2 Go/No-Go Decision"
@@ -10,14 +13,18 @@
 #     - "All technical requirements met"
 #   evidence:
 #     - attestations
+#   signoff:
+#     role: Engineering Lead
+#     blocking_sections: ["1", "3", "4", "5", "6", "7", "9"]
 #   remediation: >-
-#     Provide a signed sign-off attestation so gonogo can verify this item.
+#     Have the Engineering Lead read the report and run `gonogo sign-off REPORT.json --role "Engineering Lead" --key KEY`.
 package gonogo.items.final.go_no_go_decision.engineering_sign_off
 
 import data.gonogo.lib.result
+import data.gonogo.lib.signoff
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["All technical requirements met"] := result.pending("a signed sign-off attestation")
+criteria["All technical requirements met"] := signoff.decide(rego.metadata.chain())

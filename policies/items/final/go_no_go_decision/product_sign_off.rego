@@ -1,7 +1,11 @@
 # METADATA
 # title: "Product Sign-Off: Features validated"
 # description: >-
-#   Checklist item 10.2.3 (10.2 Go/No-Go Decision). Decided from a signed sign-off attestation.
+#   Checklist item 10.2.3 (10.2 Go/No-Go Decision). Decided from the Product Manager's sign-off
+#   of the current report; it does not hold when that report had a failing test item (section 1:
+#   features are validated by their tests). A sign-off binds the evidence digest of the report
+#   it signed (docs/trust.md), so it counts only while the evidence, policies and config are
+#   unchanged.
 # custom:
 #   id: "10.2.3"
 #   section: "10.2 Go/No-Go Decision"
@@ -10,14 +14,18 @@
 #     - "Features validated"
 #   evidence:
 #     - attestations
+#   signoff:
+#     role: Product Manager
+#     blocking_sections: ["1"]
 #   remediation: >-
-#     Provide a signed sign-off attestation so gonogo can verify this item.
+#     Have the Product Manager read the report and run `gonogo sign-off REPORT.json --role "Product Manager" --key KEY`.
 package gonogo.items.final.go_no_go_decision.product_sign_off
 
 import data.gonogo.lib.result
+import data.gonogo.lib.signoff
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Features validated"] := result.pending("a signed sign-off attestation")
+criteria["Features validated"] := signoff.decide(rego.metadata.chain())

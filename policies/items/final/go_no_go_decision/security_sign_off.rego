@@ -1,7 +1,10 @@
 # METADATA
 # title: "Security Sign-Off: Security audit passed"
 # description: >-
-#   Checklist item 10.2.2 (10.2 Go/No-Go Decision). Decided from a signed sign-off attestation.
+#   Checklist item 10.2.2 (10.2 Go/No-Go Decision). Decided from the Security Lead's sign-off of
+#   the current report; it does not hold when that report had a failing security item (section
+#   2). A sign-off binds the evidence digest of the report it signed (docs/trust.md), so it
+#   counts only while the evidence, policies and config are unchanged.
 # custom:
 #   id: "10.2.2"
 #   section: "10.2 Go/No-Go Decision"
@@ -10,14 +13,18 @@
 #     - "Security audit passed"
 #   evidence:
 #     - attestations
+#   signoff:
+#     role: Security Lead
+#     blocking_sections: ["2"]
 #   remediation: >-
-#     Provide a signed sign-off attestation so gonogo can verify this item.
+#     Have the Security Lead read the report and run `gonogo sign-off REPORT.json --role "Security Lead" --key KEY`.
 package gonogo.items.final.go_no_go_decision.security_sign_off
 
 import data.gonogo.lib.result
+import data.gonogo.lib.signoff
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["Security audit passed"] := result.pending("a signed sign-off attestation")
+criteria["Security audit passed"] := signoff.decide(rego.metadata.chain())
