@@ -45,6 +45,7 @@ from gonogo.collectors.terraform.network import (
     route53_record,
     vpc_security_group_rule,
 )
+from gonogo.collectors.terraform.failover import FAILOVER_EXTRACTORS
 from gonogo.collectors.terraform.operations import OPERATIONS_EXTRACTORS
 
 __all__ = ["EXTRACTORS", "SECTION_KEYS", "link_buckets"]
@@ -106,4 +107,5 @@ EXTRACTORS: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = 
     "google_compute_managed_ssl_certificate": certificate(lambda v: True),
     "aws_db_proxy_default_target_group": aws_db_proxy_target_group,
     **OPERATIONS_EXTRACTORS,
+    **FAILOVER_EXTRACTORS,
 }

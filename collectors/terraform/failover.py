@@ -1,0 +1,79 @@
+"""DNS failover facts on Terraform DNS records, added to the `dns_records` facts network.py reads.
+
+- `aws_route53_record` with a `failover_routing_policy` block: its `type` (PRIMARY or SECONDARY)
+  and `set_identifier`, whether `health_check_id` is set in the plan (a health check created in
+  the same plan is unknown until apply: the record's `references.health_check_id` names it),
+  and whether an alias evaluates its target's health (`alias.evaluate_target_health`), which
+  Route 53 accepts in place of a health check on alias records.
+- `google_dns_record_set` with `routing_policy.primary_backup`: the primary's targets are health
+  checked when they are internal load balancers (Cloud DNS uses their health checks), or
+  external endpoints with a `routing_policy.health_check`.
+
+Other DNS resources keep the facts network.py gives them (`failover_role` None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from gonogo.collectors.terraform.data import block
+from gonogo.collectors.terraform.network import dns_record, route53_record
+
+_NO_FAILOVER = {
+    "failover_role": None,
+    "set_identifier": None,
+    "health_check_id": False,
+    "health_checked": False,
+}
+
+
+def route53_failover_record(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    table, fact = route53_record(v)
+    policy = block(v, "failover_routing_policy")
+    if not policy:
+        return table, fact | _NO_FAILOVER
+    health_check = bool(v.get("health_check_id"))
+    alias = block(v, "alias")
+    return table, fact | {
+        "failover_role": str(policy.get("type") or "").upper() or None,
+        "set_identifier": v.get("set_identifier"),
+        "health_check_id": health_check,
+        "health_checked": health_check or bool(alias.get("evaluate_target_health")),
+    }
+
+
+_gcp_dns_record = dns_record("name", "type")
+
+
+def gcp_failover_record(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    table, fact = _gcp_dns_record(v)
+    policy = block(v, "routing_policy")
+    primary_backup = block(policy, "primary_backup")
+    if not primary_backup:
+        return table, fact | _NO_FAILOVER
+    primary = block(primary_backup, "primary")
+    load_balancers = bool(primary.get("internal_load_balancers"))
+    endpoints = bool(primary.get("external_endpoints"))
+    return table, fact | {
+        "failover_role": "PRIMARY_BACKUP",
+        "set_identifier": None,
+        "health_check_id": bool(policy.get("health_check")),
+        "health_checked": load_balancers or (endpoints and bool(policy.get("health_check"))),
+    }
+
+
+FAILOVER_EXTRACTORS: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
+    "aws_route53_record": route53_failover_record,
+    "google_dns_record_set": gcp_failover_record,
+}
+
+
+def link_failover(section: dict[str, Any]) -> None:
+    """A failover record whose health check is created in the same plan: `health_check_id` is
+    unknown until apply, but the configuration's references name the health check. Runs before
+    link_buckets, which drops the references."""
+    for fact in section.get("dns_records", {}).values():
+        if fact.get("failover_role") and fact.get("references", {}).get("health_check_id"):
+            fact["health_check_id"] = True
+            fact["health_checked"] = True
