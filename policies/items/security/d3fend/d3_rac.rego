@@ -1,7 +1,12 @@
 # METADATA
 # title: "D3-RAC: Remote Access Control"
 # description: >-
-#   Checklist item 2.1.2 (2.1 D3FEND Compliance). Decided from authentication, dependency and probe facts.
+#   Checklist item 2.1.2 (2.1 D3FEND Compliance). Rate limiting and CORS from what the probed
+#   endpoint answers (--probe URL); IP allow-lists and API-key enforcement from the configuration
+#   the system runs, read by the application collector: ingress source-range annotations,
+#   loadBalancerSourceRanges, NetworkPolicy ipBlock, Traefik ipAllowList, AWS WAF IP-set rules and
+#   nginx allow/deny on the entry points; OpenAPI apiKey security, Kong key-auth and API Gateway
+#   api_key_required on the APIs.
 # custom:
 #   id: "2.1.2"
 #   section: "2.1 D3FEND Compliance"
@@ -13,8 +18,13 @@
 #     - "API key validation enforced"
 #   evidence:
 #     - security.probe
+#     - security.application
 #   remediation: >-
-#     Provide authentication, dependency and probe facts so gonogo can verify this item.
+#     Announce a rate limit of at most 100 requests per minute, grant CORS to your own origins only,
+#     restrict administrative entry points to known address ranges (an ingress
+#     whitelist-source-range, a WAF IP set, nginx allow/deny), and require an API key on every
+#     operation that is not public on purpose (OpenAPI apiKey security, Kong key-auth,
+#     api_key_required).
 #   thresholds:
 #     - name: security.rate_limit_per_minute
 #       default: 100
@@ -23,6 +33,7 @@
 package gonogo.items.security.d3fend.d3_rac
 
 import data.gonogo.items.security.vulnerability_scanning.evidence
+import data.gonogo.lib.application as app
 import data.gonogo.lib.result
 
 # METADATA
@@ -31,11 +42,11 @@ report := result.item(rego.metadata.chain(), criteria)
 
 criteria["Rate limiting active (100 req/min per IP)"] := rate_limit_active
 
-criteria["IP whitelisting supported"] := result.pending("an IP allow-list configuration (ingress source ranges or gateway policy)")
+criteria["IP whitelisting supported"] := ip_allowlisting
 
 criteria["CORS policies configured"] := cors_configured
 
-criteria["API key validation enforced"] := result.pending("an authenticated-endpoint check (not collected yet)")
+criteria["API key validation enforced"] := api_keys_enforced
 
 _max_per_minute := result.threshold("security.rate_limit_per_minute", 100)
 
@@ -89,3 +100,50 @@ cors_configured := r if {
 default _credentials_text := ""
 
 _credentials_text := " and allows credentials" if _cors.allow_credentials == true
+
+_pending_app := result.pending("the application collector (ingress, gateway, nginx and OpenAPI configuration)")
+
+_entry_points := app.facts("access_control", "entry_points")
+
+_allowlists := app.facts("access_control", "ip_allowlists")
+
+_allowlist_gaps := app.facts("access_control", "ip_allowlist_gaps")
+
+# METADATA
+# description: >-
+#   An IP allow-list on an entry point (ingress annotation, loadBalancerSourceRanges, NetworkPolicy
+#   ipBlock, WAF IP-set rule, nginx allow/deny all), none admitting every address; pending when no
+#   entry point was collected.
+ip_allowlisting := _pending_app if {
+	not app.collected
+} else := result.fail(sprintf("allow-list admits every address: %s", [app.text(_allowlist_gaps)]), app.refs(_allowlist_gaps)) if {
+	count(_allowlist_gaps) > 0
+} else := result.pass(sprintf("IP allow-list: %s", [app.text(_allowlists)]), app.refs(_allowlists)) if {
+	count(_allowlists) > 0
+} else := result.fail(
+	sprintf("no IP allow-list on %d entry point(s): %s", [count(_entry_points), app.text(_entry_points)]),
+	app.refs(_entry_points),
+) if {
+	count(_entry_points) > 0
+} else := result.pending("an entry point to judge (Ingress, LoadBalancer Service, nginx server, WAF, API gateway): none found")
+
+_apis := app.facts("access_control", "apis")
+
+_api_keys := app.facts("access_control", "api_keys")
+
+_api_key_gaps := app.facts("access_control", "api_key_gaps")
+
+# METADATA
+# description: >-
+#   Every API found requires an API key where it is not public on purpose: OpenAPI apiKey security
+#   (operations with `security: []` are public by declaration), Kong key-auth, API Gateway
+#   api_key_required, an API-key check in code. Pending when no API was collected.
+api_keys_enforced := _pending_app if {
+	not app.collected
+} else := result.fail(sprintf("reachable without an API key: %s", [app.text(_api_key_gaps)]), app.refs(_api_key_gaps)) if {
+	count(_api_key_gaps) > 0
+} else := result.pass(sprintf("API key required: %s", [app.text(_api_keys)]), app.refs(_api_keys)) if {
+	count(_api_keys) > 0
+} else := result.fail(sprintf("no API key requirement on %d API(s): %s", [count(_apis), app.text(_apis)]), app.refs(_apis)) if {
+	count(_apis) > 0
+} else := result.pending("an API to judge (OpenAPI description, Kong decK file, API Gateway in a Terraform plan): none found")

@@ -2,6 +2,7 @@ package gonogo.items.security.d3fend.d3_rac_test
 
 import data.gonogo.items.security.d3fend.d3_rac
 import data.gonogo.items.security.vulnerability_scanning.evidence_test as fx
+import data.gonogo.lib.application_test as fx_app
 import data.gonogo.lib.testing
 
 test_pending_without_evidence if {
@@ -41,4 +42,61 @@ test_fails_without_stated_window if {
 test_error_when_probe_failed if {
 	r := d3_rac.report with input as fx.probe_failed
 	r.verdict == "error"
+}
+
+_ingress := fx_app.fact("Ingress", "Ingress/shop/admin", "deploy/ingress.yaml:1")
+
+_annotation := "annotation nginx.ingress.kubernetes.io/whitelist-source-range"
+
+_allowlist := fx_app.fact(_annotation, "Ingress/shop/admin: 2 source range(s)", "deploy/ingress.yaml:1")
+
+_openapi := fx_app.fact("OpenAPI 3.0.3", "5 operations", "api/openapi.yaml:1")
+
+_api_key := fx_app.fact("OpenAPI 3.0.3 apiKey security (document-wide)", "4 of 5 operations require an API key", "api/openapi.yaml:1")
+
+test_ip_allowlist_and_api_key_pending_until_the_application_collector_ran if {
+	r := d3_rac.report with input as fx.probe_good
+	contains(testing.criterion(r, "IP whitelisting supported").message, "needs the application collector")
+	testing.verdict(r, "API key validation enforced") == "pending"
+}
+
+test_passes_with_allowlist_and_api_key_on_every_api if {
+	snapshot := object.union(fx.probe_good, fx_app.snapshot({"access_control": {
+		"entry_points": [_ingress], "ip_allowlists": [_allowlist],
+		"apis": [_openapi], "api_keys": [_api_key],
+	}}))
+	r := d3_rac.report with input as snapshot
+	r.verdict == "pass"
+	testing.criterion(r, "IP whitelisting supported").message == sprintf(
+		"IP allow-list: %s: Ingress/shop/admin: 2 source range(s) (deploy/ingress.yaml:1)",
+		[_annotation],
+	)
+	testing.criterion(r, "API key validation enforced").evidence == ["api/openapi.yaml:1"]
+}
+
+test_fails_when_entry_points_have_no_allowlist_and_apis_no_key if {
+	r := d3_rac.report with input as fx_app.snapshot({"access_control": {"entry_points": [_ingress], "apis": [_openapi]}})
+	testing.verdict(r, "IP whitelisting supported") == "fail"
+	startswith(testing.criterion(r, "IP whitelisting supported").message, "no IP allow-list on 1 entry point(s): Ingress: Ingress/shop/admin")
+	testing.criterion(r, "API key validation enforced").message == "no API key requirement on 1 API(s): OpenAPI 3.0.3: 5 operations (api/openapi.yaml:1)"
+}
+
+test_fails_on_a_world_open_allowlist_and_an_unsecured_operation if {
+	gap := fx_app.fact(_annotation, "Ingress/shop/admin: the allow-list admits every address", "deploy/ingress.yaml:1")
+	unsecured := fx_app.fact("Kong service without key-auth", "service orders: 1 route(s) without key-auth", "api/kong.yaml:3")
+	snapshot := fx_app.snapshot({"access_control": {
+		"entry_points": [_ingress], "ip_allowlists": [_allowlist], "ip_allowlist_gaps": [gap],
+		"apis": [_openapi], "api_keys": [_api_key], "api_key_gaps": [unsecured],
+	}})
+	r := d3_rac.report with input as snapshot
+	contains(testing.criterion(r, "IP whitelisting supported").message, "allow-list admits every address")
+	testing.verdict(r, "API key validation enforced") == "fail"
+	testing.criterion(r, "API key validation enforced").evidence == ["api/kong.yaml:3"]
+}
+
+test_pending_when_nothing_to_judge_was_found if {
+	r := d3_rac.report with input as fx_app.snapshot({})
+	contains(testing.criterion(r, "IP whitelisting supported").message, "an entry point to judge")
+	contains(testing.criterion(r, "API key validation enforced").message, "an API to judge")
+	testing.verdict(r, "API key validation enforced") == "pending"
 }

@@ -1,0 +1,443 @@
+"""Configuration the system runs: Kubernetes and Istio objects, Kong decK files, Terraform plans,
+Spring settings, nginx and Redis configuration files.
+
+Each reader takes a parsed document (or a file's text) and records facts; none keeps an address
+range, a key, a host name or a certificate: only what mechanism is configured and how much of it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gonogo.collectors.application.facts import Facts, line_at, line_of
+from gonogo.collectors.sources.files import SourceFile
+from gonogo.collectors.terraform import is_plan, plan_resources
+
+ALLOWLIST_ANNOTATIONS = (
+    "nginx.ingress.kubernetes.io/whitelist-source-range",
+    "nginx.ingress.kubernetes.io/allowlist-source-range",
+    "ingress.kubernetes.io/whitelist-source-range",
+    "k8s.apisix.apache.org/allowlist-source-range",
+)
+_WORLD = {"0.0.0.0/0", "::/0"}
+_EVICTING = re.compile(r"^(allkeys|volatile)-(lru|lfu|random|ttl)$")
+_MAXMEMORY = re.compile(r"^[ \t]*maxmemory-policy[ \t]+(\S+)", re.M)
+
+
+def _ranges(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [r.strip() for r in value.split(",") if r.strip()]
+    if isinstance(value, list):
+        return [str(r).strip() for r in value if str(r).strip()]
+    return []
+
+
+def _allowlist(facts: Facts, via: str, ranges: list[str], source: SourceFile, line: int, what: str) -> None:
+    if not ranges:
+        return
+    if _WORLD & set(ranges):
+        facts.add(
+            "access_control.ip_allowlist_gaps",
+            via,
+            f"{what}: the allow-list admits every address",
+            source,
+            line,
+        )
+    else:
+        facts.add("access_control.ip_allowlists", via, f"{what}: {len(ranges)} source range(s)", source, line)
+
+
+def _name(obj: dict[str, Any]) -> str:
+    meta = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+    ns = meta.get("namespace")
+    return f"{obj.get('kind')}/{ns}/{meta.get('name')}" if ns else f"{obj.get('kind')}/{meta.get('name')}"
+
+
+def kubernetes_object(facts: Facts, source: SourceFile, obj: dict[str, Any], line: int) -> None:
+    kind = obj.get("kind")
+    spec = obj.get("spec") if isinstance(obj.get("spec"), dict) else {}
+    meta = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+    name = _name(obj)
+    if kind == "Ingress":
+        facts.add("access_control.entry_points", "Ingress", name, source, line)
+        annotations = meta.get("annotations") if isinstance(meta.get("annotations"), dict) else {}
+        for key in ALLOWLIST_ANNOTATIONS:
+            _allowlist(facts, f"annotation {key}", _ranges(annotations.get(key)), source, line, name)
+    elif kind == "Service" and spec.get("type") == "LoadBalancer":
+        facts.add("access_control.entry_points", "Service type LoadBalancer", name, source, line)
+        _allowlist(
+            facts,
+            "Service loadBalancerSourceRanges",
+            _ranges(spec.get("loadBalancerSourceRanges")),
+            source,
+            line,
+            name,
+        )
+    elif kind == "NetworkPolicy":
+        ingress = spec.get("ingress") if isinstance(spec.get("ingress"), list) else []
+        blocks = [
+            peer["ipBlock"].get("cidr")
+            for rule in ingress
+            if isinstance(rule, dict)
+            for peer in (rule.get("from") or [])
+            if isinstance(peer, dict) and isinstance(peer.get("ipBlock"), dict)
+        ]
+        _allowlist(
+            facts, "NetworkPolicy ingress ipBlock", _ranges([b for b in blocks if b]), source, line, name
+        )
+    elif kind == "Middleware" and isinstance(spec.get("ipAllowList") or spec.get("ipWhiteList"), dict):
+        rule = spec.get("ipAllowList") or spec.get("ipWhiteList")
+        _allowlist(
+            facts, "Traefik Middleware ipAllowList", _ranges(rule.get("sourceRange")), source, line, name
+        )
+    elif kind == "DestinationRule":
+        _destination_rule(facts, source, spec, line, name)
+    elif kind == "PeerAuthentication":
+        mode = str(
+            ((spec.get("mtls") or {}) if isinstance(spec.get("mtls"), dict) else {}).get("mode") or "UNSET"
+        )
+        if mode == "STRICT":
+            facts.add(
+                "integrity.signing",
+                "Istio PeerAuthentication mTLS STRICT",
+                f"{name}: mutual TLS on every request",
+                source,
+                line,
+            )
+        elif mode in ("PERMISSIVE", "DISABLE"):
+            facts.add(
+                "integrity.signing_gaps",
+                f"Istio PeerAuthentication mTLS {mode}",
+                f"{name}: plaintext accepted",
+                source,
+                line,
+            )
+    elif kind == "ConfigMap":
+        data = obj.get("data") if isinstance(obj.get("data"), dict) else {}
+        for value in data.values():
+            if isinstance(value, str):
+                redis_conf(facts, source, value, line, name)
+
+
+def _destination_rule(facts: Facts, source: SourceFile, spec: dict[str, Any], line: int, name: str) -> None:
+    policy = spec.get("trafficPolicy") if isinstance(spec.get("trafficPolicy"), dict) else {}
+    settings = [policy.get("tls")] + [
+        p.get("tls") for p in policy.get("portLevelSettings") or [] if isinstance(p, dict)
+    ]
+    for tls in settings:
+        if not isinstance(tls, dict):
+            continue
+        mode = str(tls.get("mode") or "")
+        if mode == "ISTIO_MUTUAL":
+            facts.add("integrity.tls_clients", "Istio DestinationRule ISTIO_MUTUAL", name, source, line)
+            facts.add(
+                "integrity.certificate_pins",
+                "Istio ISTIO_MUTUAL (in-mesh only)",
+                f"{name}: mesh-CA workload certificates required (in-cluster only, not a public pin)",
+                source,
+                line,
+            )
+        elif mode in ("SIMPLE", "MUTUAL"):
+            facts.add("integrity.tls_clients", f"Istio DestinationRule TLS {mode}", name, source, line)
+            if tls.get("subjectAltNames"):
+                facts.add(
+                    "integrity.certificate_pins",
+                    "Istio DestinationRule subjectAltNames",
+                    f"{name}: {len(tls['subjectAltNames'])} pinned subject name(s)"
+                    + (" with a private CA bundle" if tls.get("caCertificates") else ""),
+                    source,
+                    line,
+                )
+            else:
+                facts.add(
+                    "integrity.pinning_gaps",
+                    f"Istio DestinationRule TLS {mode}",
+                    f"{name}: no subjectAltNames, any certificate of a trusted CA is accepted",
+                    source,
+                    line,
+                )
+
+
+def envoy_pins(facts: Facts, source: SourceFile, value: Any, line: int) -> None:
+    """Envoy CertificateValidationContext pins: verify_certificate_spki / verify_certificate_hash."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key in ("verify_certificate_spki", "verify_certificate_hash"):
+                if node.get(key):
+                    facts.add(
+                        "integrity.tls_clients",
+                        "Envoy upstream TLS",
+                        "CertificateValidationContext",
+                        source,
+                        line,
+                    )
+                    facts.add(
+                        "integrity.certificate_pins", f"Envoy {key}", f"{len(node[key])} pin(s)", source, line
+                    )
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def is_kong(value: Any) -> bool:
+    return (
+        isinstance(value, dict) and "_format_version" in value and isinstance(value.get("services", []), list)
+    )
+
+
+def _key_auth(plugins: Any) -> bool:
+    return any(
+        isinstance(p, dict)
+        and p.get("name") in ("key-auth", "key-auth-enc")
+        and p.get("enabled", True) is not False
+        for p in (plugins if isinstance(plugins, list) else [])
+    )
+
+
+def kong(facts: Facts, source: SourceFile, doc: dict[str, Any], line: int) -> None:
+    """A Kong declarative (decK) file: key-auth on everything, per service or per route."""
+    text = source.text or ""
+    services = [s for s in doc.get("services") or [] if isinstance(s, dict)]
+    for service in services:
+        facts.add("access_control.apis", "Kong service", str(service.get("name") or "unnamed"), source, line)
+        facts.add(
+            "access_control.entry_points", "Kong service", str(service.get("name") or "unnamed"), source, line
+        )
+    if _key_auth(doc.get("plugins")):
+        facts.add(
+            "access_control.api_keys",
+            "Kong key-auth plugin (global)",
+            f"all {len(services)} service(s)",
+            source,
+            line,
+        )
+        return
+    for service in services:
+        service_name = str(service.get("name") or "unnamed")
+        at = line_of(text, service_name) or line
+        routes = [r for r in service.get("routes") or [] if isinstance(r, dict)]
+        if _key_auth(service.get("plugins")) or (routes and all(_key_auth(r.get("plugins")) for r in routes)):
+            facts.add(
+                "access_control.api_keys", "Kong key-auth plugin", f"service {service_name}", source, at
+            )
+        else:
+            open_routes = sum(1 for r in routes if not _key_auth(r.get("plugins")))
+            facts.add(
+                "access_control.api_key_gaps",
+                "Kong service without key-auth",
+                f"service {service_name}: {open_routes} route(s) without key-auth",
+                source,
+                at,
+            )
+
+
+def terraform_plan(facts: Facts, source: SourceFile, plan: dict[str, Any]) -> None:
+    text = source.text or ""
+    acls: list[tuple[str, dict[str, Any]]] = []
+    ip_sets = 0
+    for address, kind, values in plan_resources(plan):
+        line = line_of(text, f'"{address}"') or 1
+        if kind == "aws_api_gateway_rest_api":
+            facts.add("access_control.apis", "aws_api_gateway_rest_api", address, source, line, at=address)
+            facts.add(
+                "access_control.entry_points", "aws_api_gateway_rest_api", address, source, line, at=address
+            )
+        elif kind == "aws_api_gateway_method":
+            method = str(values.get("http_method") or "")
+            if values.get("api_key_required") is True:
+                facts.add(
+                    "access_control.api_keys",
+                    "aws_api_gateway_method api_key_required",
+                    method,
+                    source,
+                    line,
+                    at=address,
+                )
+            elif str(values.get("authorization") or "NONE") == "NONE" and method != "OPTIONS":
+                facts.add(
+                    "access_control.api_key_gaps",
+                    "aws_api_gateway_method",
+                    f"{method}: api_key_required false and authorization NONE",
+                    source,
+                    line,
+                    at=address,
+                )
+        elif kind == "aws_wafv2_ip_set":
+            ip_sets += 1
+        elif kind == "aws_wafv2_web_acl":
+            acls.append((address, values))
+            facts.add("access_control.entry_points", "aws_wafv2_web_acl", address, source, line, at=address)
+        elif kind == "aws_elasticache_parameter_group":
+            for parameter in values.get("parameter") or []:
+                if isinstance(parameter, dict) and parameter.get("name") == "maxmemory-policy":
+                    _maxmemory(facts, source, str(parameter.get("value")), line, address, at=address)
+    for address, values in acls:
+        rules = [r for r in values.get("rule") or [] if isinstance(r, dict)]
+        using = [r for r in rules if "ip_set_reference_statement" in str(r.get("statement"))]
+        if using and ip_sets:
+            actions = sorted({a for r in using for a in (r.get("action") or [{}])[0] if a})
+            facts.add(
+                "access_control.ip_allowlists",
+                "aws_wafv2_web_acl rule with ip_set_reference_statement",
+                f"{address}: {len(using)} rule(s) on {ip_sets} IP set(s), "
+                f"action {', '.join(actions) or 'override'}",
+                source,
+                line_of(text, f'"{address}"') or 1,
+                at=address,
+            )
+
+
+def _maxmemory(
+    facts: Facts, source: SourceFile, policy: str, line: int, what: str, at: str | None = None
+) -> None:
+    if _EVICTING.match(policy):
+        facts.add("caching.ttl", "Redis maxmemory-policy", f"{what}: {policy}", source, line, at=at)
+    elif policy == "noeviction":
+        facts.add(
+            "caching.ttl_gaps",
+            "Redis maxmemory-policy",
+            f"{what}: noeviction (keys never evicted)",
+            source,
+            line,
+            at=at,
+        )
+
+
+def redis_conf(facts: Facts, source: SourceFile, text: str, base_line: int, what: str) -> None:
+    for match in _MAXMEMORY.finditer(text):
+        _maxmemory(facts, source, match.group(1), base_line + line_at(text, match.start()) - 1, what)
+
+
+def spring(facts: Facts, source: SourceFile, doc: dict[str, Any], line: int) -> None:
+    """Spring Boot `spring.cache.*` settings (application.yml)."""
+    cache = ((doc.get("spring") or {}) if isinstance(doc.get("spring"), dict) else {}).get("cache")
+    if not isinstance(cache, dict):
+        return
+    text = source.text or ""
+    kind = str(cache.get("type") or "")
+    if kind:
+        facts.add(
+            "caching.clients",
+            "Spring cache",
+            f"spring.cache.type {kind}",
+            source,
+            line_of(text, "type") or line,
+        )
+    for store in ("redis", "couchbase"):
+        settings = cache.get(store) if isinstance(cache.get(store), dict) else {}
+        if settings.get("time-to-live") or settings.get("timeToLive") or settings.get("expiration"):
+            facts.add(
+                "caching.ttl",
+                "Spring cache",
+                f"spring.cache.{store}.time-to-live",
+                source,
+                line_of(text, "time-to-live") or line,
+            )
+    spec = (cache.get("caffeine") or {}).get("spec") if isinstance(cache.get("caffeine"), dict) else None
+    if isinstance(spec, str) and "expireAfter" in spec:
+        facts.add(
+            "caching.ttl",
+            "Spring cache",
+            "spring.cache.caffeine.spec expireAfter",
+            source,
+            line_of(text, "spec") or line,
+        )
+
+
+_PROPERTY = re.compile(
+    r"^[ \t]*spring\.cache\.(redis\.time-to-live|caffeine\.spec|type)[ \t]*[=:][ \t]*(\S+)", re.M
+)
+
+
+def properties(facts: Facts, source: SourceFile, text: str) -> None:
+    for match in _PROPERTY.finditer(text):
+        line = line_at(text, match.start())
+        if match.group(1) == "type":
+            facts.add(
+                "caching.clients", "Spring cache", f"spring.cache.type {match.group(2)[:40]}", source, line
+            )
+        elif match.group(1) == "redis.time-to-live" or "expireAfter" in match.group(2):
+            facts.add("caching.ttl", "Spring cache", f"spring.cache.{match.group(1)}", source, line)
+
+
+_NGINX_COMMENT = re.compile(r"#[^\n]*")
+_NGINX_DIRECTIVE = re.compile(r"(?:^|[;{}])\s*(allow|deny|expires|add_header|proxy_cache)\b([^;{]*)", re.M)
+
+
+def is_nginx(text: str) -> bool:
+    stripped = _NGINX_COMMENT.sub("", text)
+    return bool(re.search(r"\b(server|http|location)\s*[^;{]*\{", stripped)) and ";" in stripped
+
+
+def nginx(facts: Facts, source: SourceFile, text: str) -> None:
+    stripped = _NGINX_COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+    allows = denies_all = 0
+    first = None
+    for match in _NGINX_DIRECTIVE.finditer(stripped):
+        name, args = match.group(1), match.group(2).strip()
+        line = line_at(stripped, match.start(1))
+        if name == "allow" and args not in ("all", "0.0.0.0/0", "::/0"):
+            allows += 1
+            first = first or line
+        elif name == "deny" and args == "all":
+            denies_all += 1
+        elif name == "expires" and args not in ("off", "epoch", "-1") and not args.startswith("-"):
+            facts.add("caching.http_caching", "nginx expires", f"expires {args[:20]}", source, line)
+        elif (
+            name == "add_header"
+            and args.lower().startswith("cache-control")
+            and re.search(r"max-age=[1-9]|s-maxage=[1-9]|public", args)
+        ):
+            facts.add(
+                "caching.http_caching", "nginx add_header Cache-Control", "max-age or public", source, line
+            )
+        elif name == "proxy_cache" and args and args != "off":
+            facts.add(
+                "caching.edge_caching", "nginx proxy_cache", "reverse-proxy cache zone in use", source, line
+            )
+    if re.search(r"\bserver\s*\{", stripped):
+        facts.add(
+            "access_control.entry_points",
+            "nginx server",
+            source.rel,
+            source,
+            line_of(stripped, "server") or 1,
+        )
+    if allows and denies_all:
+        facts.add(
+            "access_control.ip_allowlists",
+            "nginx allow/deny",
+            f"{allows} allow rule(s) before deny all",
+            source,
+            first,
+        )
+
+
+def yaml_document(facts: Facts, source: SourceFile, value: Any, line: int) -> bool:
+    """A Kubernetes object, Kong decK file, Spring settings or Envoy config; True when recognised."""
+    if not isinstance(value, dict):
+        return False
+    if isinstance(value.get("apiVersion"), str) and isinstance(value.get("kind"), str):
+        if value["kind"] == "List" and isinstance(value.get("items"), list):
+            for item in value["items"]:
+                yaml_document(facts, source, item, line)
+            return True
+        kubernetes_object(facts, source, value, line)
+        envoy_pins(facts, source, value.get("spec"), line)
+        return True
+    if is_kong(value):
+        kong(facts, source, value, line)
+        return True
+    if is_plan(value):
+        terraform_plan(facts, source, value)
+        return True
+    if "spring" in value:
+        spring(facts, source, value, line)
+        return True
+    if "static_resources" in value or "clusters" in value:
+        envoy_pins(facts, source, value, line)
+        return True
+    return False
