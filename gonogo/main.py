@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "diff": "gonogo.commands.diff:diff",
     "attest": "gonogo.commands.attest:attest",
     "attestations": "gonogo.commands.attestations:attestations",
+    "sign-off": "gonogo.commands.sign_off:sign_off",
 }
 
 

@@ -70,6 +70,8 @@ def _ask(value: str | None, prompt: str) -> str:
 @click.option("--repo", help="Repository name in the subject (default: origin URL).")
 @click.option("--image", "images", multiple=True, help="Image digest [name@]sha256:HEX.")
 @click.option("--expires", default="90d", show_default=True, help="Validity: 90d, 12h.")
+@click.option("--waiver-reason", help="Make this a waiver of the ITEMs: why (needs --ticket).")
+@click.option("--ticket", help="The waiver's tracking ticket.")
 @click.option(
     "-o",
     "--output",
@@ -87,9 +89,17 @@ def attest(
     repo: str | None,
     images: tuple[str, ...],
     expires: str,
+    waiver_reason: str | None,
+    ticket: str | None,
     output: Path | None,
 ) -> None:
-    """Sign an attestation for ITEM or CRITERION IDs (an in-toto statement in DSSE)."""
+    """Sign an attestation for ITEM or CRITERION IDs (an in-toto statement in DSSE).
+
+    COVERS are item IDs (6.2.3), criterion IDs (6.2.3#1, 1-based in the item's METADATA
+    criteria) or context flags (context.serves_eu_users=false). With --waiver-reason and
+    --ticket the attestation is a waiver of the items it covers."""
+    if bool(waiver_reason) != bool(ticket):
+        raise click.UsageError("a waiver needs both --waiver-reason and --ticket")
     # imported here so `gonogo --help` loads neither jsonschema, yaml nor the crypto libraries
     from gonogo.trust.envelope import load_signer, sign
     from gonogo.trust.statement import build_statement, evidence_entry, subjects
@@ -113,6 +123,7 @@ def attest(
             subject=subjects(repo, commit, images),
             values=_values(values),
             evidence=[evidence_entry(reference, root) for reference in evidence],
+            waiver={"reason": waiver_reason, "ticket": ticket} if waiver_reason and ticket else None,
         )
         envelope = sign(statement, load_signer(key))
     except GonogoError as error:

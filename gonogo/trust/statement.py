@@ -47,6 +47,14 @@ def evidence_entry(reference: str, root: Path) -> dict[str, str]:
     return {"path": reference, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
 
 
+def evidence_subject(evidence_digest: str) -> list[dict[str, Any]]:
+    """The subject of a sign-off: the evidence digest of the report signed."""
+    algorithm, _, value = evidence_digest.partition(":")
+    if algorithm != "sha256" or len(value) != 64:
+        raise StatementError("the report has no sha256 evidence digest")
+    return [{"name": "gonogo-evidence", "digest": {"sha256": value}}]
+
+
 def subjects(repo: str | None, commit: str | None, images: tuple[str, ...]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     if commit:
@@ -70,6 +78,8 @@ def build_statement(
     subject: list[dict[str, Any]],
     values: dict[str, float] | None = None,
     evidence: list[dict[str, str]] | None = None,
+    waiver: dict[str, str] | None = None,
+    report: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     predicate: dict[str, Any] = {
         "covers": covers,
@@ -82,6 +92,10 @@ def build_statement(
         predicate["values"] = values
     if evidence:
         predicate["evidence"] = evidence
+    if waiver:
+        predicate["waiver"] = waiver
+    if report:
+        predicate["report"] = report
     validate_predicate(predicate)
     if not subject:
         raise StatementError("an attestation needs a subject: a commit and/or an image digest")
