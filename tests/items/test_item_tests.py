@@ -17,15 +17,9 @@ WITHOUT_PASS_AND_FAIL = {
     "compliance/data_privacy/ccpa_compliance",
     "compliance/data_privacy/gdpr_compliance",
     "final/post_deployment/communication",
-    "final/post_deployment/rollback_ready",
     "final/post_deployment/team_availability",
     "final/pre_launch_checklist/communication_plan",
     "final/pre_launch_checklist/maintenance_window",
-    "infrastructure/database_setup/database_migrations",
-    "integrations/external_services/email_service",
-    "integrations/external_services/sms_provider",
-    "integrations/payment_processing/billing_system",
-    "integrations/payment_processing/stripe_integration",
     "operations/monitoring_alerting/dashboard_access",
     "operations/monitoring_alerting/incident_management",
     "operations/monitoring_alerting/status_page",
@@ -33,7 +27,6 @@ WITHOUT_PASS_AND_FAIL = {
     "operations/team_preparedness/communication_channels",
     "operations/team_preparedness/training_completed",
     "scaling/performance_optimization/caching_strategy",
-    "scaling/performance_optimization/database_optimization",
 }
 
 

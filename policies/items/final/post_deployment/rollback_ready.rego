@@ -1,7 +1,13 @@
 # METADATA
 # title: "Rollback Ready: One-command rollback prepared"
 # description: >-
-#   Checklist item 10.3.4 (10.3 Post-Deployment). Decided from post-deployment records.
+#   Checklist item 10.3.4 (10.3 Post-Deployment). Decided from the CI/CD pipelines and the
+#   Kubernetes manifests: a rollback is prepared when a pipeline holds a rollback command (helm
+#   rollback, kubectl rollout undo, kubectl argo rollouts undo/abort, argocd app rollback, ...) or a
+#   job named for rollbacks, whether it is started by hand (workflow_dispatch, when: manual) or
+#   runs when a deploy fails; or when Argo Rollouts manage the workloads (kubectl argo rollouts
+#   undo is the one command). It fails when a pipeline deploys and neither exists, and is pending
+#   when no pipeline deploys and no Rollout is found.
 # custom:
 #   id: "10.3.4"
 #   section: "10.3 Post-Deployment"
@@ -9,15 +15,58 @@
 #   criteria:
 #     - "One-command rollback prepared"
 #   evidence:
-#     - attestations
+#     - operations.pipelines
+#     - kubernetes.workloads
 #   remediation: >-
-#     Provide post-deployment records so gonogo can verify this item.
+#     Add a rollback job to the deployment pipeline (a workflow_dispatch workflow or a `when:
+#     manual` job running `helm rollback <release>` or `kubectl rollout undo deployment/<name>`), or
+#     a rollback step that runs when the deploy fails, or manage the workload with an Argo Rollout.
 package gonogo.items.final.post_deployment.rollback_ready
 
+import data.gonogo.lib.kubernetes as k8s
+import data.gonogo.lib.pipelines
 import data.gonogo.lib.result
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
-criteria["One-command rollback prepared"] := result.pending("post-deployment records")
+criteria["One-command rollback prepared"] := rollback_prepared
+
+# METADATA
+# description: Argo Rollouts among the workloads (manifests or a live cluster).
+rollouts[key] := w if {
+	some key, w in k8s.table(["workloads"])
+	w.kind == "Rollout"
+}
+
+_how(r) := "runs when the deploy fails" if {
+	r.when == "on_failure"
+} else := "started by hand" if {
+	r.manual
+} else := "runs in the pipeline"
+
+_rollback_refs := sort({r.ref | some r in pipelines.rollbacks})
+
+rollback_prepared := result.pass(
+	concat("; ", sort({sprintf("%s %s (%s): %s", [r.job, r.ref, concat(", ", r.tools), _how(r)]) | some r in pipelines.rollbacks})),
+	_rollback_refs,
+) if {
+	count(pipelines.rollbacks) > 0
+} else := result.pass(
+	sprintf("Argo Rollouts manage %s: kubectl argo rollouts undo rolls each back in one command", [concat(", ", sort(object.keys(rollouts)))]),
+	k8s.refs(rollouts),
+) if {
+	count(rollouts) > 0
+} else := result.fail(
+	sprintf(
+		"the pipelines deploy (%s) but no pipeline holds a rollback command or job, and no Argo Rollout manages a workload%s",
+		[pipelines.brief(pipelines.deploys), pipelines.unreadable_note],
+	),
+	sort(pipelines.deploys),
+) if {
+	count(pipelines.deploys) > 0
+} else := result.pending(sprintf(
+	"a deployment pipeline (GitHub Actions or GitLab CI) with a rollback job, or Argo Rollouts in the manifests%s",
+	[pipelines.unreadable_note],
+))

@@ -1,10 +1,13 @@
 # METADATA
 # title: "Smoke Tests: Run immediately post-deployment"
 # description: >-
-#   Checklist item 10.3.1 (10.3 Post-Deployment). Decided from JUnit smoke-test runs recorded as
-#   post-deployment runs (testsuite property phase=post-deployment, or post-deploy in the report's
-#   path): at least one such run exists with a timestamp, and every one has passing tests and no
-#   failure.
+#   Checklist item 10.3.1 (10.3 Post-Deployment). Decided from two sources. The CI/CD pipelines:
+#   a smoke test (a step running a smoke suite, or a job named smoke) that runs after a deploy step,
+#   in the same job or in a job that needs it (or a later GitLab stage). And JUnit smoke-test runs
+#   recorded as post-deployment runs (testsuite property phase=post-deployment, or post-deploy in
+#   the report's path), each with a timestamp, passing tests and no failure. A failing
+#   post-deployment run, or pipelines that deploy with no smoke test after the deploy, fail; either
+#   source passing (the other not contradicting it) passes.
 # custom:
 #   id: "10.3.1"
 #   section: "10.3 Post-Deployment"
@@ -13,11 +16,14 @@
 #     - "Run immediately post-deployment"
 #   evidence:
 #     - quality.tests
+#     - operations.pipelines
 #   remediation: >-
-#     Run the smoke suite as the last step of the deployment pipeline, record the phase in the JUnit
-#     report (pytest: record_testsuite_property("phase", "post-deployment")) and keep the report.
+#     Run the smoke suite right after the deploy in the deployment pipeline (a step after the deploy
+#     step, or a job that needs the deploy job), record the phase in the JUnit report (pytest:
+#     record_testsuite_property("phase", "post-deployment")) and keep the report.
 package gonogo.items.final.post_deployment.smoke_tests
 
+import data.gonogo.lib.pipelines
 import data.gonogo.lib.result
 
 # METADATA
@@ -26,7 +32,7 @@ report := result.item(rego.metadata.chain(), criteria)
 
 criteria["Run immediately post-deployment"] := post_deployment_smoke
 
-smoke_runs := input.quality.tests.smoke_runs
+smoke_runs := object.get(input, ["quality", "tests", "smoke_runs"], {})
 
 # METADATA
 # description: Smoke runs recorded as post-deployment runs.
@@ -37,7 +43,7 @@ post_runs[ref] := run if {
 
 post_refs := sort([ref | some ref, _ in post_runs])
 
-unreadable := input.quality.tests.unreadable
+unreadable := object.get(input, ["quality", "tests", "unreadable"], [])
 
 # METADATA
 # description: Post-deployment smoke runs with failures, no passing test or no timestamp.
@@ -58,10 +64,66 @@ problems contains sprintf("%s: the run has no timestamp", [ref]) if {
 	not is_string(object.get(run, "timestamp", null))
 }
 
-post_deployment_smoke := result.pending("post-deployment smoke-test results") if {
+# METADATA
+# description: Smoke tests in the pipelines, each with whether a deploy ran before it.
+smoke_in_pipelines := pipelines.ordered("smoke_test", "deploy")
+
+_after_deploy := sort({e.ref | some e in smoke_in_pipelines; e.before})
+
+_not_after := sort({e.ref | some e in smoke_in_pipelines; not e.before})
+
+default _beside := ""
+
+_beside := sprintf("; smoke tests at %s do not run after a deploy", [pipelines.brief(_not_after)]) if {
+	count(_not_after) > 0
+}
+
+# METADATA
+# description: The pipelines' verdict alone (pass, fail or pending), before the JUnit runs are weighed.
+pipeline_smoke := result.pass(
+	sprintf("smoke tests run after the deploy in the pipeline: %s", [pipelines.brief(_after_deploy)]),
+	_after_deploy,
+) if {
+	count(_after_deploy) > 0
+} else := result.fail(
+	sprintf(
+		"the pipelines deploy (%s) but no smoke test runs after a deploy%s%s",
+		[pipelines.brief(pipelines.deploys), _beside, pipelines.unreadable_note],
+	),
+	sort(pipelines.deploys),
+) if {
+	count(pipelines.deploys) > 0
+} else := result.pending("a deployment pipeline")
+
+_junit_pass := result.pass(
+	concat("; ", [sprintf("%s: %d of %d smoke tests passed at %s against %v", [ref, run.passed, run.tests, run.timestamp, run.environment]) |
+		some ref in post_refs
+		run := post_runs[ref]
+	]),
+	post_refs,
+)
+
+_with_pipeline(r) := result.pass(
+	sprintf("%s; %s", [r.message, pipeline_smoke.message]),
+	array.concat(r.evidence, pipeline_smoke.evidence),
+) if {
+	pipeline_smoke.verdict == "pass"
+} else := r
+
+post_deployment_smoke := result.pending("post-deployment smoke-test results or a deployment pipeline") if {
 	not input.quality.tests
+	pipeline_smoke.verdict == "pending"
 } else := result.error(sprintf("JUnit report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
 	count(unreadable) > 0
+} else := result.fail(concat("; ", sort(problems)), post_refs) if {
+	count(post_runs) > 0
+	count(problems) > 0
+} else := pipeline_smoke if {
+	pipeline_smoke.verdict == "fail"
+} else := _with_pipeline(_junit_pass) if {
+	count(post_runs) > 0
+} else := pipeline_smoke if {
+	pipeline_smoke.verdict == "pass"
 } else := result.fail("no smoke-test results found in the JUnit reports", []) if {
 	count(smoke_runs) == 0
 } else := result.fail(
@@ -70,14 +132,4 @@ post_deployment_smoke := result.pending("post-deployment smoke-test results") if
 		[concat(", ", sort([sprintf("%s (phase %v)", [ref, run.phase]) | some ref, run in smoke_runs]))],
 	),
 	sort([ref | some ref, _ in smoke_runs]),
-) if {
-	count(post_runs) == 0
-} else := result.fail(concat("; ", sort(problems)), post_refs) if {
-	count(problems) > 0
-} else := result.pass(
-	concat("; ", [sprintf("%s: %d of %d smoke tests passed at %s against %v", [ref, run.passed, run.tests, run.timestamp, run.environment]) |
-		some ref in post_refs
-		run := post_runs[ref]
-	]),
-	post_refs,
 )

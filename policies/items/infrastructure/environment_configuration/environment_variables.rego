@@ -4,8 +4,12 @@
 #   Checklist item 4.1.2 (4.1 Environment Configuration). Decided from workload env in manifests or
 #   a live cluster: a literal env value that looks like a credential (by its name or by its shape;
 #   the value itself is never collected) fails the Secrets criterion; ConfigMaps must exist and be
-#   used. Per-environment values and the validation script need evidence gonogo cannot see in
-#   one rendering of the manifests, so they stay pending until attested.
+#   used. The validation script is decided from the CI/CD pipelines: it passes when an environment
+#   validation step (a validate-env or check-config script, envsubst --variables, dotenv-linter,
+#   manage.py check --deploy; docs/pipelines.md) runs before a deploy step, in the same job or in a
+#   job the deploy runs after, and fails when the pipelines deploy without one. Per-environment
+#   values need evidence gonogo cannot see in one rendering of the manifests, so they stay pending
+#   until attested.
 # custom:
 #   id: "4.1.2"
 #   section: "4.1 Environment Configuration"
@@ -19,12 +23,15 @@
 #     - kubernetes.workloads
 #     - kubernetes.configmaps
 #     - kubernetes.secrets
+#     - operations.pipelines
 #   remediation: >-
 #     Move every credential out of env literals into a Secret (env valueFrom.secretKeyRef or
 #     envFrom.secretRef) and keep non-secret configuration in ConfigMaps referenced by the workloads.
+#     Run the environment validation script in the deployment pipeline before the deploy step.
 package gonogo.items.infrastructure.environment_configuration.environment_variables
 
 import data.gonogo.lib.kubernetes as k8s
+import data.gonogo.lib.pipelines
 import data.gonogo.lib.result
 
 # METADATA
@@ -77,4 +84,30 @@ _env_values_needed := "an attestation that per-environment values (overlays or H
 
 criteria["Environment-specific values set"] := result.pending(_env_values_needed)
 
-criteria["Validation script executed"] := result.pending("an attestation that the environment validation script ran")
+criteria["Validation script executed"] := validation_before_deploy
+
+# METADATA
+# description: Each deploy in the pipelines, with whether an environment validation step ran before it.
+deploys_validated := pipelines.ordered("deploy", "validate_env")
+
+_validated := sort({e.ref | some e in deploys_validated; e.before})
+
+_unvalidated := sort({e.ref | some e in deploys_validated; not e.before})
+
+validation_before_deploy := result.pass(
+	sprintf(
+		"environment validation (%s) runs before the deploy at %s",
+		[pipelines.brief(pipelines.refs_of_class("validate_env")), pipelines.brief(_validated)],
+	),
+	array.concat(sort(pipelines.refs_of_class("validate_env")), _validated),
+) if {
+	count(_validated) > 0
+} else := result.fail(
+	sprintf(
+		"the pipelines deploy (%s) with no environment validation step before the deploy%s",
+		[pipelines.brief(_unvalidated), pipelines.unreadable_note],
+	),
+	_unvalidated,
+) if {
+	count(_unvalidated) > 0
+} else := result.pending(sprintf("a deployment pipeline that runs the environment validation script%s", [pipelines.unreadable_note]))

@@ -40,3 +40,58 @@ test_no_configmap_fails if {
 	r := ev.report with input as inp
 	testing.criterion(r, "ConfigMaps created for configuration").message == "no ConfigMap found"
 }
+
+_validation := "Validation script executed"
+
+step(index, classes, line) := {
+	"index": index, "name": null, "uses": null, "phase": "script", "when": "on_success",
+	"classes": classes, "tools": [], "provenance": {"ref": sprintf(".gitlab-ci.yml:%d", [line])},
+}
+
+job(steps, runs_after) := {
+	"name": "j", "needs": [], "runs_after": runs_after, "stage": "deploy", "environment": "production",
+	"manual": false, "scheduled": false, "when": "on_success", "calls": null, "classes": [],
+	"tools": [], "steps": steps, "provenance": {"ref": ".gitlab-ci.yml:1"},
+}
+
+pipeline(jobs) := {"operations": {"pipelines": {
+	"files": {".gitlab-ci.yml": {
+		"system": "gitlab_ci", "name": null, "files": [".gitlab-ci.yml"], "templates": [],
+		"triggers": {"push": true, "schedule": false, "manual": false, "crons": [], "events": ["push"]},
+		"jobs": jobs, "provenance": {"ref": ".gitlab-ci.yml:1"},
+	}},
+	"unreadable": [],
+}}}
+
+test_validation_pending_without_a_deploying_pipeline if {
+	r := ev.report with input as pipeline({"test": job([step(0, [], 3)], [])})
+	c := testing.criterion(r, _validation)
+	c.verdict == "pending"
+	contains(c.message, "a deployment pipeline that runs the environment validation script")
+}
+
+test_validation_before_deploy_passes if {
+	inp := pipeline({
+		"validate": job([step(0, ["validate_env"], 4)], []),
+		"deploy": job([step(0, ["deploy"], 9)], ["validate"]),
+	})
+	c := testing.criterion(ev.report, _validation) with input as inp
+	c.verdict == "pass"
+	c.message == "environment validation (.gitlab-ci.yml:4) runs before the deploy at .gitlab-ci.yml:9"
+	c.evidence == [".gitlab-ci.yml:4", ".gitlab-ci.yml:9"]
+}
+
+test_validation_in_the_same_job_passes if {
+	inp := pipeline({"deploy": job([step(0, ["validate_env"], 4), step(1, ["deploy"], 5)], [])})
+	testing.criterion(ev.report, _validation).verdict == "pass" with input as inp
+}
+
+test_deploy_without_validation_fails if {
+	inp := pipeline({
+		"deploy": job([step(0, ["deploy"], 5), step(1, ["validate_env"], 6)], []),
+	})
+	c := testing.criterion(ev.report, _validation) with input as inp
+	c.verdict == "fail"
+	c.message == "the pipelines deploy (.gitlab-ci.yml:5) with no environment validation step before the deploy"
+	c.evidence == [".gitlab-ci.yml:5"]
+}
