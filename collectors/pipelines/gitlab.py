@@ -233,7 +233,7 @@ class GitLabPipeline:
             parent_value, parent_where = self._resolve(parent, depth + 1)
             value = _merge(value, parent_value)
             where.update(parent_where)
-        value = _merge(value, {k: v for k, v in own.items() if k != "extends"})
+        value = _merge(value, _without(own, "extends"))
         where.update(origins)
         self.resolved[name] = (value, where)
         return value, where
@@ -361,6 +361,15 @@ def _rule_ifs(rules: Any) -> list[str]:
     if not isinstance(rules, list):
         return []
     return [r["if"] for r in rules if isinstance(r, dict) and isinstance(r.get("if"), str)]
+
+
+def _without(mapping: dict[str, Any], key: str) -> LineDict:
+    """A copy of `mapping` without `key`, keeping the lines of the rest."""
+    copy = LineDict((k, v) for k, v in mapping.items() if k != key)
+    copy.line = getattr(mapping, "line", 0)
+    copy.key_lines = dict(getattr(mapping, "key_lines", {}))
+    copy.value_lines = dict(getattr(mapping, "value_lines", {}))
+    return copy
 
 
 def _merge(base: Any, override: Any) -> Any:

@@ -177,3 +177,43 @@ def test_output_matches_the_schema() -> None:
     for name in ("github-good", "gitlab-good", "broken"):
         part, _ = collect(FIXTURES / name)
         assert schema_errors("collectors/pipelines/schema.json", part) == []
+
+
+def test_gitlab_spec_header_globs_and_nested_includes(tmp_path: Path) -> None:
+    (tmp_path / "ci" / "jobs").mkdir(parents=True)
+    (tmp_path / ".gitlab-ci.yml").write_text(
+        "include:\n  - local: /ci/*.yml\n\nmigrate:\n  stage: deploy\n  script:\n"
+        "    - pg_dump -Fc -f pre.dump && alembic upgrade head\n"
+    )
+    (tmp_path / "ci" / "base.yml").write_text(
+        "spec:\n  inputs:\n    env:\n      default: production\n---\n"
+        "include: ci/jobs/smoke.yml\n\nstages: [build, deploy, verify]\n"
+    )
+    (tmp_path / "ci" / "jobs" / "smoke.yml").write_text(
+        "smoke:\n  stage: verify\n  script: make smoke\n  when: manual\n"
+    )
+    part, warnings = collect(tmp_path)
+    assert warnings == []
+    pipeline = part["operations"]["pipelines"]["files"][".gitlab-ci.yml"]
+    assert pipeline["files"] == [".gitlab-ci.yml", "ci/base.yml", "ci/jobs/smoke.yml"]
+    assert pipeline["stages"] == [".pre", "build", "deploy", "verify", ".post"]
+    migrate = pipeline["jobs"]["migrate"]["steps"][0]
+    assert migrate["classes"] == ["backup", "migrate"] and migrate["tools"] == ["alembic", "pg_dump"]
+    smoke = pipeline["jobs"]["smoke"]
+    assert smoke["manual"] and smoke["steps"][0]["provenance"]["ref"] == "ci/jobs/smoke.yml:3"
+    assert pipeline["triggers"]["manual"]
+
+
+def test_github_reusable_workflow_call_and_quoted_on(tmp_path: Path) -> None:
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "release.yaml").write_text(
+        '"on":\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\n'
+        "jobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n    secrets: inherit\n"
+    )
+    part, warnings = collect(tmp_path)
+    assert warnings == []
+    pipeline = part["operations"]["pipelines"]["files"][".github/workflows/release.yaml"]
+    assert pipeline["triggers"]["events"] == ["workflow_run"]
+    assert pipeline["jobs"]["deploy"]["calls"] == "./.github/workflows/deploy.yml"
+    assert pipeline["jobs"]["deploy"]["steps"] == []
