@@ -113,6 +113,22 @@ SUBJECT_KEYWORDS: dict[str, frozenset[str]] = {
         {"critical", "journey", "journeys", "flow", "flows", "login", "checkout", "signup"}
     ),
     "mock": frozenset({"mock", "mocks", "mocked", "fake", "fakes", "stub", "stubs", "double", "doubles"}),
+    # database migrations (docs/migrations.md): the scripts, their downgrades, and
+    # the data-integrity checks run around them
+    "migration": frozenset({"migration", "migrations", "migrate", "alembic", "flyway", "liquibase"}),
+    "downgrade": frozenset({"downgrade", "downgrades", "stairway", "reversible", "reversibility", "undo"}),
+    "integrity": frozenset(
+        {
+            "integrity",
+            "constraint",
+            "constraints",
+            "referential",
+            "orphan",
+            "orphans",
+            "checksum",
+            "checksums",
+        }
+    ),
 }
 
 MARKER_PROPERTIES = frozenset({"markers", "marker", "tags", "tag", "kind", "type", "category", "categories"})

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gonogo.collectors.terraform.compliance import COMPLIANCE_KEYS
 from gonogo.collectors.terraform.operations import OPERATIONS_KEYS
 
 SECTION_KEYS = (
@@ -27,7 +26,6 @@ SECTION_KEYS = (
     "certificates",
     "connection_poolers",
     *OPERATIONS_KEYS,
-    *COMPLIANCE_KEYS,
 )
 
 

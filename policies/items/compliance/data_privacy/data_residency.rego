@@ -15,6 +15,7 @@
 #   criteria:
 #     - "Requirements met"
 #   evidence:
+#     - context
 #     - infrastructure.databases
 #     - infrastructure.storage
 #     - infrastructure.kubernetes_clusters

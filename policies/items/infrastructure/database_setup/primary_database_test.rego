@@ -38,3 +38,47 @@ test_no_database_fails_unless_declared_absent if {
 	na := db.report with input as {"kubernetes": {"databases": {}}, "context": {"has_database": false}}
 	testing.criterion(na, "PostgreSQL/SQLite configured").verdict == "not_applicable"
 }
+
+_schema(fks, indexed) := {
+	"migrations": {},
+	"schema_files": {},
+	"tools": ["flyway"],
+	"schema": {
+		"tables": {"orders": "V1__orders.sql:1"},
+		"indexes": {"orders(person_id)": {"table": "orders", "columns": ["person_id"], "name": "ix", "unique": false, "ref": "V1__orders.sql:9"}},
+		"indexed": indexed,
+		"foreign_keys": fks,
+	},
+}
+
+_fk := {"orders(person_id)": {"table": "orders", "columns": ["person_id"], "references": "person", "ref": "V1__orders.sql:1"}}
+
+_plan(rows) := {"plans": {"perf/q.json": {
+	"format": "postgresql", "plans": 1, "analyzed": true, "execution_ms": 0.2,
+	"full_scans": [{"relation": "orders", "rows": rows}], "index_scans": 1,
+	"provenance": {"collector": "migrations", "file": "perf/q.json", "ref": "perf/q.json:1"},
+}}}
+
+test_indexes_and_plans_pass if {
+	r := db.report with input as {
+		"kubernetes": {"databases": {"Cluster/data/shop-db": _cnpg}},
+		"operations": {"migrations": _schema(_fk, {"orders.person_id": "V1__orders.sql:9"}), "query_plans": _plan(10)},
+	}
+	r.verdict == "pass"
+	contains(testing.criterion(r, "Indexes created for performance").message, "every foreign key (1) has an index")
+	testing.criterion(r, "Query optimization validated").evidence == ["perf/q.json:1"]
+}
+
+test_unindexed_foreign_key_and_full_scan_fail if {
+	r := db.report with input as {"operations": {"migrations": _schema(_fk, {}), "query_plans": _plan(50000)}}
+	testing.verdict(r, "Indexes created for performance") == "fail"
+	contains(testing.criterion(r, "Indexes created for performance").message, "orders(person_id) (V1__orders.sql:1)")
+	testing.verdict(r, "Query optimization validated") == "fail"
+	contains(testing.criterion(r, "Query optimization validated").message, "orders reads 50000 rows (perf/q.json:1)")
+}
+
+test_indexes_and_plans_pending_when_not_collected if {
+	r := db.report with input as {"kubernetes": {"databases": {"Cluster/data/shop-db": _cnpg}}}
+	contains(testing.criterion(r, "Indexes created for performance").message, "migrations collector")
+	contains(testing.criterion(r, "Query optimization validated").message, "EXPLAIN")
+}
