@@ -68,6 +68,8 @@ td.id{white-space:nowrap;font-family:ui-monospace,monospace}
 .pending{background:#fff1c2;color:#6b4e00}
 .not_applicable{background:#e8eaee;color:#3d4451}
 .waived{background:#dbeafe;color:#1e3a8a}
+.assurance{font-size:.75em;border:1px solid #999;border-radius:4px;padding:0 4px;color:#444}
+.assurance.declared{border-color:#b45309;color:#b45309}
 .error{background:#f3d9fa;color:#6b1380}
 ul.criteria{margin:4px 0 0;padding-left:18px}
 ul.criteria li{margin:2px 0}
@@ -117,14 +119,17 @@ def _criteria(entry: dict[str, Any]) -> str:
     rows = []
     for criterion in entry["criteria"]:
         refs = " ".join(f"<code>{escape(ref)}</code>" for ref in criterion.get("evidence", []))
+        level = criterion.get("assurance")
+        badge = f' <span class="assurance {escape(level)}">{escape(level)}</span>' if level else ""
         rows.append(
-            f"<li>{_verdict(criterion['verdict'])} {escape(criterion['text'])}: "
+            f"<li>{_verdict(criterion['verdict'])}{badge} {escape(criterion['text'])}: "
             f"{escape(criterion['message'])} {refs}</li>"
         )
     if entry["verdict"] == "waived":
         waiver = entry.get("waiver", {})
         rows.append(
-            f"<li>{_verdict('waived')} by {escape(str(waiver.get('approver')))} until "
+            f"<li>{_verdict('waived')} ({escape(str(waiver.get('assurance', 'declared')))}) by "
+            f"{escape(str(waiver.get('approver')))} until "
             f"{escape(str(waiver.get('expires')))}: {escape(str(waiver.get('reason')))}</li>"
         )
     return '<ul class="criteria">' + "".join(rows) + "</ul>"
@@ -166,6 +171,7 @@ def render(report: dict[str, Any], color: bool = False) -> str:
         f"<li><b>{summary['pending']}</b>Pending</li>",
         f"<li><b>{summary['blocked']}</b>Blocked</li>",
         f"<li><b>{summary['critical_blockers']}</b>Critical blockers</li>",
+        f"<li><b>{summary.get('waived_critical', 0)}</b>Critical items waived</li>",
         "</ul>",
     ]
     if report["decision_reasons"]:

@@ -130,8 +130,9 @@ def approvals_table(approvals: Any) -> str:
         for approval in approvals:
             if not isinstance(approval, dict):
                 continue
+            signed = "true" if approval.get("signature") == "verified" else "false"
             rows.append(
-                '<tr data-signed="true">'
+                f'<tr data-signed="{signed}">'
                 + "".join(
                     f"<td>{escape(str(approval.get(key, '')))}</td>"
                     for key in ("role", "name", "date", "signature")

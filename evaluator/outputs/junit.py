@@ -17,7 +17,7 @@ def _details(entry: dict[str, Any]) -> str:
 
 def _lines(entry: dict[str, Any]) -> str:
     return "\n".join(
-        f"[{c['verdict']}] {c['text']}: {c['message']}"
+        f"[{c['verdict']}{', ' + c['assurance'] if c.get('assurance') else ''}] {c['text']}: {c['message']}"
         + (f" ({', '.join(c['evidence'])})" if c["evidence"] else "")
         for c in entry["criteria"]
     )

@@ -89,6 +89,28 @@ def _blockers(report: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _assurance(criterion: dict[str, Any]) -> str:
+    level = criterion.get("assurance")
+    return f" ({level})" if level and criterion["verdict"] in ("pass", "not_applicable") else ""
+
+
+def deployment_date(report: dict[str, Any]) -> str:
+    """The latest date among the sign-offs of this evidence (the seed's Deployment Date)."""
+    dates = [row["date"] for row in report.get("approvals", []) if row.get("signature") == "verified"]
+    return max(dates) if dates else report["provenance"]["evaluated_at"][:10]
+
+
+def _approvals(report: dict[str, Any]) -> list[str]:
+    """The seed's Deployment Approval table, filled from the sign-offs (policies/lib/signoff.rego)."""
+    rows = report.get("approvals") or []
+    out = ["---", "", "## Deployment Approval", "", "### Sign-Offs Required", ""]
+    out += ["| Role | Name | Date | Signature |", "|------|------|------|-----------|"]
+    for row in rows:
+        cells = [_cell(str(row.get(key) or "__________")) for key in ("role", "name", "date", "signature")]
+        out.append("| " + " | ".join(cells) + " |")
+    return [*out, ""]
+
+
 def render(report: dict[str, Any], color: bool = False) -> str:
     context = report.get("context", {})
     provenance = report["provenance"]
@@ -118,11 +140,12 @@ def render(report: dict[str, Any], color: bool = False) -> str:
             else "[ ] APPROVED FOR DEPLOYMENT / [x] NEEDS WORK"
         ),
         "",
-        f"**Deployment Date**: {'__________________' if not approved else provenance['evaluated_at'][:10]}",
+        f"**Deployment Date**: {deployment_date(report) if approved else '__________________'}",
         "",
         "**Notes**:",
     ]
     out += [f"- {reason}" for reason in report["decision_reasons"]] or ["- All gates passed."]
+    out += ["", f"**Critical items waived**: {report['summary'].get('waived_critical', 0)}"]
     out += ["", *_blockers(report), ""]
     items_by_section: dict[str, list[dict[str, Any]]] = {}
     for entry in report["items"]:
@@ -140,10 +163,11 @@ def render(report: dict[str, Any], color: bool = False) -> str:
             out.append(f"- [{ticked}] {_item_heading(entry['title'])}")
             criteria = entry["criteria"]
             if len(criteria) > 1 or criteria[0]["text"] not in entry["title"]:
-                out += [f"  - {c['text']} — {LABELS[c['verdict']]}" for c in criteria]
+                out += [f"  - {c['text']} — {LABELS[c['verdict']]}{_assurance(c)}" for c in criteria]
             out.append(f"  > {_escape(_evidence_line(entry))}")
             out += _tables(entry)
         out.append("")
+    out += _approvals(report)
     summary = report["summary"]
     out += [
         "---",

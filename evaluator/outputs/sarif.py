@@ -81,7 +81,11 @@ def _results(entry: dict[str, Any], index: int) -> list[dict[str, Any]]:
                 "message": {"text": f"{entry['id']} {criterion['text']}: {criterion['message']}"},
                 "locations": [location],
                 "partialFingerprints": {FINGERPRINT: fingerprint(entry["id"], criterion["text"], where)},
-                "properties": {"verdict": verdict, "severity": entry["severity"]},
+                "properties": {
+                    "verdict": verdict,
+                    "severity": entry["severity"],
+                    **({"assurance": criterion["assurance"]} if criterion.get("assurance") else {}),
+                },
             }
         )
     return results

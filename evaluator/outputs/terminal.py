@@ -23,7 +23,10 @@ MARKS = {
 def _first_message(entry: dict[str, Any]) -> str:
     if entry["verdict"] == "waived":
         waiver = entry.get("waiver", {})
-        return f"waived by {waiver.get('approver')} until {waiver.get('expires')}: {waiver.get('reason')}"
+        return (
+            f"waived ({waiver.get('assurance', 'declared')}) by {waiver.get('approver')} until "
+            f"{waiver.get('expires')}: {waiver.get('reason')}"
+        )
     for wanted in ("error", "fail", "pending"):
         for criterion in entry["criteria"]:
             if criterion["verdict"] == wanted:
@@ -70,6 +73,14 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
         f"{summary['critical_blockers']} critical blocker(s)"
     )
     lines.append(f"Readiness score: {summary['score']:g}/100 (minimum {report['min_score']:g})")
+    if summary.get("waived_critical"):
+        lines.append(paint(f"Critical items waived: {summary['waived_critical']}", "yellow", bold=True))
+    signed = [
+        f"{row['role']} ({row['name']})"
+        for row in report.get("approvals", [])
+        if row["signature"] == "verified"
+    ]
+    lines.append("Signed off by: " + (", ".join(signed) if signed else "nobody yet (gonogo sign-off)"))
     for name, run in report.get("collectors", {}).items():
         for error in run.get("errors", []):
             lines.append(paint(printable(f"collector {name} failed: {error}"), "magenta"))

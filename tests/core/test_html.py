@@ -48,15 +48,17 @@ def test_every_item_is_a_row_with_its_verdict(example_report: dict[str, Any]) ->
     assert parser.sections == len(example_report["sections"])
 
 
-def test_the_approval_table_shows_the_report_approvals_else_unsigned_roles(
-    example_report: dict[str, Any],
-) -> None:
+def test_the_approval_table_shows_the_report_approvals(example_report: dict[str, Any]) -> None:
     unsigned = render(example_report)
-    assert unsigned.count('data-signed="false"') == 5 and "not signed" in unsigned
-    approvals = [{"role": "Security Lead", "name": "<b>Ada</b>", "date": "2026-11-29", "signature": "ok"}]
+    assert unsigned.count('data-signed="false"') == 5 and "missing" in unsigned
+    approvals = [
+        {"role": "Security Lead", "name": "<b>Ada</b>", "date": "2026-11-29", "signature": "verified"},
+        {"role": "DevOps Lead", "name": "Bo", "date": "2026-11-20", "signature": "evidence changed"},
+    ]
     signed = render({**example_report, "approvals": approvals})
-    assert 'data-signed="false"' not in signed and signed.count('data-signed="true"') == 1
-    assert "&lt;b&gt;Ada&lt;/b&gt;" in signed
+    assert signed.count('data-signed="false"') == 1 and signed.count('data-signed="true"') == 1
+    assert "&lt;b&gt;Ada&lt;/b&gt;" in signed and "evidence changed" in signed
+    assert "not signed" in render({**example_report, "approvals": []})  # a report from before sign-offs
 
 
 def test_content_is_escaped(example_report: dict[str, Any]) -> None:
