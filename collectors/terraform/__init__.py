@@ -18,6 +18,7 @@ from typing import Any
 
 from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.sources.files import SourceFile
+from gonogo.collectors.terraform.compliance import finish as finish_compliance
 from gonogo.collectors.terraform.failover import link_failover
 from gonogo.collectors.terraform.operations import link_operations
 from gonogo.collectors.terraform.resources import EXTRACTORS, SECTION_KEYS, link_buckets
@@ -165,6 +166,7 @@ class TerraformCollector:
             )
             key = address if address not in section[table] else f"{source.rel}:{address}"
             section[table][key] = fact
+        finish_compliance(section, plan, source.rel, plan_resources(plan))
         link_operations(section)
         link_failover(section)
         link_buckets(section)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gonogo.collectors.terraform.compliance import COMPLIANCE_KEYS
 from gonogo.collectors.terraform.operations import OPERATIONS_KEYS
 
 SECTION_KEYS = (
@@ -26,6 +27,7 @@ SECTION_KEYS = (
     "certificates",
     "connection_poolers",
     *OPERATIONS_KEYS,
+    *COMPLIANCE_KEYS,
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gonogo.collectors.terraform.compliance import COMPLIANCE_EXTRACTORS
 from gonogo.collectors.terraform.data import (
     SECTION_KEYS,
     aws_db_instance,
@@ -23,6 +24,7 @@ from gonogo.collectors.terraform.data import (
     link_buckets,
     s3_companion,
 )
+from gonogo.collectors.terraform.failover import FAILOVER_EXTRACTORS
 from gonogo.collectors.terraform.network import (
     aws_cloudfront_distribution,
     aws_db_proxy_target_group,
@@ -45,7 +47,6 @@ from gonogo.collectors.terraform.network import (
     route53_record,
     vpc_security_group_rule,
 )
-from gonogo.collectors.terraform.failover import FAILOVER_EXTRACTORS
 from gonogo.collectors.terraform.operations import OPERATIONS_EXTRACTORS
 
 __all__ = ["EXTRACTORS", "SECTION_KEYS", "link_buckets"]
@@ -107,5 +108,6 @@ EXTRACTORS: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = 
     "google_compute_managed_ssl_certificate": certificate(lambda v: True),
     "aws_db_proxy_default_target_group": aws_db_proxy_target_group,
     **OPERATIONS_EXTRACTORS,
+    **COMPLIANCE_EXTRACTORS,
     **FAILOVER_EXTRACTORS,
 }

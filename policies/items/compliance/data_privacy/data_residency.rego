@@ -15,7 +15,6 @@
 #   criteria:
 #     - "Requirements met"
 #   evidence:
-#     - context
 #     - infrastructure.databases
 #     - infrastructure.storage
 #     - infrastructure.kubernetes_clusters
