@@ -157,7 +157,7 @@ _dns := object.get(input, ["infrastructure", "dns_records"], {})
 
 _failover_records[address] := rec if {
 	some address, rec in _dns
-	rec.failover_role
+	is_string(rec.failover_role)
 }
 
 _health_checked(rec) if rec.health_checked

@@ -61,7 +61,8 @@ test_passes_when_every_failover_drill_passed if {
 	r := failover_testing.report with input as _drills(_all_passed)
 	r.verdict == "pass"
 	testing.all_criteria(r, "pass")
-	contains(testing.criterion(r, "Database failover validated").message, "latest database failover drill ChaosResult orders-db-failover passed, probes 100% passed")
+	message := testing.criterion(r, "Database failover validated").message
+	contains(message, "latest database failover drill ChaosResult orders-db-failover passed, probes 100% passed")
 }
 
 test_fails_when_the_latest_database_drill_failed if {
@@ -186,4 +187,12 @@ test_pending_without_attestations if {
 	r.verdict == "pending"
 	some c in r.criteria
 	contains(c.message, "failover drill whose outcome was checked")
+}
+
+test_records_without_failover_routing_are_not_failover_records if {
+	plain := object.union(_record("aws_route53_record.assets", "PRIMARY", false), {"failover_role": null})
+	r := failover_testing.report with input as _dns({"aws_route53_record.assets": plain})
+	c := testing.criterion(r, "DNS failover confirmed")
+	c.verdict == "pending"
+	not contains(c.message, "configured")
 }
