@@ -22,6 +22,7 @@ BUILTIN: dict[str, str] = {
     "terraform": "gonogo.collectors.terraform:TerraformCollector",
     "scanners": "gonogo.collectors.scanners:ScannersCollector",
     "probe": "gonogo.collectors.probe:ProbeCollector",
+    "integrations": "gonogo.collectors.integrations:IntegrationsCollector",
     "pipelines": "gonogo.collectors.pipelines:PipelinesCollector",
     "migrations": "gonogo.collectors.migrations:MigrationsCollector",
     "repository": "gonogo.collectors.repository:RepositoryCollector",
