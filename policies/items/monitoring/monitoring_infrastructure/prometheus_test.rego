@@ -50,3 +50,105 @@ test_pending_without_evidence if {
 	r := prometheus.report with input as {}
 	r.verdict == "pending"
 }
+
+live_prov := {"collector": "prometheus", "object": "prometheus http://prom:9090", "ref": "prometheus http://prom:9090"}
+
+live_job(name, up, names) := {
+	"job": name, "targets": 1, "up": up, "down": 1 - up, "down_instances": [], "never_scraped": 0,
+	"error_classes": [], "last_scrape": "2026-11-01T00:00:00Z", "seconds_since_scrape": 5,
+	"scrape_interval_seconds": 15, "continuous_up_hours": 30, "metric_names": names,
+	"metric_names_truncated": false, "provenance": live_prov,
+}
+
+live(jobs, names_collected) := {"monitoring": {"live": {
+	"source": "api", "server": "http://prom:9090",
+	"collected": {"targets": true, "metric_names": names_collected},
+	"targets": jobs, "targets_total": count(jobs),
+	"provenance": live_prov,
+}}}
+
+test_live_prometheus_decides_and_passes_when_up_targets_expose_each_kind if {
+	r := prometheus.report with input as live(
+		{
+			"shop": live_job("shop", 1, ["go_goroutines", "http_requests_total", "shop_orders_total"]),
+			"node": live_job("node", 1, ["node_cpu_seconds_total"]),
+		},
+		true,
+	)
+	r.verdict == "pass"
+	api := testing.criterion(r, "API metrics collected")
+	api.message == "live Prometheus prometheus http://prom:9090 scrapes http_requests_total from job(s) shop"
+	api.assurance == "measured"
+	api.evidence == ["prometheus http://prom:9090"]
+	system := testing.criterion(r, "System metrics gathered")
+	system.message == "live Prometheus prometheus http://prom:9090 scrapes node_cpu_seconds_total from job(s) node"
+	contains(testing.criterion(r, "Custom business metrics tracked").message, "shop_orders_total from job(s) shop")
+}
+
+test_live_prometheus_fails_a_kind_no_up_target_exposes if {
+	r := prometheus.report with input as object.union(
+		full,
+		live(
+			{
+				"shop": live_job("shop", 1, ["go_goroutines", "process_cpu_seconds_total", "http_requests_total"]),
+				"node": live_job("node", 0, ["node_cpu_seconds_total"]),
+			},
+			true,
+		),
+	)
+	r.verdict == "fail"
+	testing.verdict(r, "API metrics collected") == "pass"
+	system := testing.criterion(r, "System metrics gathered")
+	system.verdict == "fail"
+	system.message == "live Prometheus prometheus http://prom:9090: no target that is up exposes a node or container metric (jobs up: shop)"
+	testing.verdict(r, "Custom business metrics tracked") == "fail"
+}
+
+test_live_prometheus_fails_when_every_target_is_down if {
+	r := prometheus.report with input as live({"shop": live_job("shop", 0, ["http_requests_total"])}, true)
+	testing.criterion(r, "API metrics collected").message == "live Prometheus prometheus http://prom:9090: all 1 target(s) down"
+}
+
+test_live_prometheus_fails_without_targets if {
+	r := prometheus.report with input as live({}, true)
+	testing.all_criteria(r, "fail")
+	contains(testing.criterion(r, "System metrics gathered").message, "scrapes no target")
+}
+
+test_recorded_answers_without_metric_names_leave_it_to_the_configuration if {
+	r := prometheus.report with input as object.union(full, live({}, false))
+	r.verdict == "pass"
+	contains(testing.criterion(r, "API metrics collected").message, "queried; 2 scrape sources")
+}
+
+test_recorded_answers_alone_without_metric_names_are_pending if {
+	r := prometheus.report with input as live({}, false)
+	r.verdict == "pending"
+}
+
+rule_check(file, valid, line, error) := {
+	"checked": true, "valid": valid, "line": line, "error": error,
+	"provenance": {"collector": "monitoring", "file": file, "ref": file},
+}
+
+test_a_rule_file_promtool_rejects_fails_every_criterion if {
+	checks := {"promtool": {"found": true, "version": "3.16.0"}, "tests": {}, "files": {
+		"rules/ok.yml": rule_check("rules/ok.yml", true, null, null),
+		"rules/broken.yml": rule_check("rules/broken.yml", false, 10, "invalid expression"),
+		"rules/tpl.yml": rule_check("rules/tpl.yml", false, null, "invalid template"),
+	}}
+	r := prometheus.report with input as object.union(full, {"monitoring": {"prometheus": {"rule_checks": checks}}})
+	testing.all_criteria(r, "fail")
+	c := testing.criterion(r, "Custom business metrics tracked")
+	contains(c.message, "promtool check rules rejects: rules/broken.yml:10 (invalid expression); rules/tpl.yml (invalid template)")
+	c.evidence == ["rules/broken.yml", "rules/tpl.yml"]
+}
+
+test_rule_files_not_checked_do_not_fail if {
+	checks := {"promtool": {"found": false, "version": null}, "tests": {}, "files": {"rules/x.yml": {
+		"checked": false, "valid": null, "line": null, "error": null,
+		"provenance": {"collector": "monitoring", "file": "rules/x.yml", "ref": "rules/x.yml"},
+	}}}
+	r := prometheus.report with input as object.union(full, {"monitoring": {"prometheus": {"rule_checks": checks}}})
+	r.verdict == "pass"
+}
