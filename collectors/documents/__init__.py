@@ -94,11 +94,24 @@ def markdown_facts(text: str) -> dict[str, Any]:
     meta, body = _front_matter(text)
     tokens = _MARKDOWN.parse(body)
     headings: list[str] = []
+    sections: list[dict[str, Any]] = []
+    open_sections: list[tuple[int, dict[str, Any]]] = []  # (level, section) of the headings above
     steps = diagrams = 0
     ordered_depth = 0
     for index, token in enumerate(tokens):
+        if token.type in ("inline", "fence", "code_block") and (
+            index == 0 or tokens[index - 1].type != "heading_open"
+        ):
+            # Words under a heading, its sub-sections included; HTML comments are not content.
+            for _, section in open_sections:
+                section["words"] += len(token.content.split())
         if token.type == "heading_open":
             headings.append(tokens[index + 1].content.strip())
+            level = int(token.tag[1:])
+            open_sections = [(lvl, sec) for lvl, sec in open_sections if lvl < level]
+            section = {"heading": headings[-1].lower(), "words": 0}
+            sections.append(section)
+            open_sections.append((level, section))
         elif token.type == "ordered_list_open":
             ordered_depth += 1
         elif token.type == "ordered_list_close":
@@ -111,6 +124,7 @@ def markdown_facts(text: str) -> dict[str, Any]:
     facts: dict[str, Any] = {
         "title": title,
         "headings": [h.lower() for h in headings],
+        "sections": sections,
         "steps": steps,
         "words": len(body.split()),
         "diagrams": diagrams,

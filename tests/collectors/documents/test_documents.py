@@ -80,3 +80,18 @@ def test_markdown_facts_count_only_ordered_steps_and_diagrams() -> None:
 
 def test_env_example_without_comments() -> None:
     assert env_example_facts("A=1\n\n# b\nB=2\n")["documented_variables"] == 1
+
+
+def test_markdown_sections_count_the_words_under_each_heading() -> None:
+    text = (
+        "# On-call\n\n## Rotation schedule\n\n<!-- fill in -->\n\n## Escalation contacts\n\n"
+        "1. Alice, primary\n2. Bob, secondary\n\n### Vendors\n\nCall the database vendor.\n\n## Tools\n"
+    )
+    sections = markdown_facts(text)["sections"]
+    assert sections == [
+        {"heading": "on-call", "words": 8},  # sub-section text, not sub-headings
+        {"heading": "rotation schedule", "words": 0},  # a heading with only a comment under it
+        {"heading": "escalation contacts", "words": 8},  # its sub-section included
+        {"heading": "vendors", "words": 4},
+        {"heading": "tools", "words": 0},
+    ]

@@ -1,10 +1,13 @@
 # METADATA
 # title: "PagerDuty/OpsGenie: Integration tested"
 # description: >-
-#   Checklist item 6.3.3 (6.3 Monitoring & Alerting). Decided from Alertmanager receivers: a
-#   PagerDuty or Opsgenie integration with its credential configured, on a receiver that the
-#   route tree delivers critical alerts to. A delivery test is not visible in configuration;
-#   the message says so.
+#   Checklist item 6.3.3 (6.3 Monitoring & Alerting). Two things, both needed: an integration
+#   that exists (an Alertmanager pagerduty_configs or opsgenie_configs receiver with its key,
+#   reached by critical alerts; or an enabled pagerduty_service_integration or
+#   opsgenie_api_integration in a Terraform plan), and a record that it was tested: a verified
+#   attestation by the DevOps Lead covering 6.3.3 (a test alert delivered, e.g. amtool alert add).
+#   A receiver without its key, one no critical alert reaches, or no such receiver at all fails,
+#   whatever is attested.
 # custom:
 #   id: "6.3.3"
 #   section: "6.3 Monitoring & Alerting"
@@ -14,12 +17,17 @@
 #   evidence:
 #     - monitoring.alertmanager
 #     - monitoring.alerts
+#     - infrastructure.alert_integrations
+#     - attestations
 #   remediation: >-
 #     Configure a pagerduty_configs or opsgenie_configs receiver and route severity=critical
-#     alerts to it; send a test alert (amtool alert add) to confirm delivery.
+#     alerts to it; send a test alert (amtool alert add) and, once it paged, have the DevOps Lead
+#     attest it: gonogo attest 6.3.3 --role "DevOps Lead" --statement ...
 package gonogo.items.operations.monitoring_alerting.pagerduty_opsgenie
 
 import data.gonogo.items.monitoring.lib.alerting
+import data.gonogo.items.operations.lib.oncall
+import data.gonogo.lib.attestations
 import data.gonogo.lib.result
 
 # METADATA
@@ -33,27 +41,52 @@ entries := array.concat(
 
 ready := [e | some e in entries; e.configured; e.critical_alerts > 0]
 
-criteria["Integration tested"] := result.pending("Alertmanager configuration (monitoring collector)") if {
-	not alerting.collected("alertmanager")
-} else := result.fail("no Alertmanager configuration found (route and receivers)", []) if {
+_terraform := [i | some i in oncall.facts("alert_integrations"); i.enabled]
+
+_existing := array.concat([_ready_text(e) | some e in ready], [_integration_text(i) | some i in _terraform])
+
+_existing_refs := array.concat([e.ref | some e in ready], oncall.refs(_terraform))
+
+_tests := [e | some cover in ["6.3.3", "6.3.3#1"]; some e in attestations.verified(cover, "DevOps Lead")]
+
+criteria["Integration tested"] := result.fail("no Alertmanager configuration found (route and receivers)", []) if {
+	alerting.collected("alertmanager")
 	count(alerting.section.alertmanager.configs) == 0
 } else := result.fail("no receiver has a pagerduty_configs or opsgenie_configs integration", []) if {
+	alerting.collected("alertmanager")
 	count(entries) == 0
-} else := result.pass(
-	sprintf(
-		"%s (delivery test not visible in configuration)",
-		[concat("; ", [_ready_text(e) | some e in ready])],
-	),
-	[e.ref | some e in ready],
-) if {
-	count(ready) > 0
 } else := result.fail(
 	concat("; ", [_problem(e) | some e in entries]),
 	[e.ref | some e in entries],
-)
+) if {
+	alerting.collected("alertmanager")
+	count(ready) == 0
+} else := _tested if {
+	count(_existing) > 0
+} else := result.pending(concat("", [
+	"a PagerDuty/Opsgenie integration (Alertmanager receiver or Terraform) ",
+	"and an attestation by the DevOps Lead that it was tested",
+]))
+
+# An integration exists: passed by a test record (a DevOps Lead attestation), else pending for one.
+_tested := object.union(result.attested(_tests[0]), {
+	"message": sprintf("%s; tested: %s", [concat("; ", _existing), result.attested(_tests[0]).message]),
+	"evidence": array.concat(_existing_refs, result.attested(_tests[0]).evidence),
+}) if {
+	count(_tests) > 0
+} else := {
+	"verdict": "pending",
+	"message": sprintf(
+		"%s; no record that it was tested: needs an attestation by the DevOps Lead covering 6.3.3 (a test alert delivered)",
+		[concat("; ", _existing)],
+	),
+	"evidence": _existing_refs,
+}
 
 _problem(e) := sprintf("receiver %s (%s): %s integration has no routing/service/API key", [e.receiver, e.ref, e.type]) if {
 	not e.configured
 } else := sprintf("receiver %s (%s): %s configured, but no critical alert is routed to it", [e.receiver, e.ref, e.type])
 
 _ready_text(e) := sprintf("receiver %s (%s): %s configured, reached by %d critical alerts", [e.receiver, e.ref, e.type, e.critical_alerts])
+
+_integration_text(i) := sprintf("%s integration %q (%s)", [i.provider, oncall.name(i), i.provenance.ref])

@@ -1,6 +1,7 @@
 package gonogo.items.operations.monitoring_alerting.pagerduty_opsgenie_test
 
 import data.gonogo.items.operations.monitoring_alerting.pagerduty_opsgenie
+import data.gonogo.lib.testing
 
 integration(kind, receiver, configured, critical) := {
 	"type": kind, "configured": configured, "credential": "file", "receiver": receiver,
@@ -13,36 +14,67 @@ snapshot(pagerduty, opsgenie) := {"monitoring": {"alertmanager": {
 	"integrations": {"pagerduty": pagerduty, "opsgenie": opsgenie, "slack": []},
 }}}
 
-test_pass_when_critical_alerts_reach_a_keyed_pagerduty_receiver if {
-	r := pagerduty_opsgenie.report with input as snapshot([integration("pagerduty", "pager", true, 5)], [])
+terraform := {"infrastructure": {"plans": {"plan.json": {}}, "alert_integrations": {"pagerduty_service_integration.prometheus": {
+	"address": "pagerduty_service_integration.prometheus", "provider": "pagerduty", "name": "Prometheus",
+	"kind": "events_api_v2_inbound_integration", "enabled": true,
+	"provenance": {"collector": "terraform", "file": "plan.json", "ref": "plan.json:pagerduty_service_integration.prometheus"},
+}}}}
+
+tested := testing.attested("6.3.3", "DevOps Lead", {})
+
+test_pass_when_critical_alerts_reach_a_keyed_receiver_and_a_test_is_attested if {
+	r := pagerduty_opsgenie.report with input as object.union(snapshot([integration("pagerduty", "pager", true, 5)], []), tested)
 	r.verdict == "pass"
-	some c in r.criteria
-	c.message == "receiver pager (alertmanager.yml:30): pagerduty configured, reached by 5 critical alerts (delivery test not visible in configuration)"
-	c.evidence == ["alertmanager.yml:30"]
+	c := testing.criterion(r, "Integration tested")
+	c.assurance == "attested"
+	msg := c.message
+	startswith(msg, "receiver pager (alertmanager.yml:30): pagerduty configured, reached by 5 critical alerts; tested: ")
+	contains(msg, "tested: attested by alice@example.com (DevOps Lead)")
+	c.evidence == ["alertmanager.yml:30", ".gonogo/attestations/a.dsse.json"]
 }
 
-test_pass_with_opsgenie if {
-	r := pagerduty_opsgenie.report with input as snapshot([], [integration("opsgenie", "og", true, 1)])
+test_pass_with_a_terraform_integration_and_an_attested_test if {
+	r := pagerduty_opsgenie.report with input as object.union(terraform, testing.attested("6.3.3#1", "DevOps Lead", {}))
 	r.verdict == "pass"
+	msg := testing.criterion(r, "Integration tested").message
+	startswith(msg, `pagerduty integration "Prometheus" (plan.json:pagerduty_service_integration.prometheus); tested:`)
+}
+
+test_pending_until_the_test_is_attested if {
+	r := pagerduty_opsgenie.report with input as snapshot([], [integration("opsgenie", "og", true, 1)])
+	r.verdict == "pending"
+	msg := testing.criterion(r, "Integration tested").message
+	startswith(msg, "receiver og (alertmanager.yml:30): opsgenie configured, reached by 1 critical alerts; no record that it was tested: ")
+	endswith(msg, "needs an attestation by the DevOps Lead covering 6.3.3 (a test alert delivered)")
+}
+
+test_an_attestation_alone_does_not_pass if {
+	r := pagerduty_opsgenie.report with input as tested
+	r.verdict == "pending"
+	contains(testing.criterion(r, "Integration tested").message, "a PagerDuty/Opsgenie integration")
+}
+
+test_another_role_is_not_a_test_record if {
+	r := pagerduty_opsgenie.report with input as object.union(terraform, testing.attested("6.3.3", "Product Manager", {}))
+	r.verdict == "pending"
 }
 
 test_fail_when_no_critical_alert_is_routed_to_it if {
-	r := pagerduty_opsgenie.report with input as snapshot([integration("pagerduty", "pager", true, 0)], [])
+	r := pagerduty_opsgenie.report with input as object.union(snapshot([integration("pagerduty", "pager", true, 0)], []), tested)
 	r.verdict == "fail"
-	some c in r.criteria
-	c.message == "receiver pager (alertmanager.yml:30): pagerduty configured, but no critical alert is routed to it"
+	msg := testing.criterion(r, "Integration tested").message
+	msg == "receiver pager (alertmanager.yml:30): pagerduty configured, but no critical alert is routed to it"
 }
 
 test_fail_when_the_key_is_missing if {
 	r := pagerduty_opsgenie.report with input as snapshot([], [integration("opsgenie", "og", false, 3)])
-	some c in r.criteria
-	contains(c.message, "opsgenie integration has no routing/service/API key")
+	contains(testing.criterion(r, "Integration tested").message, "opsgenie integration has no routing/service/API key")
 }
 
 test_fail_without_any_such_receiver if {
-	r := pagerduty_opsgenie.report with input as snapshot([], [])
-	some c in r.criteria
-	c.message == "no receiver has a pagerduty_configs or opsgenie_configs integration"
+	r := pagerduty_opsgenie.report with input as object.union(snapshot([], []), terraform)
+	r.verdict == "fail"
+	testing.criterion(r, "Integration tested").message == "no receiver has a pagerduty_configs or opsgenie_configs integration"
 }
 
 test_pending_without_evidence if {
