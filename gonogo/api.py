@@ -19,6 +19,7 @@ from gonogo.evaluator.snapshot import bytes_digest, snapshot_file_bytes, validat
 from gonogo.paths import policies_dir
 from gonogo.trust.assess import assess
 from gonogo.trust.digest import evidence_digest
+from gonogo.trust.snapshot_signature import Origin
 from gonogo.trust.trust_config import Identity, load_trust
 
 
@@ -48,6 +49,7 @@ def evaluate(
     engine_options: EngineOptions | None = None,
     now: datetime | None = None,
     snapshot_sha256: str | None = None,
+    origin: Origin | None = None,
 ) -> dict[str, Any]:
     """The report for a validated snapshot. Raises GonogoError (exit 2) rather than guess.
 
@@ -69,6 +71,7 @@ def evaluate(
     provenance = {
         "snapshot_sha256": snapshot_sha256 or bytes_digest(snapshot_file_bytes(snapshot)),
         "evidence_digest": evidence,
+        "snapshot_origin": (origin or Origin("collected")).as_dict(),
         "policy_digest": digest_of_policies,
         "opa_version": engine.info.opa_version,
         "opa_transport": engine.info.transport,

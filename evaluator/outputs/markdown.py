@@ -94,6 +94,13 @@ def _assurance(criterion: dict[str, Any]) -> str:
     return f" ({level})" if level and criterion["verdict"] in ("pass", "not_applicable") else ""
 
 
+def _origin(provenance: dict[str, Any]) -> str:
+    origin = provenance.get("snapshot_origin") or {"kind": "collected"}
+    if origin["kind"] == "signed":
+        return f"supplied signed by {_escape(str(origin.get('signer')))}"
+    return "collected in this run" if origin["kind"] == "collected" else "supplied unsigned"
+
+
 def deployment_date(report: dict[str, Any]) -> str:
     """The latest date among the sign-offs of this evidence (the seed's Deployment Date)."""
     dates = [row["date"] for row in report.get("approvals", []) if row.get("signature") == "verified"]
@@ -124,7 +131,8 @@ def render(report: dict[str, Any], color: bool = False) -> str:
         f"**Platform**: {context.get('service', 'unknown')}"
         + (f" ({context['environment']})" if context.get("environment") else ""),
         "**Reviewed By**: gonogo (evidence-based evaluation with OPA "
-        f"{provenance['opa_version']}; snapshot {provenance['snapshot_sha256'][:19]})",
+        f"{provenance['opa_version']}; snapshot {provenance['snapshot_sha256'][:19]}, "
+        f"{_origin(provenance)})",
         "",
     ]
     approved = report["decision"] == "APPROVED"

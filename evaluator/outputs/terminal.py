@@ -75,6 +75,11 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
     lines.append(f"Readiness score: {summary['score']:g}/100 (minimum {report['min_score']:g})")
     if summary.get("waived_critical"):
         lines.append(paint(f"Critical items waived: {summary['waived_critical']}", "yellow", bold=True))
+    origin = report["provenance"].get("snapshot_origin") or {}
+    if origin.get("kind") in ("signed", "unsigned"):
+        described = f"signed by {origin.get('signer')}" if origin["kind"] == "signed" else "unsigned"
+        reason = f" ({origin['reason']})" if origin.get("reason") else ""
+        lines.append(printable(f"Snapshot: supplied {described}{reason}"))
     signed = [
         f"{row['role']} ({row['name']})"
         for row in report.get("approvals", [])

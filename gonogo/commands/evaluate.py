@@ -21,17 +21,45 @@ from gonogo.report_output import emit_report, report_request
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="gonogo.yaml for waivers and the minimum score (thresholds are in the snapshot).",
 )
+@click.option(
+    "--snapshot-signature",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The snapshot's signature (default: SNAPSHOT.dsse.json beside it, if there).",
+)
+@click.option(
+    "--require-signed-snapshot",
+    is_flag=True,
+    help="Refuse (exit 2) a snapshot without a valid signature by a key in the trust configuration.",
+)
 @engine_options
 @report_options
-def evaluate(snapshot: Path, config_path: Path | None, **kw: Any) -> None:
-    """Evaluate a snapshot (JSON or YAML) written by `gonogo collect`."""
+def evaluate(
+    snapshot: Path,
+    config_path: Path | None,
+    snapshot_signature: Path | None,
+    require_signed_snapshot: bool,
+    **kw: Any,
+) -> None:
+    """Evaluate a snapshot (JSON or YAML) written by `gonogo collect`.
+
+    The report records where the snapshot came from: signed (by whom, from `gonogo collect
+    --sign`) or unsigned."""
     from gonogo import api
     from gonogo.config import load_config
-    from gonogo.evaluator.snapshot import load_snapshot
+    from gonogo.evaluator.snapshot import bytes_digest, load_snapshot
+    from gonogo.trust.snapshot_signature import SnapshotSignatureError, snapshot_origin
 
     request = report_request(kw)
     request.remove_stale()
-    document = load_snapshot(snapshot)
     config = request.apply_min_score(load_config(config_path))
-    report = api.evaluate(document, config, engine_from(kw))
+    data = snapshot.read_bytes()
+    origin = snapshot_origin(snapshot, data, snapshot_signature, api.trust_identities(config))
+    if require_signed_snapshot and origin.kind != "signed":
+        raise SnapshotSignatureError(
+            f"{snapshot}: --require-signed-snapshot: {origin.reason or 'the snapshot is not signed'}"
+        )
+    document = load_snapshot(snapshot)
+    report = api.evaluate(
+        document, config, engine_from(kw), snapshot_sha256=bytes_digest(data), origin=origin
+    )
     sys.exit(emit_report(report, request))
