@@ -1,4 +1,4 @@
-"""The `pipelines` collector: CI/CD pipelines (GitHub Actions, GitLab CI) and what their steps do.
+"""The `pipelines` collector: CI/CD pipelines (GitHub Actions, GitLab CI, Tekton) and what their steps do.
 
 Fills `operations.pipelines` (shape in collectors/pipelines/schema.json, meaning in docs/pipelines.md):
 each pipeline keyed by its file, with its triggers, its jobs keyed by name (needs, the jobs each
@@ -10,11 +10,12 @@ warning naming the file and line, listed under `unreadable`; the other files go 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.bounded import Unparsable
-from gonogo.collectors.pipelines import github, gitlab, model
+from gonogo.collectors.pipelines import github, gitlab, model, tekton
 from gonogo.collectors.pipelines.yamlnodes import load_documents
 from gonogo.collectors.sources.files import SourceFile
 
@@ -23,6 +24,10 @@ from gonogo import __version__
 # A file of an unexpected shape costs that file only. Only gonogo's own messages are shown (they
 # name a position); Python's could quote the file's content, so for those the type alone is kept.
 _READ_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
+
+
+def _is_task(document: Any) -> bool:
+    return tekton.is_tekton(document, "Task") or tekton.is_tekton(document, "ClusterTask")
 
 
 def _why(exc: BaseException) -> str:
@@ -42,17 +47,20 @@ class PipelinesCollector:
         files = {source.rel: source for source in ctx.files}
         pipelines: dict[str, dict[str, Any]] = {}
         unreadable: list[str] = []
+        tekton_documents: list[tuple[str, Any]] = []
         for source in ctx.files:
             if github.is_workflow_path(source.rel):
                 fact = self._github(source, ctx)
             elif gitlab.is_root_path(source.rel):
                 fact = self._gitlab(source, files, ctx, unreadable)
             else:
+                tekton_documents += self._tekton_documents(source, ctx, unreadable)
                 continue
             if fact is None:
                 unreadable.append(source.rel)
             else:
                 pipelines[source.rel] = fact
+        pipelines.update(self._tekton(tekton_documents, ctx, unreadable))
         if not pipelines and not unreadable:
             return {}
         return {"operations": {"pipelines": {"files": pipelines, "unreadable": sorted(set(unreadable))}}}
@@ -72,6 +80,43 @@ class PipelinesCollector:
                 f"{source.rel}: a GitHub Actions workflow that cannot be read ({_why(exc)}); skipped"
             )
             return None
+
+    @staticmethod
+    def _tekton_documents(
+        source: SourceFile, ctx: CollectContext, unreadable: list[str]
+    ) -> list[tuple[str, Any]]:
+        """The Tekton documents of a YAML file ([] for any other file), lines kept."""
+        if source.suffix not in (".yaml", ".yml"):
+            return []
+        text = source.text
+        if text is None or "tekton.dev/" not in text:
+            return []
+        try:
+            documents = load_documents(text)
+        except _READ_ERRORS as exc:
+            if re.search(r"(?m)^kind:\s*Pipeline\s*$", text):
+                unreadable.append(source.rel)
+                ctx.warnings.append(
+                    f"{source.rel}: a Tekton Pipeline that cannot be read ({_why(exc)}); skipped"
+                )
+            return []
+        return [(source.rel, d) for d in documents if tekton.is_tekton(d, "Pipeline") or _is_task(d)]
+
+    @staticmethod
+    def _tekton(
+        documents: list[tuple[str, Any]], ctx: CollectContext, unreadable: list[str]
+    ) -> dict[str, dict[str, Any]]:
+        tasks = {tekton.name_of(d): (d, rel) for rel, d in documents if _is_task(d)}
+        found: dict[str, dict[str, Any]] = {}
+        for rel, document in documents:
+            if not tekton.is_tekton(document, "Pipeline"):
+                continue
+            try:
+                found[f"{rel}#Pipeline/{tekton.name_of(document)}"] = tekton.read(document, rel, tasks, ctx)
+            except _READ_ERRORS as exc:
+                unreadable.append(rel)
+                ctx.warnings.append(f"{rel}: a Tekton Pipeline that cannot be read ({_why(exc)}); skipped")
+        return found
 
     @staticmethod
     def _gitlab(

@@ -31,7 +31,7 @@ def _verdicts(root: Path) -> dict[tuple[str, str], dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
-    names = ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken")
+    names = ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken", "tekton")
     return {name: _verdicts(FIXTURES / name) for name in names}
 
 
@@ -66,6 +66,16 @@ def test_messages_name_the_steps(results) -> None:
         "the pipelines deploy (.github/workflows/ci.yml:24) but no smoke test runs after a deploy; "
         "smoke tests at .github/workflows/ci.yml:9 do not run after a deploy"
     )
+
+
+def test_a_tekton_pipeline(results) -> None:
+    got = results["tekton"]
+    assert {key: c["verdict"] for key, c in got.items()} == {
+        SMOKE: "pass",
+        ROLLBACK: "pass",
+        VALIDATION: "fail",  # no environment check before the helm upgrade
+    }, got
+    assert got[SMOKE]["evidence"] == ["tekton/pipeline.yaml:37"]
 
 
 def test_a_broken_file_costs_that_file(results) -> None:

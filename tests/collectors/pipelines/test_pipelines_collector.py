@@ -166,7 +166,7 @@ def test_nothing_found_is_absent(tmp_path: Path) -> None:
 
 
 def test_no_command_text_reaches_the_facts() -> None:
-    for name in ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken"):
+    for name in ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken", "tekton"):
         part, warnings = collect(FIXTURES / name)
         text = json.dumps(part) + json.dumps(warnings)
         for fragment in (CANARY, "hunter2", "pip install", "--namespace shop", "DATABASE_URL"):
@@ -174,7 +174,7 @@ def test_no_command_text_reaches_the_facts() -> None:
 
 
 def test_output_matches_the_schema() -> None:
-    for name in ("github-good", "gitlab-good", "broken"):
+    for name in ("github-good", "gitlab-good", "broken", "tekton"):
         part, _ = collect(FIXTURES / name)
         assert schema_errors("collectors/pipelines/schema.json", part) == []
 
@@ -217,3 +217,30 @@ def test_github_reusable_workflow_call_and_quoted_on(tmp_path: Path) -> None:
     assert pipeline["triggers"]["events"] == ["workflow_run"]
     assert pipeline["jobs"]["deploy"]["calls"] == "./.github/workflows/deploy.yml"
     assert pipeline["jobs"]["deploy"]["steps"] == []
+
+
+def test_tekton_pipeline_tasks_order_and_task_steps() -> None:
+    section, warnings = pipelines("tekton")
+    assert warnings == []
+    pipeline = section["files"]["tekton/pipeline.yaml#Pipeline/release"]
+    assert pipeline["system"] == "tekton"
+    assert pipeline["files"] == ["tekton/pipeline.yaml", "tekton/tasks.yaml"]
+    jobs = pipeline["jobs"]
+    # steps come from the referenced Task, with the Task file's lines
+    assert jobs["backup"]["steps"][0]["classes"] == ["backup"]
+    assert jobs["backup"]["steps"][0]["provenance"]["ref"] == "tekton/tasks.yaml:10"
+    assert jobs["deploy"]["steps"][0]["tools"] == ["helm"] and jobs["deploy"]["calls"] == "helm-deploy"
+    # runAfter, and a reference to another task's results, order the tasks
+    assert jobs["migrate"]["runs_after"] == ["backup"]
+    assert jobs["smoke-test"]["runs_after"] == ["backup", "deploy", "migrate"]
+    # finally tasks run after all the others
+    assert jobs["rollback-on-failure"]["runs_after"] == ["backup", "deploy", "migrate", "smoke-test"]
+    assert jobs["rollback-on-failure"]["classes"] == ["rollback"]
+
+
+def test_tekton_is_found_by_content_only(tmp_path: Path) -> None:
+    (tmp_path / "values.yaml").write_text("image: tekton.dev/not-a-pipeline\n")
+    (tmp_path / "broken.yaml").write_text("apiVersion: tekton.dev/v1\nkind: Pipeline\nspec: [\n")
+    part, warnings = collect(tmp_path)
+    assert part["operations"]["pipelines"] == {"files": {}, "unreadable": ["broken.yaml"]}
+    assert len(warnings) == 1 and warnings[0].startswith("broken.yaml: a Tekton Pipeline that cannot be read")
