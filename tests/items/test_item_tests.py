@@ -17,7 +17,6 @@ WITHOUT_PASS_AND_FAIL = {
     "final/post_deployment/communication",
     "final/pre_launch_checklist/communication_plan",
     "operations/team_preparedness/training_completed",
-    "scaling/performance_optimization/caching_strategy",
 }
 
 

@@ -4,8 +4,12 @@
 #   Checklist item 4.2.2 (4.2 Database Setup). Redis comes from Redis operator objects (OpsTree,
 #   Spotahome), redis/valkey images in StatefulSets/Deployments, and Terraform ElastiCache or
 #   Memorystore. "Deployed" means at least two nodes (a replica to fail over to). TTL policy is the
-#   maxmemory-policy where visible (args, operator config, parameter group). Not applicable when
-#   context.uses_redis is false.
+#   maxmemory-policy where visible (args, operator config, parameter group, redis.conf, a ConfigMap)
+#   or the application's cache settings (Django CACHES TIMEOUT, Spring cache time-to-live, per-key
+#   expiry in code), read by the application collector. Cache invalidation is measured from code
+#   (delete/expire calls on a cache client, @CacheEvict, cache tags) or declared by a written
+#   strategy (a heading about cache invalidation with caching.min_strategy_words words under it).
+#   Not applicable when context.uses_redis is false.
 # custom:
 #   id: "4.2.2"
 #   section: "4.2 Database Setup"
@@ -17,17 +21,24 @@
 #   evidence:
 #     - kubernetes.databases
 #     - infrastructure.databases
+#     - security.application
 #   remediation: >-
-#     Run Redis with at least one replica (Sentinel, Redis Cluster, a replication group) and set a
-#     maxmemory-policy that evicts (allkeys-lru, volatile-lru, ...); set context.uses_redis to false
-#     if the service does not use Redis.
+#     Run Redis with at least one replica (Sentinel, Redis Cluster, a replication group), set a
+#     maxmemory-policy that evicts (allkeys-lru, volatile-lru, ...) and give cached entries a TTL;
+#     delete or expire keys when their source changes (or write the strategy down); set
+#     context.uses_redis to false if the service does not use Redis.
 #   thresholds:
 #     - name: redis.min_nodes
 #       default: 2
 #       unit: count
 #       description: Redis nodes (primary plus replicas) a production cache must run.
+#     - name: caching.min_strategy_words
+#       default: 50
+#       unit: words
+#       description: Fewest words a written cache-invalidation strategy must have under its heading.
 package gonogo.items.infrastructure.database_setup.caching_layer
 
+import data.gonogo.lib.application as app
 import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
@@ -65,7 +76,48 @@ criteria["Redis cluster deployed (if using)"] := _na if {
 
 criteria["Cache invalidation strategy defined"] := _na if {
 	k8s.context_false("uses_redis")
-} else := result.pending("an attestation or design document describing cache invalidation")
+} else := invalidation
+
+_invalidation := app.facts("caching", "invalidation")
+
+_min_words := result.threshold("caching.min_strategy_words", 50)
+
+_written := [f | some f in app.facts("caching", "invalidation_documented"); f.count >= _min_words]
+
+_short := [f | some f in app.facts("caching", "invalidation_documented"); f.count < _min_words]
+
+_clients := app.facts("caching", "clients")
+
+_redis_libraries := object.get(input, ["security", "dependencies", "signals", "redis_client"], [])
+
+default _cache_found := false
+
+_cache_found if count(caches) > 0
+
+_cache_found if count(_clients) > 0
+
+_cache_found if count(_redis_libraries) > 0
+
+# METADATA
+# description: >-
+#   Keys are invalidated in code (measured), or a strategy is written down (declared); fails when
+#   a cache exists and neither was found, pending when no cache was found.
+invalidation := result.pending("the application collector (cache calls in code, written strategies)") if {
+	not app.collected
+} else := result.pass(sprintf("invalidated in code: %s", [app.text(_invalidation)]), app.refs(_invalidation)) if {
+	count(_invalidation) > 0
+} else := result.declared(sprintf("written strategy: %s", [app.text(_written)]), app.refs(_written)) if {
+	count(_written) > 0
+} else := result.fail(
+	sprintf("no key deletion, expiry, @CacheEvict or cache tags in the code, and no written strategy%s", [_short_text]),
+	app.refs(_short),
+) if {
+	_cache_found
+} else := result.pending("a cache to judge (Redis objects, cache settings or a Redis client): none found")
+
+default _short_text := ""
+
+_short_text := sprintf(" (too short: %s; %d words needed)", [app.text(_short), _min_words]) if count(_short) > 0
 
 _policies contains c.maxmemory_policy if {
 	some c in caches
@@ -78,14 +130,34 @@ _ttl_problems contains {"message": msg, "ref": k8s.ref(c)} if {
 	msg := sprintf("redis %s (%s): maxmemory-policy noeviction (keys never expire under memory pressure)", [k8s.label(c), k8s.ref(c)])
 }
 
+_ttl_problems contains {"message": sprintf("%s: %s", [f.via, f.detail]), "ref": f.provenance.ref} if {
+	some f in app.facts("caching", "ttl_gaps")
+}
+
+_ttl := app.facts("caching", "ttl")
+
+_ttl_evidence := array.concat(k8s.refs(caches), app.refs(_ttl))
+
+_ttl_text := concat("; ", array.concat(
+	[sprintf("maxmemory-policy: %s", [concat(", ", sort(_policies))]) | count(_policies) > 0],
+	[app.text(_ttl) | count(_ttl) > 0],
+))
+
 criteria["TTL policies configured"] := _na if {
 	k8s.context_false("uses_redis")
-} else := result.pending("Redis objects") if {
+} else := result.pending("Redis objects or the application's cache settings") if {
 	not _collected
-} else := result.fail(_none, []) if {
-	count(caches) == 0
+	not app.collected
 } else := result.fail(k8s.summary(_ttl_problems), k8s.problem_refs(_ttl_problems)) if {
 	count(_ttl_problems) > 0
-} else := result.pass(sprintf("maxmemory-policy: %s", [concat(", ", sort(_policies))]), k8s.refs(caches)) if {
-	count(_policies) > 0
+} else := result.pass(_ttl_text, _ttl_evidence) if {
+	count(_policies) + count(_ttl) > 0
+} else := result.fail(_none, []) if {
+	count(caches) == 0
+	not _cache_found
+} else := result.fail(
+	"cache found but no TTL or eviction policy in its settings or the code",
+	array.concat(k8s.refs(caches), app.refs(_clients)),
+) if {
+	app.collected
 } else := result.pending("the Redis maxmemory-policy (kept in a ConfigMap or parameter group gonogo does not read)")
