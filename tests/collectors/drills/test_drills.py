@@ -148,3 +148,13 @@ def test_end_to_end_broken_evidence_is_an_error(tmp_path: Path) -> None:
     items = _items(tmp_path, "broken")
     assert items["5.1.3"]["verdict"] == "error"
     assert items["5.2.2"]["verdict"] == "error"
+
+
+@pytest.mark.opa
+@pytest.mark.slow
+def test_end_to_end_a_scheduled_drill_is_named_not_passed(tmp_path: Path) -> None:
+    items = _items(tmp_path, "scheduled")
+    text = "Restore test completed successfully"
+    criterion = next(c for c in items["5.1.3"]["criteria"] if c["text"] == text)
+    assert criterion["verdict"] == "pending"
+    assert "scheduled in CI (.github/workflows/restore-drill.yml:7)" in criterion["message"]

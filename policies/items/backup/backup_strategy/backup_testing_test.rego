@@ -191,3 +191,17 @@ test_pending_without_documents_collector if {
 	some c in r.criteria
 	contains(c.message, "documents collector")
 }
+
+test_a_scheduled_restore_drill_is_named_but_stays_pending if {
+	job := {
+		"scheduled": true,
+		"classes": ["restore_drill"],
+		"steps": [],
+		"provenance": {"collector": "pipelines", "file": ".github/workflows/drill.yml", "ref": ".github/workflows/drill.yml:9"},
+	}
+	pipeline := {"operations": {"pipelines": {"files": {".github/workflows/drill.yml": {"jobs": {"restore-drill": job}}}}}}
+	r := backup_testing.report with input as object.union(_procedure, pipeline)
+	c := testing.criterion(r, "Restore test completed successfully")
+	c.verdict == "pending"
+	contains(c.message, "a restore drill is scheduled in CI (.github/workflows/drill.yml:9)")
+}
