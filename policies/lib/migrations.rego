@@ -64,7 +64,7 @@ _unindexed_text := [sprintf("%s (%s)", [key, _foreign_keys[key].ref]) | some key
 #   it creates no table; fail when a foreign key has no index or no index exists at all; else pass.
 indexes_decision := result.pending("database migrations or schema SQL (the migrations collector)") if {
 	not collected
-} else := result.pending("a database schema: the migrations and SQL files found create no table") if {
+} else := result.pending("migrations or schema SQL that create tables (none found)") if {
 	count(_tables) == 0
 } else := result.fail(
 	sprintf("%d foreign key(s) without an index on their column(s): %s", [count(unindexed_foreign_keys), listed(_unindexed_text)]),

@@ -26,7 +26,7 @@ test_indexes_pending_when_not_collected if {
 test_indexes_pending_when_no_table if {
 	d := migrations.indexes_decision with input as {"operations": {"migrations": {}}}
 	d.verdict == "pending"
-	contains(d.message, "create no table")
+	contains(d.message, "create tables (none found)")
 }
 
 test_indexes_fail_on_unindexed_foreign_key if {

@@ -99,7 +99,7 @@ _with_migrations(collected, found, decision) := result.unless_false("has_databas
 
 _judged(collected, found, decision) := result.pending("database migrations (the migrations collector)") if {
 	not collected
-} else := result.pending("database migrations: none found (Alembic, Django, Flyway, golang-migrate, Liquibase)") if {
+} else := result.pending("database migrations (Alembic, Django, Flyway, golang-migrate, Liquibase; none found)") if {
 	count(found) == 0
 } else := decision
 
