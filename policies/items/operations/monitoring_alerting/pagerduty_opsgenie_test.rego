@@ -81,3 +81,10 @@ test_pending_without_evidence if {
 	r := pagerduty_opsgenie.report with input as {}
 	r.verdict == "pending"
 }
+
+test_pending_when_no_alertmanager_configuration_is_found if {
+	empty := {"monitoring": {"alertmanager": {"configs": [], "receivers": {}, "integrations": {"pagerduty": [], "opsgenie": []}}}}
+	r := pagerduty_opsgenie.report with input as object.union(empty, terraform)
+	r.verdict == "pending"
+	contains(testing.criterion(r, "Integration tested").message, "no record that it was tested")
+}
