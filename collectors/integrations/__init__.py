@@ -82,6 +82,7 @@ STRIPE_CALLS = frozenset(
     }
 )
 EMAIL_ROUTE_WORDS = ("bounce", "sendgrid", "ses", "sns", "email", "mail")
+MAX_JS_CHARS = 1_000_000
 FEEDS = ("integrations.stripe", "integrations.email", "integrations.sms", "integrations.tests")
 # Words that make an unparseable file likely evidence (its loss then keeps the items from passing).
 RELEVANT = re.compile(r"stripe|twilio|sendgrid|\bses\b|sesv2|webhook", re.IGNORECASE)
@@ -162,17 +163,27 @@ class _Run:
         text = source.text
         if text is None:
             return
-        if language == "python":
-            try:
-                scan = python_code.scan(text, source.rel)
-            except SyntaxError as exc:
-                self._skip(source, exc.lineno, "not parseable as Python", bool(RELEVANT.search(text)))
-                return
-            except (ValueError, RecursionError, MemoryError):
-                self._skip(source, None, "not parseable as Python", bool(RELEVANT.search(text)))
-                return
-        else:
-            scan = js_code.scan(text, source.rel)
+        relevant = bool(RELEVANT.search(text))
+        if language == "javascript" and len(text) > MAX_JS_CHARS:
+            self._skip(
+                source, None, f"over {MAX_JS_CHARS // 1000} k characters (a bundle?), not scanned", relevant
+            )
+            return
+        try:
+            scan = (
+                python_code.scan(text, source.rel) if language == "python" else js_code.scan(text, source.rel)
+            )
+        except SyntaxError as exc:
+            self._skip(source, exc.lineno, "not parseable as Python", relevant)
+            return
+        except (ValueError, RecursionError, MemoryError):
+            self._skip(source, None, f"not parseable as {language.title()}", relevant)
+            return
+        except (
+            Exception
+        ) as exc:  # a scanner bug must cost this file, not the collector (type only: no content)
+            self._skip(source, None, f"could not be scanned ({type(exc).__name__})", relevant)
+            return
         self.sources["code_files"] += 1
         self._record_scan(source, scan)
 
@@ -276,7 +287,9 @@ class _Run:
             return
         try:
             self.tests.add_report(root, source.rel)
-        except (ValueError, TypeError, AttributeError):
+        except (
+            Exception
+        ):  # junitparser's errors vary by malformation; never quote them (they may hold content)
             self._skip(source, None, "JUnit report not readable")
             return
         self.sources["junit_reports"] += 1

@@ -91,14 +91,17 @@ class IntegrationTests:
     def add_report(self, root: Element, rel: str) -> None:
         document = JUnitXml.fromroot(root)
         suites = [document] if isinstance(document, TestSuite) else list(document)
-        self.reports.append(rel)
+        found: list[tuple[str, str, str]] = []  # all read before any is counted: a bad report adds nothing
         for suite in suites:
             for case in suite:
                 classname = case.classname or ""
                 display = f"{classname}::{case.name}" if classname else str(case.name)
                 # the class, not its package path: `tests.unpaid.test_billing` must not read as "unpaid"
                 for topic in topics_of(str(case.name or ""), classname.rsplit(".", 1)[-1]):
-                    self.topics[topic].add(_outcome(case), display, rel)
+                    found.append((topic, _outcome(case), display))
+        self.reports.append(rel)
+        for topic, outcome, display in found:
+            self.topics[topic].add(outcome, display, rel)
 
     def section(self) -> dict[str, Any]:
         return {"reports": sorted(self.reports), "topics": {t: c.as_fact() for t, c in self.topics.items()}}

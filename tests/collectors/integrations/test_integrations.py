@@ -297,3 +297,29 @@ def test_end_to_end_paid_and_unpaid(tmp_path: Path):
     assert _verdicts(unpaid["9.2.2"]) == {"2FA integration tested": "fail", "Rate limits configured": "fail"}
     for canary in CANARIES:
         assert canary not in paid_text and canary not in unpaid_text
+
+
+def test_a_scanner_failure_costs_that_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    shutil.copytree(PAID / "web", tmp_path / "web")
+    shutil.copytree(PAID / "reports", tmp_path / "reports")
+
+    def broken(*_args: Any) -> None:
+        raise KeyError("gonogoCanaryKeyError")
+
+    monkeypatch.setattr(js_code, "scan", broken)
+    monkeypatch.setattr("gonogo.collectors.integrations.tests.IntegrationTests.add_report", broken)
+    out, ctx = _collect(tmp_path)
+    assert "web/server.js: could not be scanned (KeyError); skipped for integration facts" in ctx.warnings
+    assert "reports/junit.xml: JUnit report not readable; skipped for integration facts" in ctx.warnings
+    assert {s["file"] for s in ctx.skipped} == {"web/server.js", "reports/junit.xml"}
+    assert out["integrations"]["tests"]["reports"] == []
+    assert list(out["integrations"]["stripe"]["sdk"]) == ["web/package.json:7"]
+    assert "gonogoCanary" not in json.dumps(ctx.warnings)
+
+
+def test_a_javascript_bundle_is_not_scanned(tmp_path: Path):
+    (tmp_path / "bundle.js").write_text("var stripe=require('stripe');" + "x=1;" * 260_000)
+    out, ctx = _collect(tmp_path)
+    assert out == {}
+    assert ctx.warnings[0].startswith("bundle.js: over 1000 k characters")
+    assert [s["file"] for s in ctx.skipped] == ["bundle.js"]
