@@ -1,6 +1,7 @@
-"""The `pipelines` collector: CI/CD pipelines (GitHub Actions, GitLab CI, Tekton) and what their steps do.
+"""The `pipelines` collector: CI/CD pipelines and what their steps do.
 
-Fills `operations.pipelines` (shape in collectors/pipelines/schema.json, meaning in docs/pipelines.md):
+GitHub Actions workflows, GitLab CI, Tekton Pipelines and Argo Workflows. Fills
+`operations.pipelines` (shape in collectors/pipelines/schema.json, meaning in docs/pipelines.md):
 each pipeline keyed by its file, with its triggers, its jobs keyed by name (needs, the jobs each
 runs after, stage, environment, manual/scheduled) and each job's ordered steps with the classes
 recognised in them (patterns.py: migrate, backup, deploy, rollback, smoke_test, scan, ...). Step
@@ -15,7 +16,7 @@ from typing import Any
 
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.bounded import Unparsable
-from gonogo.collectors.pipelines import github, gitlab, model, tekton
+from gonogo.collectors.pipelines import argo, github, gitlab, model, tekton
 from gonogo.collectors.pipelines.yamlnodes import load_documents
 from gonogo.collectors.sources.files import SourceFile
 
@@ -23,6 +24,9 @@ from gonogo import __version__
 
 # A file of an unexpected shape costs that file only. Only gonogo's own messages are shown (they
 # name a position); Python's could quote the file's content, so for those the type alone is kept.
+_PIPELINE_KIND = re.compile(
+    r"(?m)^kind:\s*(Pipeline|Workflow|WorkflowTemplate|ClusterWorkflowTemplate|CronWorkflow)\s*$"
+)
 _READ_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
 
 
@@ -47,20 +51,20 @@ class PipelinesCollector:
         files = {source.rel: source for source in ctx.files}
         pipelines: dict[str, dict[str, Any]] = {}
         unreadable: list[str] = []
-        tekton_documents: list[tuple[str, Any]] = []
+        crd_documents: list[tuple[str, Any]] = []
         for source in ctx.files:
             if github.is_workflow_path(source.rel):
                 fact = self._github(source, ctx)
             elif gitlab.is_root_path(source.rel):
                 fact = self._gitlab(source, files, ctx, unreadable)
             else:
-                tekton_documents += self._tekton_documents(source, ctx, unreadable)
+                crd_documents += self._crd_documents(source, ctx, unreadable)
                 continue
             if fact is None:
                 unreadable.append(source.rel)
             else:
                 pipelines[source.rel] = fact
-        pipelines.update(self._tekton(tekton_documents, ctx, unreadable))
+        pipelines.update(self._crds(crd_documents, ctx, unreadable))
         if not pipelines and not unreadable:
             return {}
         return {"operations": {"pipelines": {"files": pipelines, "unreadable": sorted(set(unreadable))}}}
@@ -82,40 +86,45 @@ class PipelinesCollector:
             return None
 
     @staticmethod
-    def _tekton_documents(
+    def _crd_documents(
         source: SourceFile, ctx: CollectContext, unreadable: list[str]
     ) -> list[tuple[str, Any]]:
-        """The Tekton documents of a YAML file ([] for any other file), lines kept."""
+        """The Tekton and Argo Workflows documents of a YAML file ([] for any other file), lines kept."""
         if source.suffix not in (".yaml", ".yml"):
             return []
         text = source.text
-        if text is None or "tekton.dev/" not in text:
+        if text is None or ("tekton.dev/" not in text and "argoproj.io/" not in text):
             return []
         try:
             documents = load_documents(text)
         except _READ_ERRORS as exc:
-            if re.search(r"(?m)^kind:\s*Pipeline\s*$", text):
+            if _PIPELINE_KIND.search(text):
                 unreadable.append(source.rel)
-                ctx.warnings.append(
-                    f"{source.rel}: a Tekton Pipeline that cannot be read ({_why(exc)}); skipped"
-                )
+                ctx.warnings.append(f"{source.rel}: a pipeline that cannot be read ({_why(exc)}); skipped")
             return []
-        return [(source.rel, d) for d in documents if tekton.is_tekton(d, "Pipeline") or _is_task(d)]
+        return [
+            (source.rel, d)
+            for d in documents
+            if tekton.is_tekton(d, "Pipeline") or _is_task(d) or argo.is_argo(d)
+        ]
 
     @staticmethod
-    def _tekton(
+    def _crds(
         documents: list[tuple[str, Any]], ctx: CollectContext, unreadable: list[str]
     ) -> dict[str, dict[str, Any]]:
         tasks = {tekton.name_of(d): (d, rel) for rel, d in documents if _is_task(d)}
         found: dict[str, dict[str, Any]] = {}
         for rel, document in documents:
-            if not tekton.is_tekton(document, "Pipeline"):
-                continue
             try:
-                found[f"{rel}#Pipeline/{tekton.name_of(document)}"] = tekton.read(document, rel, tasks, ctx)
+                if tekton.is_tekton(document, "Pipeline"):
+                    found[f"{rel}#Pipeline/{tekton.name_of(document)}"] = tekton.read(
+                        document, rel, tasks, ctx
+                    )
+                elif argo.is_argo(document):
+                    found[f"{rel}#{argo.key_of(document)}"] = argo.read(document, rel, ctx)
             except _READ_ERRORS as exc:
                 unreadable.append(rel)
-                ctx.warnings.append(f"{rel}: a Tekton Pipeline that cannot be read ({_why(exc)}); skipped")
+                ctx.warnings.append(f"{rel}: a pipeline that cannot be read ({_why(exc)}); skipped")
         return found
 
     @staticmethod

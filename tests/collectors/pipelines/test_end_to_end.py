@@ -31,7 +31,7 @@ def _verdicts(root: Path) -> dict[tuple[str, str], dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
-    names = ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken", "tekton")
+    names = ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken", "tekton", "argo")
     return {name: _verdicts(FIXTURES / name) for name in names}
 
 
@@ -76,6 +76,15 @@ def test_a_tekton_pipeline(results) -> None:
         VALIDATION: "fail",  # no environment check before the helm upgrade
     }, got
     assert got[SMOKE]["evidence"] == ["tekton/pipeline.yaml:37"]
+
+
+def test_argo_workflows(results) -> None:
+    got = results["argo"]
+    assert {key: c["verdict"] for key, c in got.items()} == {
+        SMOKE: "pass",
+        ROLLBACK: "fail",  # the release deploys; nothing rolls it back
+        VALIDATION: "pass",
+    }, got
 
 
 def test_a_broken_file_costs_that_file(results) -> None:

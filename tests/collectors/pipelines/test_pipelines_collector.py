@@ -166,7 +166,7 @@ def test_nothing_found_is_absent(tmp_path: Path) -> None:
 
 
 def test_no_command_text_reaches_the_facts() -> None:
-    for name in ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken", "tekton"):
+    for name in ("github-good", "github-bad", "gitlab-good", "gitlab-bad", "broken", "tekton", "argo"):
         part, warnings = collect(FIXTURES / name)
         text = json.dumps(part) + json.dumps(warnings)
         for fragment in (CANARY, "hunter2", "pip install", "--namespace shop", "DATABASE_URL"):
@@ -174,7 +174,7 @@ def test_no_command_text_reaches_the_facts() -> None:
 
 
 def test_output_matches_the_schema() -> None:
-    for name in ("github-good", "gitlab-good", "broken", "tekton"):
+    for name in ("github-good", "gitlab-good", "broken", "tekton", "argo"):
         part, _ = collect(FIXTURES / name)
         assert schema_errors("collectors/pipelines/schema.json", part) == []
 
@@ -243,4 +243,24 @@ def test_tekton_is_found_by_content_only(tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("apiVersion: tekton.dev/v1\nkind: Pipeline\nspec: [\n")
     part, warnings = collect(tmp_path)
     assert part["operations"]["pipelines"] == {"files": {}, "unreadable": ["broken.yaml"]}
-    assert len(warnings) == 1 and warnings[0].startswith("broken.yaml: a Tekton Pipeline that cannot be read")
+    assert len(warnings) == 1 and warnings[0].startswith("broken.yaml: a pipeline that cannot be read")
+
+
+def test_argo_workflow_steps_dag_exit_handler_and_cron() -> None:
+    section, warnings = pipelines("argo")
+    assert warnings == []
+    release = section["files"]["workflows/release.yaml#WorkflowTemplate/release"]
+    assert release["system"] == "argo_workflows" and release["triggers"]["manual"]
+    jobs = release["jobs"]
+    # the outer steps run in sequence, the inner lists in parallel
+    assert jobs["migrate"]["runs_after"] == ["backup", "validate-env"]
+    assert jobs["migrate"]["steps"][0]["tools"] == ["alembic"]
+    # a nested DAG is expanded: depends names the task it waits for
+    assert jobs["deploy/smoke"]["runs_after"] == ["backup", "deploy/apply", "migrate", "validate-env"]
+    assert jobs["deploy/apply"]["steps"][0]["classes"] == ["deploy"]
+    assert jobs["onExit"]["runs_after"] == sorted(set(jobs) - {"onExit"})
+    cron = section["files"]["workflows/release.yaml#CronWorkflow/restore-drill"]
+    assert cron["triggers"]["crons"] == ["0 5 * * 1"]
+    drill = cron["jobs"]["restore-drill"]
+    assert drill["scheduled"] and not drill["manual"]
+    assert drill["steps"][0]["classes"] == ["restore", "restore_drill"]
