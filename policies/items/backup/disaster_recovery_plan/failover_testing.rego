@@ -5,7 +5,8 @@
 #   (operations.drills.failovers: LitmusChaos ChaosResults, Chaos Mesh experiments, drill
 #   records, JUnit failover tests), by what each exercised (region, database, dns), and from
 #   the failover configuration in Terraform plans (infrastructure.dns_records failover routing
-#   and health checks, infrastructure.databases Multi-AZ). Configuration alone says failover is
+#   and health checks; infrastructure.databases and kubernetes.databases Multi-AZ or replicas,
+#   caches left out). Configuration alone says failover is
 #   configured, not tested: it can fail a criterion (a failover record without a health check,
 #   a database with nothing to fail over to), never pass one.
 # custom:
@@ -25,6 +26,7 @@
 #     - operations.drills
 #     - infrastructure.dns_records
 #     - infrastructure.databases
+#     - kubernetes.databases
 #     - attestations
 #   remediation: >-
 #     Run failover drills whose outcome is checked (a LitmusChaos experiment with probes, a drill
@@ -119,18 +121,29 @@ _passed(message, f) := result.pass(message, [f.provenance.ref]) if {
 	f.measured
 } else := result.declared(message, [f.provenance.ref])
 
-# Databases: Terraform facts say which can fail over at all.
-_databases := object.get(input, ["infrastructure", "databases"], {})
+# Databases (Terraform and Kubernetes facts, caches left out) say which can fail over at all.
+_caches := {"redis", "valkey", "memcached"}
 
-_single[address] := db.provenance.ref if {
-	some address, db in _databases
-	db.instances == 1
-	db.multi_az == false
+_databases[key] := db if {
+	some section in ["infrastructure", "kubernetes"]
+	some key, db in object.get(input, [section, "databases"], {})
+	not lower(db.engine) in _caches
 }
 
-_standby contains address if {
-	some address, db in _databases
+_single[key] := db.provenance.ref if {
+	some key, db in _databases
+	db.instances == 1
+	object.get(db, "multi_az", false) == false
+}
+
+_standby contains key if {
+	some key, db in _databases
 	db.multi_az == true
+}
+
+_standby contains key if {
+	some key, db in _databases
+	db.instances >= 2
 }
 
 # METADATA
@@ -141,12 +154,12 @@ database_failover := r if {
 	r := _drill_verdict("database failover", _by_target.database, _unreadable, _collected)
 	r.verdict != "pending"
 } else := result.fail(
-	sprintf("no failover target: %s single instance, not Multi-AZ/regional", [concat(", ", sort(object.keys(_single)))]),
+	sprintf("no failover target: %s: a single instance, no Multi-AZ or regional standby", [concat(", ", sort(object.keys(_single)))]),
 	sort([ref | some ref in _single]),
 ) if {
 	count(_single) > 0
 } else := result.pending(sprintf(
-	"%s; failover is configured (Multi-AZ: %s) but no drill validated it",
+	"%s; failover is configured (Multi-AZ or replicas: %s) but no drill validated it",
 	[_pending_needs("database failover"), concat(", ", sort(_standby))],
 )) if {
 	count(_standby) > 0

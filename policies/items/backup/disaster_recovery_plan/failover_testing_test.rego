@@ -123,14 +123,14 @@ test_fails_when_the_database_has_nothing_to_fail_over_to if {
 	r := failover_testing.report with input as {"infrastructure": {"databases": _db("aws_db_instance.main", 1, false), "dns_records": {}}}
 	c := testing.criterion(r, "Database failover validated")
 	c.verdict == "fail"
-	contains(c.message, "no failover target: aws_db_instance.main single instance")
+	contains(c.message, "no failover target: aws_db_instance.main: a single instance")
 }
 
 test_a_multi_az_database_without_a_drill_is_configured_not_validated if {
 	r := failover_testing.report with input as {"infrastructure": {"databases": _db("aws_db_instance.main", 2, true), "dns_records": {}}}
 	c := testing.criterion(r, "Database failover validated")
 	c.verdict == "pending"
-	contains(c.message, "configured (Multi-AZ: aws_db_instance.main) but no drill validated it")
+	contains(c.message, "configured (Multi-AZ or replicas: aws_db_instance.main) but no drill validated it")
 }
 
 test_chaos_mesh_injection_alone_does_not_validate if {
@@ -195,4 +195,35 @@ test_records_without_failover_routing_are_not_failover_records if {
 	c := testing.criterion(r, "DNS failover confirmed")
 	c.verdict == "pending"
 	not contains(c.message, "configured")
+}
+
+test_a_single_instance_cluster_database_fails_but_a_cache_does_not_count if {
+	cnpg := {"Cluster/shop/orders": {
+		"engine": "postgresql",
+		"operator": "cloudnative-pg",
+		"instances": 1,
+		"provenance": {"collector": "kubernetes", "file": "k8s/db.yaml", "ref": "k8s/db.yaml:1"},
+	}}
+	cache := {"aws_elasticache_replication_group.sessions": object.union(
+		_db("aws_elasticache_replication_group.sessions", 1, false)["aws_elasticache_replication_group.sessions"],
+		{"engine": "redis"},
+	)}
+	r := failover_testing.report with input as {"kubernetes": {"databases": cnpg}, "infrastructure": {"databases": cache, "dns_records": {}}}
+	c := testing.criterion(r, "Database failover validated")
+	c.verdict == "fail"
+	contains(c.message, "no failover target: Cluster/shop/orders: a single instance")
+	not contains(c.message, "sessions")
+	c.evidence == ["k8s/db.yaml:1"]
+}
+
+test_a_replicated_cluster_database_is_configured if {
+	cnpg := {"Cluster/shop/orders": {
+		"engine": "postgresql",
+		"instances": 3,
+		"provenance": {"collector": "kubernetes", "file": "k8s/db.yaml", "ref": "k8s/db.yaml:1"},
+	}}
+	r := failover_testing.report with input as {"kubernetes": {"databases": cnpg}}
+	c := testing.criterion(r, "Database failover validated")
+	c.verdict == "pending"
+	contains(c.message, "(Multi-AZ or replicas: Cluster/shop/orders)")
 }
