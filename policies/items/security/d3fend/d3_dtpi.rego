@@ -73,7 +73,8 @@ _libraries := evidence.signal("request_signing")
 # description: >-
 #   Requests are signed or verified: signature checks in code, Istio mTLS STRICT, or a declared
 #   HTTP message signing library; a PeerAuthentication that accepts plaintext fails. Fails when the
-#   code, manifests and dependency manifests were searched and none was found.
+#   code, manifests and dependency manifests were searched and none was found; pending when the
+#   application collector found no API, route or entry point (nothing receives requests).
 signing := result.pending("the application collector or dependency manifests (the scanners collector)") if {
 	not app.collected
 	not input.security.dependencies
@@ -84,10 +85,20 @@ signing := result.pending("the application collector or dependency manifests (th
 } else := evidence.dependency_criterion("request_signing", "HTTP message signing") if {
 	input.security.dependencies
 	count(_libraries) > 0
+} else := result.pending("an API or entry point to judge (OpenAPI, routes, gateway, ingress): none found") if {
+	app.collected
+	count(_surface) == 0
 } else := result.fail(
 	sprintf("no request signing found: %s%s", [_searched, _libraries_text]),
-	[],
+	app.refs(_surface),
 )
+
+# what requests reach: APIs, entry points and files with routes
+_surface := array.flatten([
+	app.facts("access_control", "apis"),
+	app.facts("access_control", "entry_points"),
+	app.facts("privacy", "apis"),
+])
 
 _searched := "no signature check (HMAC, webhook signature, SigV4, JWS) or mTLS STRICT in the code and manifests"
 

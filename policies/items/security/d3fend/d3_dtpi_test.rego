@@ -53,7 +53,8 @@ test_passes_with_tls13_pins_and_signed_webhooks if {
 }
 
 test_fails_with_an_unpinned_client_and_no_signing if {
-	r := d3_dtpi.report with input as fx_app.snapshot({"integrity": {"tls_clients": [_android]}})
+	api := fx_app.fact("OpenAPI 3.0.3", "5 operations", "api/openapi.yaml:1")
+	r := d3_dtpi.report with input as fx_app.snapshot({"integrity": {"tls_clients": [_android]}, "access_control": {"apis": [api]}})
 	testing.verdict(r, "Certificate pinning configured") == "fail"
 	startswith(testing.criterion(r, "Certificate pinning configured").message, "1 TLS client(s) without certificate pins")
 	msg := testing.criterion(r, "Request/response signing").message
@@ -78,4 +79,6 @@ test_pinning_pending_without_a_tls_client if {
 	r := d3_dtpi.report with input as fx_app.snapshot({})
 	testing.verdict(r, "Certificate pinning configured") == "pending"
 	contains(testing.criterion(r, "Certificate pinning configured").message, "a TLS client to judge")
+	contains(testing.criterion(r, "Request/response signing").message, "an API or entry point to judge")
+	testing.verdict(r, "Request/response signing") == "pending"
 }
