@@ -127,7 +127,9 @@ class DrillsCollector:
         if root.tag not in ("testsuites", "testsuite") or root.get("name") == "gonogo":
             return
         for family, key, fact in records.junit_drills(root, source.rel):
-            self._add(family, key, fact, source, None)
+            case = f'name="{key.rsplit("::", 1)[-1]}"'
+            line = _line_of(text, case, 1)
+            self._add(family, key, fact, source, line if case in text.splitlines()[line - 1] else None)
 
     def _add(self, family: str, key: str, fact: dict[str, Any], source: SourceFile, line: int | None) -> None:
         fact["at"] = fact.get("finished") or fact.get("started")

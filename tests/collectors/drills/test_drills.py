@@ -73,6 +73,7 @@ def test_junit_test_cases_named_for_drills() -> None:
     (restore,) = drills["restores"].values()
     assert (restore["outcome"], restore["duration_seconds"]) == ("succeeded", 1500.214)
     assert restore["restore_point_age_seconds"] == 21600.0  # the rpo_seconds property
+    assert restore["provenance"]["ref"] == "drill-tests.xml:4"  # the test case's line
     (failover,) = drills["failovers"].values()
     assert (failover["target"], failover["outcome"]) == ("database", "failed")
     assert len(drills["restores"]) + len(drills["failovers"]) == 2  # test_health_endpoint is no drill
