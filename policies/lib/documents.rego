@@ -14,6 +14,10 @@
 #       default: 180
 #       unit: days
 #       description: Oldest rehearsal (front matter tested) accepted.
+#     - name: documents.min_section_words
+#       default: 15
+#       unit: count
+#       description: Fewest words under a heading for the heading to count as written.
 package gonogo.lib.documents
 
 import data.gonogo.lib.result
@@ -88,7 +92,10 @@ rehearsed(kind, label) := r if {
 	age := age_days(doc.last_tested)
 	max_age := result.threshold("documents.max_test_age_days", 180)
 	age > max_age
-} else := result.pass(sprintf("%s %s: %d numbered steps, rehearsed %s", [label, doc.path, doc.steps, doc.last_tested]), [doc.provenance.ref]) if {
+} else := result.declared(
+	sprintf("%s %s: %d numbered steps, rehearsed %s by its front matter", [label, doc.path, doc.steps, doc.last_tested]),
+	[doc.provenance.ref],
+) if {
 	doc := best(kind)
 }
 
@@ -100,7 +107,7 @@ published(kind, label) := _pending_docs if {
 	not collected
 } else := _missing(kind, label) if {
 	count(of_kind(kind)) == 0
-} else := result.pass(sprintf("%s %s published at %s", [label, doc.path, doc.published_url]), [doc.provenance.ref]) if {
+} else := result.declared(sprintf("%s %s published at %s by its front matter", [label, doc.path, doc.published_url]), [doc.provenance.ref]) if {
 	doc := [d | some d in of_kind(kind); d.published_url][0]
 } else := result.fail(sprintf("%s %s exists but is not published (%s)", [label, doc.path, _no_url]), [doc.provenance.ref]) if {
 	doc := of_kind(kind)[0]
@@ -108,21 +115,42 @@ published(kind, label) := _pending_docs if {
 
 # METADATA
 # description: >-
-#   A document of one of the kinds has a heading matching the regular expression; the
-#   message says what it looked for.
+#   A document of one of the kinds has a heading matching the regular expression with at
+#   least documents.min_section_words words under it; the message says what it looked for.
 has_heading(kinds, pattern, label) := _pending_docs if {
 	not collected
-} else := result.pass(sprintf("%s: heading %q in %s", [label, hit.heading, hit.doc.path]), [hit.doc.provenance.ref]) if {
+} else := result.pass(
+	sprintf("%s: heading %q in %s (%d words under it)", [label, hit.heading, hit.doc.path, hit.words]),
+	[hit.doc.provenance.ref],
+) if {
+	hit := _written(kinds, pattern)[0]
+} else := result.fail(
+	sprintf("%s: heading %q in %s has %d word(s) under it < %d", [label, hit.heading, hit.doc.path, hit.words, _min_words]),
+	[hit.doc.provenance.ref],
+) if {
 	hit := _heading_hits(kinds, pattern)[0]
 } else := result.fail(sprintf("%s: no heading matching /%s/ in %s", [label, pattern, concat(", ", _paths(kinds))]), refs(_docs(kinds))) if {
 	count(_docs(kinds)) > 0
 } else := result.fail(sprintf("%s: no %s document found", [label, concat(" or ", [replace(k, "_", " ") | some k in kinds])]), [])
 
-_heading_hits(kinds, pattern) := [{"doc": doc, "heading": heading} |
+_min_words := result.threshold("documents.min_section_words", 15)
+
+# A heading counts with the words under it (the documents collector's sections); a document
+# from before sections were collected has none, and its headings count as empty.
+_heading_hits(kinds, pattern) := [{"doc": doc, "heading": heading, "words": _words(doc, heading)} |
 	some doc in _docs(kinds)
 	some heading in object.get(doc, "headings", [])
 	regex.match(pattern, heading)
 ]
+
+_written(kinds, pattern) := [hit | some hit in _heading_hits(kinds, pattern); hit.words >= _min_words]
+
+_words(doc, heading) := max([0, max([section.words |
+	some section in object.get(doc, "sections", [])
+	section.heading == heading
+])]) if {
+	count([1 | some section in object.get(doc, "sections", []); section.heading == heading]) > 0
+} else := 0
 
 _docs(kinds) := [doc | some kind in kinds; some doc in of_kind(kind)]
 

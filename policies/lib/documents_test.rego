@@ -49,9 +49,10 @@ test_rehearsed_needs_a_recent_rehearsal if {
 	old := documents.rehearsed("runbook", "runbook") with input as _with([_runbook({"steps": 4, "last_tested": "2026-01-01"})])
 	old.message == "runbook docs/runbook.md: last rehearsed 2026-01-01, 304 days ago > 180"
 	recent := documents.rehearsed("runbook", "runbook") with input as _with([_runbook({"steps": 4, "last_tested": "2026-09-15"})])
-	recent.message == "runbook docs/runbook.md: 4 numbered steps, rehearsed 2026-09-15"
+	recent.message == "runbook docs/runbook.md: 4 numbered steps, rehearsed 2026-09-15 by its front matter"
 	recent.evidence == ["docs/runbook.md:1"]
 	recent.verdict == "pass"
+	recent.assurance == "declared"
 }
 
 test_published if {
@@ -61,17 +62,29 @@ test_published if {
 	contains(unpublished.message, "exists but is not published")
 	url := "https://example.com/runbook"
 	published := documents.published("runbook", "runbook") with input as _with([_runbook({}), _runbook({"published_url": url})])
-	published.message == "runbook docs/runbook.md published at https://example.com/runbook"
+	published.message == "runbook docs/runbook.md published at https://example.com/runbook by its front matter"
+	published.assurance == "declared"
 }
 
 test_has_heading if {
 	documents.has_heading(["runbook"], `(?i)rollback`, "Rollback").verdict == "pending" with input as {}
-	hit := documents.has_heading(["runbook"], `(?i)rollback`, "Rollback") with input as _with([_runbook({"headings": ["Intro", "Rollback steps"]})])
-	hit.message == `Rollback: heading "Rollback steps" in docs/runbook.md`
+	written := {"headings": ["intro", "rollback steps"], "sections": [{"heading": "intro", "words": 3}, {"heading": "rollback steps", "words": 40}]}
+	hit := documents.has_heading(["runbook"], `(?i)rollback`, "Rollback") with input as _with([_runbook(written)])
+	hit.message == `Rollback: heading "rollback steps" in docs/runbook.md (40 words under it)`
 	hit.evidence == ["docs/runbook.md:1"]
 	hit.verdict == "pass"
+	hit.assurance == "measured"
 	miss := documents.has_heading(["runbook"], `(?i)rollback`, "Rollback") with input as _with([_runbook({"headings": ["Intro"]})])
 	miss == {"verdict": "fail", "message": "Rollback: no heading matching /(?i)rollback/ in docs/runbook.md", "evidence": ["docs/runbook.md:1"]}
 	none := documents.has_heading(["runbook", "deployment_guide"], `x`, "X") with input as _with([])
 	none == {"verdict": "fail", "message": "X: no runbook or deployment guide document found", "evidence": []}
+}
+
+test_a_heading_with_nothing_under_it_does_not_count if {
+	empty := {"headings": ["rollback"], "sections": [{"heading": "rollback", "words": 2}]}
+	r := documents.has_heading(["runbook"], `(?i)rollback`, "Rollback") with input as _with([_runbook(empty)])
+	r.verdict == "fail"
+	r.message == `Rollback: heading "rollback" in docs/runbook.md has 2 word(s) under it < 15`
+	no_sections := documents.has_heading(["runbook"], `(?i)rollback`, "Rollback") with input as _with([_runbook({"headings": ["rollback"]})])
+	no_sections.verdict == "fail"
 }

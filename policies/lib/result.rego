@@ -27,6 +27,14 @@ pass(message, evidence) := {"verdict": "pass", "message": message, "evidence": e
 declared(message, evidence) := {"verdict": "pass", "message": message, "evidence": evidence, "assurance": "declared"}
 
 # METADATA
+# description: >-
+#   pass(message, evidence) when measured is true, else declared(message, evidence): for a
+#   criterion whose evidence may be a tool's report or a hand-written file of the same shape.
+measured_if(measured, message, evidence) := pass(message, evidence) if {
+	measured == true
+} else := declared(message, evidence)
+
+# METADATA
 # description: A criterion satisfied by a verified attestation entry (data.gonogo.lib.attestations).
 attested(entry) := {
 	"verdict": "pass",
@@ -82,7 +90,7 @@ item(chain, decided) := {
 
 _row(meta, i, text, raw) := object.union(
 	{"text": text},
-	_assure(meta, text, _attest(meta, i, text, _context(meta, raw))),
+	_assure(meta, i, text, _attest(meta, i, text, _context(meta, raw))),
 )
 
 # An undecided criterion is an error, unless attestations decide it (custom.attested_by).
@@ -111,12 +119,9 @@ _higher(a, b) := a if _rank[a] >= _rank[b]
 else := b
 
 # A pass below the level the criterion needs becomes pending, naming what would prove it.
-_assure(meta, text, row) := {
+_assure(meta, i, text, row) := {
 	"verdict": "pending",
-	"message": sprintf(
-		"declared only (%s): a %s criterion needs %s evidence: a machine-made artifact or a signed attestation",
-		[row.message, meta.custom.severity, _required(meta, text)],
-	),
+	"message": sprintf("declared only (%s): a %s criterion needs %s", [row.message, meta.custom.severity, _proof(meta, i, text)]),
 	"evidence": row.evidence,
 	"assurance": row.assurance,
 } if {
@@ -125,6 +130,17 @@ _assure(meta, text, row) := {
 } else := object.union({"assurance": "measured"}, row) if {
 	row.verdict == "pass"
 } else := row
+
+_proof(meta, i, text) := sprintf("measured evidence or an attestation by the %s covering %s or %s", [
+	role,
+	_covers(meta, i)[0],
+	_covers(meta, i)[1],
+]) if {
+	_required(meta, text) == "attested"
+	role := _attesting_role(meta, text)
+} else := sprintf("%s evidence: a machine-made artifact or a signed attestation", [_required(meta, text)]) if {
+	_required(meta, text) == "attested"
+} else := "measured evidence: a machine-made artifact or a live system"
 
 _attesting_role(meta, text) := object.get(meta.custom, "attested_by", {})[text]
 

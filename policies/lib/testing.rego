@@ -78,3 +78,9 @@ attestation_entry(role, values, bound) := {
 	"file": ".gonogo/attestations/a.dsse.json",
 	"bound": bound,
 }
+
+# METADATA
+# description: >-
+#   doc with a section of words words under each of its headings, as the documents collector
+#   records a written document (a heading with nothing under it does not count).
+with_sections(doc, words) := object.union(doc, {"sections": [{"heading": h, "words": words} | some h in doc.headings]})

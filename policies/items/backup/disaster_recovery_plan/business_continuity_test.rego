@@ -6,14 +6,17 @@ import data.gonogo.lib.testing
 test_passes_with_all_sections if {
 	r := business_continuity.report with input as testing.documents_snapshot({
 		"business_continuity": [
-			testing.document("business_continuity", "docs/bcp.md", {
-				"headings": [
-					"business continuity",
-					"critical workflows",
-					"recovery priorities",
-					"stakeholder notification",
-				],
-			}),
+			testing.with_sections(
+				testing.document("business_continuity", "docs/bcp.md", {
+					"headings": [
+						"business continuity",
+						"critical workflows",
+						"recovery priorities",
+						"stakeholder notification",
+					],
+				}),
+				40,
+			),
 		],
 	})
 	r.verdict == "pass"
@@ -24,9 +27,12 @@ test_passes_with_all_sections if {
 test_fails_without_priorities if {
 	r := business_continuity.report with input as testing.documents_snapshot({
 		"business_continuity": [
-			testing.document("business_continuity", "docs/bcp.md", {
-				"headings": ["business continuity", "critical workflows", "stakeholder notification"],
-			}),
+			testing.with_sections(
+				testing.document("business_continuity", "docs/bcp.md", {
+					"headings": ["business continuity", "critical workflows", "stakeholder notification"],
+				}),
+				40,
+			),
 		],
 	})
 	r.verdict == "fail"

@@ -6,10 +6,13 @@ import data.gonogo.lib.testing
 test_passes_with_complete_runbook if {
 	r := dr_runbook_created.report with input as testing.documents_snapshot({
 		"dr_runbook": [
-			testing.document("dr_runbook", "docs/disaster-recovery.md", {
-				"steps": 8,
-				"headings": ["disaster recovery", "contacts", "escalation", "communication templates"],
-			}),
+			testing.with_sections(
+				testing.document("dr_runbook", "docs/disaster-recovery.md", {
+					"steps": 8,
+					"headings": ["disaster recovery", "contacts", "escalation", "communication templates"],
+				}),
+				40,
+			),
 		],
 	})
 	r.verdict == "pass"
@@ -20,10 +23,13 @@ test_passes_with_complete_runbook if {
 test_fails_without_contacts if {
 	r := dr_runbook_created.report with input as testing.documents_snapshot({
 		"dr_runbook": [
-			testing.document("dr_runbook", "docs/disaster-recovery.md", {
-				"steps": 8,
-				"headings": ["disaster recovery", "escalation", "communication templates"],
-			}),
+			testing.with_sections(
+				testing.document("dr_runbook", "docs/disaster-recovery.md", {
+					"steps": 8,
+					"headings": ["disaster recovery", "escalation", "communication templates"],
+				}),
+				40,
+			),
 		],
 	})
 	r.verdict == "fail"
@@ -34,10 +40,13 @@ test_fails_without_contacts if {
 test_fails_without_steps if {
 	r := dr_runbook_created.report with input as testing.documents_snapshot({
 		"dr_runbook": [
-			testing.document("dr_runbook", "docs/disaster-recovery.md", {
-				"steps": 0,
-				"headings": ["disaster recovery", "contacts", "escalation", "templates"],
-			}),
+			testing.with_sections(
+				testing.document("dr_runbook", "docs/disaster-recovery.md", {
+					"steps": 0,
+					"headings": ["disaster recovery", "contacts", "escalation", "templates"],
+				}),
+				40,
+			),
 		],
 	})
 	r.verdict == "fail"

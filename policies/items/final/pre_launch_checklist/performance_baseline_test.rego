@@ -10,10 +10,20 @@ comparison(name, metric, ratio) := {
 
 input_with(comparisons) := {"quality": {"benchmarks": {"reports": {"bench.yaml": {}}, "comparisons": comparisons, "unreadable": []}}}
 
+measured(c) := object.union(c, {"source_format": "pytest-benchmark"})
+
 test_passes_with_recorded_baseline_and_no_regression if {
-	r := performance_baseline.report with input as input_with({"a": comparison("transform", "time", 649), "b": comparison("ingest", "throughput", 0.95)})
+	comparisons := {"a": measured(comparison("transform", "time", 649)), "b": measured(comparison("ingest", "throughput", 0.95))}
+	r := performance_baseline.report with input as input_with(comparisons)
 	r.verdict == "pass"
+	r.criteria[0].assurance == "measured"
 	r.criteria[0].message == "2 benchmark(s) compared with a recorded baseline, none regressed > 10 % (bench.yaml)"
+}
+
+test_a_hand_written_comparison_file_is_declared_so_pending_on_this_high_item if {
+	r := performance_baseline.report with input as input_with({"a": comparison("transform", "time", 649)})
+	r.verdict == "pending"
+	startswith(r.criteria[0].message, "declared only (1 benchmark(s) compared")
 }
 
 test_fails_on_regression if {

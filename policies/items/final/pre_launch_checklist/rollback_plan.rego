@@ -8,6 +8,8 @@
 #   severity: critical
 #   criteria:
 #     - "Tested and documented"
+#   attested_by:
+#     "Tested and documented": DevOps Lead
 #   evidence:
 #     - attestations
 #   remediation: >-

@@ -3,15 +3,29 @@ package gonogo.items.final.pre_launch_checklist.rollback_plan_test
 import data.gonogo.items.final.pre_launch_checklist.rollback_plan
 import data.gonogo.lib.testing
 
-test_passes_when_rehearsed if {
+test_a_front_matter_rehearsal_date_alone_is_declared_so_pending if {
 	r := rollback_plan.report with input as testing.documents_snapshot({
 		"rollback": [
 			testing.document("rollback", "docs/rollback.md", {"steps": 4, "last_tested": "2026-10-20"}),
 		],
 	})
+	r.verdict == "pending"
+	some c in r.criteria
+	contains(c.message, "declared only")
+	contains(c.message, "rehearsed 2026-10-20 by its front matter")
+	contains(c.message, "or an attestation by the DevOps Lead")
+}
+
+test_passes_when_the_devops_lead_attests_the_rehearsal if {
+	snapshot := testing.documents_snapshot({
+		"rollback": [
+			testing.document("rollback", "docs/rollback.md", {"steps": 4, "last_tested": "2026-10-20"}),
+		],
+	})
+	r := rollback_plan.report with input as object.union(snapshot, testing.attested("10.1.5", "DevOps Lead", {}))
 	r.verdict == "pass"
 	some c in r.criteria
-	contains(c.message, "rehearsed 2026-10-20")
+	c.assurance == "attested"
 }
 
 test_fails_when_not_rehearsed if {

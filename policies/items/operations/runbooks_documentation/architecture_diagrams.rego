@@ -42,7 +42,10 @@ current_diagram := result.pending("the documents collector (operations documents
 	count(_docs) == 0
 } else := result.fail(sprintf("architecture documents %v hold no diagram", [[doc.path | some doc in _docs]]), documents.refs(_docs)) if {
 	count(_with_diagrams) == 0
-} else := result.pass(sprintf("%s: %d diagram(s), reviewed %s", [doc.path, doc.diagrams, doc.last_reviewed]), [doc.provenance.ref]) if {
+} else := result.declared(
+	sprintf("%s: %d diagram(s), reviewed %s by its front matter", [doc.path, doc.diagrams, doc.last_reviewed]),
+	[doc.provenance.ref],
+) if {
 	doc := [d |
 		some d in _with_diagrams
 		documents.age_days(d.last_reviewed) <= result.threshold("documents.max_review_age_days", 180)

@@ -10,6 +10,8 @@
 #   severity: high
 #   criteria:
 #     - "Complete and tested"
+#   attested_by:
+#     "Complete and tested": DevOps Lead
 #   evidence:
 #     - operations.documents
 #   remediation: >-

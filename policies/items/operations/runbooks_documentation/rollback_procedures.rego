@@ -9,6 +9,8 @@
 #   severity: critical
 #   criteria:
 #     - "Documented and rehearsed"
+#   attested_by:
+#     "Documented and rehearsed": DevOps Lead
 #   evidence:
 #     - operations.documents
 #   remediation: >-

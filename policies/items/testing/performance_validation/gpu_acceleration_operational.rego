@@ -63,7 +63,8 @@ gpu_result := result.not_applicable("context.uses_gpu is false: the service uses
 } else := result.fail("no passing GPU test and no GPU benchmark found (gpu, cuda or rocm in a test or benchmark name)", []) if {
 	object.get(gpu_tests, "passed", 0) == 0
 	count(gpu_benchmarks) == 0
-} else := result.pass(
+} else := result.measured_if(
+	count({b | some b in gpu_benchmarks; b.source_format == "comparison"}) == 0,
 	sprintf(
 		"%d GPU tests passed, %d GPU benchmark(s) no slower than baseline (%s)",
 		[object.get(gpu_tests, "passed", 0), count(gpu_benchmarks), concat(", ", gpu_refs)],

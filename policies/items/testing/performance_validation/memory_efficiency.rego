@@ -67,7 +67,8 @@ reduction_result := result.pending("a benchmark report with a recorded baseline"
 	[best.provenance.ref],
 ) if {
 	best_ratio < min_ratio
-} else := result.pass(
+} else := result.measured_if(
+	best.source_format != "comparison",
 	sprintf(
 		"memory reduction %vx >= %vx: %s %v -> %v %s (%s)",
 		[best_ratio, min_ratio, best.name, best.baseline, best.current, best.unit, best.provenance.ref],
