@@ -112,7 +112,7 @@ class IntegrationsCollector:
 class _Run:
     def __init__(self, ctx: CollectContext) -> None:
         self.ctx = ctx
-        self.sources = {"code_files": 0, "manifests": 0, "plans": 0, "junit_reports": 0}
+        self.sources = {"code_files": 0, "config_files": 0, "manifests": 0, "plans": 0, "junit_reports": 0}
         self.providers: dict[str, dict[str, Any]] = {p: {} for p in ("stripe", "twilio", "sendgrid", "ses")}
         self.stripe: dict[str, dict[str, Any]] = {
             "webhooks": {},
@@ -296,15 +296,21 @@ class _Run:
 
     def _keys(self, source: SourceFile) -> None:
         text = source.text
-        if not text or ("_test_" not in text and "_live_" not in text and "whsec_" not in text):
+        if not text:
+            return
+        self.sources["config_files"] += 1
+        if "_test_" not in text and "_live_" not in text and "whsec_" not in text:
             return
         keys, secrets = manifests.stripe_keys(text)
         environment = manifests.environment(source.rel)
+        namespaces = _namespaces(source) if environment == "unknown" else []
         for n, (key_class, line) in enumerate(keys):
             key, prov = self._ref(source, line)
+            # a Kubernetes object's namespace names its environment when the path does not
+            namespace = next((ns for start, ns in reversed(namespaces) if start <= line), "")
             self.stripe["keys"][f"{key}#{n + 1}"] = {
                 "class": key_class,
-                "environment": environment,
+                "environment": manifests.environment(namespace) if namespace else environment,
                 "provenance": prov,
             }
         for line in secrets:
@@ -341,6 +347,20 @@ class _Run:
                 "tests": self.tests.section(),
             }
         }
+
+
+def _namespaces(source: SourceFile) -> list[tuple[int, str]]:
+    """(start line, metadata.namespace) of each Kubernetes object of a YAML file."""
+    if source.suffix not in (".yaml", ".yml"):
+        return []
+    found = []
+    for document in source.yaml_documents:
+        value = document.value
+        if isinstance(value, dict) and isinstance(value.get("metadata"), dict) and "kind" in value:
+            namespace = value["metadata"].get("namespace")
+            if isinstance(namespace, str):
+                found.append((document.line, namespace))
+    return found
 
 
 def _is_stripe_fixtures(value: Any) -> bool:

@@ -83,3 +83,23 @@ def call_category(dotted: str, providers: set[str]) -> str | None:
 
 
 SMS_CATEGORIES = frozenset({"verify_send", "sms_send"})
+# A webhook route named for another sender is not Stripe's, even in a module that uses Stripe.
+OTHER_WEBHOOK_SENDERS = (
+    "sendgrid",
+    "twilio",
+    "github",
+    "gitlab",
+    "slack",
+    "mailgun",
+    "postmark",
+    "ses",
+    "sns",
+)
+
+
+def stripe_webhook_name(label: str) -> bool:
+    """A route path or handler name that says webhook and names no other sender (or names Stripe)."""
+    lowered = label.lower()
+    if "webhook" not in lowered:
+        return False
+    return "stripe" in lowered or not any(sender in lowered for sender in OTHER_WEBHOOK_SENDERS)

@@ -23,6 +23,7 @@ from gonogo.collectors.integrations.code import (
     SMS_CATEGORIES,
     CodeScan,
     call_category,
+    stripe_webhook_name,
 )
 
 ROUTE_METHODS = frozenset({"post", "get", "put", "patch", "delete", "all", "route"})
@@ -250,7 +251,7 @@ def scan(text: str, rel: str) -> CodeScan:
         if not args or args[0][0].kind != "str" or not args[0][0].value.startswith("/"):
             continue
         _record_route(tokens, calls, functions, args, open_index, line, result)
-    if "webhook" in rel.lower() and "stripe" in result.providers and not result.webhooks:
+    if stripe_webhook_name(rel) and "stripe" in result.providers and not result.webhooks:
         _record_file_handler(tokens, calls, rel, result)
     return result
 
@@ -291,7 +292,7 @@ def _record_route(
     words = {tokens[k].value.lower() for a, b in spans for k in range(a, b + 1) if tokens[k].kind == "str"}
     limited = any(_limiter_in(arg) for arg in args[1:-1]) or _limiter_in(tokens[spans[0][0] : spans[0][1]])
     base = {"handler": handler, "route": path, "line": line}
-    if "stripe" in result.providers and ("webhook" in path.lower() or "stripe-signature" in words):
+    if "stripe" in result.providers and (stripe_webhook_name(path) or "stripe-signature" in words):
         result.webhooks.append(base | _verification(tokens, inside, result))
     if categories & SMS_CATEGORIES:
         result.sms_endpoints.append(base | {"rate_limited": limited})

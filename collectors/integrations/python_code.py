@@ -16,6 +16,7 @@ from gonogo.collectors.integrations.code import (
     SMS_CATEGORIES,
     CodeScan,
     call_category,
+    stripe_webhook_name,
 )
 
 ROUTE_DECORATORS = frozenset({"route", "post", "get", "put", "patch", "delete", "api_route", "add_url_rule"})
@@ -263,10 +264,9 @@ def _record_route(module: _Module, fn: Function, result: CodeScan) -> None:
     calls = _calls(reached)
     categories = {call_category(name, module.providers) for _, name in calls}
     strings = _strings(reached)
-    label = path or fn.name
     base = {"handler": fn.name, "route": path, "line": fn.lineno}
     if "stripe" in module.providers and (
-        "webhook" in label.lower() or "webhook" in fn.name.lower() or strings & SIGNATURE_HEADERS
+        stripe_webhook_name(f"{path or ''} {fn.name}") or strings & SIGNATURE_HEADERS
     ):
         verify = [c for c, name in calls if call_category(name, module.providers) == "verify_signature"]
         owner = next(

@@ -38,7 +38,13 @@ def test_paid_fixture_facts():
     out, ctx = _collect(PAID)
     assert ctx.warnings == [] and ctx.skipped == []
     section = out["integrations"]
-    assert section["sources"] == {"code_files": 3, "manifests": 2, "plans": 1, "junit_reports": 1}
+    assert section["sources"] == {
+        "code_files": 3,
+        "config_files": 4,
+        "manifests": 2,
+        "plans": 1,
+        "junit_reports": 1,
+    }
     stripe = section["stripe"]
     flask = stripe["webhooks"]["app/billing.py:15"]
     assert flask["route"] == "/webhooks/stripe" and flask["verifies_signature"] is True
@@ -320,6 +326,34 @@ def test_a_scanner_failure_costs_that_file(tmp_path: Path, monkeypatch: pytest.M
 def test_a_javascript_bundle_is_not_scanned(tmp_path: Path):
     (tmp_path / "bundle.js").write_text("var stripe=require('stripe');" + "x=1;" * 260_000)
     out, ctx = _collect(tmp_path)
-    assert out == {}
+    assert out["integrations"]["sources"]["code_files"] == 0  # still scanned for committed keys
+    assert out["integrations"]["stripe"]["sdk"] == {}
     assert ctx.warnings[0].startswith("bundle.js: over 1000 k characters")
     assert [s["file"] for s in ctx.skipped] == ["bundle.js"]
+
+
+def test_a_manifests_namespace_names_the_keys_environment(tmp_path: Path):
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy" / "stripe.yaml").write_text(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  namespace: shop-dev\n"
+        "data:\n  STRIPE_PUBLISHABLE_KEY: pk_test_gonogoCanaryPk1Dev\n---\n"
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: stripe\n  namespace: shop-production\n"
+        "stringData:\n  STRIPE_SECRET_KEY: sk_test_gonogoCanarySk2Prd\n"
+    )
+    out, _ = _collect(tmp_path)
+    keys = out["integrations"]["stripe"]["keys"]
+    assert {k: (v["class"], v["environment"]) for k, v in keys.items()} == {
+        "deploy/stripe.yaml:7#1": ("publishable_test", "non_production"),
+        "deploy/stripe.yaml:15#2": ("secret_test", "production"),
+    }
+    assert "gonogoCanary" not in json.dumps(out)
+
+
+def test_other_senders_webhooks_are_not_stripes():
+    source = (
+        "import stripe\nfrom flask import Flask\napp = Flask(__name__)\n\n"
+        "@app.post('/webhooks/sendgrid')\ndef sendgrid_events():\n    return 'ok'\n\n"
+        "@app.post('/webhooks/stripe-sendgrid-bridge')\ndef bridge():\n    return 'ok'\n"
+    )
+    scan = python_code.scan(source, "hooks.py")
+    assert [w["route"] for w in scan.webhooks] == ["/webhooks/stripe-sendgrid-bridge"]
