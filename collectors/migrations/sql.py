@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
 _PART = r"(?:\"[^\"]*\"|`[^`]*`|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_$]*)"
 _WORD = re.compile(rf"{_PART}(?:\.{_PART})*|\(|\)|,|[^\s]")
 
@@ -32,88 +31,116 @@ class SqlError(ValueError):
         self.line = line
 
 
+_LEX = re.compile(
+    r"""(?P<line>--[^\n]*)
+    | (?P<block>/\*)
+    | (?P<str>'(?:[^']|'')*')
+    | (?P<ident>"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\])
+    | (?P<dollar>(?<![A-Za-z0-9_])\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$)
+    | (?P<semi>;)
+    | (?P<open>['"`\[])""",
+    re.VERBOSE | re.DOTALL,
+)
+_SPECIAL = re.compile(r"[-/'\"`\[$;]")
+_ESTR = re.compile(r"'(?:[^'\\]|\\.|'')*'", re.DOTALL)
+_COMMENT_MARK = re.compile(r"/\*|\*/")
+_COPY_FROM_STDIN = re.compile(r"^COPY\b.*\bFROM\s+STDIN\b", re.IGNORECASE | re.DOTALL)
+_UNTERMINATED = {"'": "string", '"': "quoted identifier", "`": "quoted identifier", "[": "quoted identifier"}
+
+
+def _comment_end(sql: str, i: int, line: int) -> int:
+    """Index just past the (nested) block comment opening at sql[i] (raises SqlError)."""
+    depth, j = 1, i + 2
+    while depth:
+        m = _COMMENT_MARK.search(sql, j)
+        if m is None:
+            raise SqlError("comment", line)
+        depth += 1 if m.group(0) == "/*" else -1
+        j = m.end()
+    return j
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class _Splitter:
+    def __init__(self, first_line: int) -> None:
+        self.out: list[Statement] = []
+        self.buf: list[str] = []
+        self.line = first_line
+        self.start: int | None = None
+
+    def text(self, chunk: str) -> None:
+        """Ordinary text (or a kept token): starts a statement at its first non-blank character."""
+        if self.start is None and chunk.strip():
+            self.start = self.line + chunk.count("\n", 0, len(chunk) - len(chunk.lstrip()))
+        self.line += chunk.count("\n")
+        self.buf.append(chunk)
+
+    def blank(self, original: str, replacement: str) -> None:
+        """A comment or literal: kept as replacement (lines counted from the original)."""
+        if self.start is None and replacement.strip():
+            self.start = self.line
+        self.line += original.count("\n")
+        self.buf.append(replacement)
+
+    def end(self) -> str:
+        text = "".join(self.buf).strip()
+        if text:
+            self.out.append(Statement(self.start or self.line, text))
+        self.buf, self.start = [], None
+        return text
+
+
 def statements(sql: str, first_line: int = 1) -> list[Statement]:
-    """Split SQL into statements at top-level `;`, blanking comments and literals (lines kept)."""
-    out: list[Statement] = []
-    buf: list[str] = []
-    line = first_line
-    start: int | None = None
+    """Split SQL into statements at top-level `;`, blanking comments and literals (lines kept).
+
+    pg_dump's `COPY ... FROM stdin;` data, up to its `\\.` line, is skipped as data, not SQL."""
+    split = _Splitter(first_line)
     i, n = 0, len(sql)
     while i < n:
-        ch = sql[i]
-        nxt = sql[i + 1] if i + 1 < n else ""
-        if ch == "-" and nxt == "-":
-            end = sql.find("\n", i)
-            i = n if end < 0 else end
+        special = _SPECIAL.search(sql, i)
+        if special is None:
+            split.text(sql[i:])
+            break
+        p = special.start()
+        if p > i:
+            split.text(sql[i:p])
+        escaped = sql[p] == "'" and p > 0 and sql[p - 1] in "eE" and (p < 2 or not _word(sql[p - 2]))
+        m = (_ESTR if escaped else _LEX).match(sql, p)
+        if m is None:  # a lone - / $ that starts nothing
+            split.text(sql[p])
+            i = p + 1
             continue
-        if ch == "/" and nxt == "*":
-            depth, j, begin = 1, i + 2, line
-            while j < n and depth:
-                if sql.startswith("/*", j):
-                    depth, j = depth + 1, j + 2
-                elif sql.startswith("*/", j):
-                    depth, j = depth - 1, j + 2
-                else:
-                    line += sql[j] == "\n"
-                    j += 1
-            if depth:
-                raise SqlError("comment", begin)
-            buf.append(" ")
-            i = j
+        kind, token = ("str" if escaped else m.lastgroup), m.group(0)
+        i = m.end()
+        if kind == "line":
             continue
-        if ch in "'\"`[":
-            close = {"'": "'", '"': '"', "`": "`", "[": "]"}[ch]
-            escaped = ch == "'" and i > 0 and sql[i - 1] in "eE" and (i < 2 or not sql[i - 2].isalnum())
-            j, begin = i + 1, line
-            while True:
-                if j >= n:
-                    raise SqlError("string" if ch == "'" else "quoted identifier", begin)
-                c = sql[j]
-                if escaped and c == "\\":
-                    line += sql[j + 1 : j + 2] == "\n"
-                    j += 2
-                    continue
-                if c == close:
-                    if j + 1 < n and sql[j + 1] == close and close != "]":
-                        j += 2
-                        continue
-                    break
-                line += c == "\n"
-                j += 1
-            if start is None:
-                start = begin
-            buf.append("''" if ch == "'" else sql[i : j + 1].replace("\n", " "))
-            i = j + 1
-            continue
-        if ch == "$":
-            m = _DOLLAR.match(sql, i)
-            if m and not (i > 0 and (sql[i - 1].isalnum() or sql[i - 1] == "_")):
-                end = sql.find(m.group(0), m.end())
-                if end < 0:
-                    raise SqlError("dollar-quoted string", line)
-                if start is None:
-                    start = line
-                line += sql.count("\n", i, end)
-                buf.append("''")
-                i = end + len(m.group(0))
-                continue
-        if ch == ";":
-            text = "".join(buf).strip()
-            if text:
-                out.append(Statement(start or line, text))
-            buf, start = [], None
-            i += 1
-            continue
-        if ch == "\n":
-            line += 1
-        elif start is None and not ch.isspace():
-            start = line
-        buf.append(ch)
-        i += 1
-    text = "".join(buf).strip()
-    if text:
-        out.append(Statement(start or line, text))
-    return out
+        if kind == "block":
+            end = _comment_end(sql, m.start(), split.line)
+            split.blank(sql[m.start() : end], " ")
+            i = end
+        elif kind == "str":
+            split.blank(token, "''")
+        elif kind == "ident":
+            split.text(token.replace("\n", " "))
+        elif kind == "dollar":
+            end = sql.find(token, i)
+            if end < 0:
+                raise SqlError("dollar-quoted string", split.line)
+            split.blank(sql[m.start() : end + len(token)], "''")
+            i = end + len(token)
+        elif kind == "open":
+            raise SqlError(_UNTERMINATED[token], split.line)
+        else:  # ;
+            if _COPY_FROM_STDIN.match(split.end()):
+                data_end = sql.find("\n\\.", i)
+                stop = n if data_end < 0 else data_end + 3
+                split.line += sql.count("\n", i, stop)
+                i = stop
+    split.end()
+    return split.out
 
 
 def _name(token: str) -> str:
@@ -316,11 +343,16 @@ def _alter_table(facts: Facts, tokens: list[str], i: int, line: int) -> None:
             facts.constraint("validate", table, line)
 
 
+_JUDGED = ("CREATE", "ALTER", "DROP", "TRUNCATE", "DELETE")
+
+
 def analyse(sql: str, first_line: int = 1) -> Facts:
     """Indexes, keys, tables and destructive operations of an SQL text (raises SqlError)."""
     facts = Facts()
     for statement in statements(sql, first_line):
         facts.statements += 1
+        if not statement.text[:8].upper().startswith(_JUDGED):
+            continue  # INSERT, UPDATE, SELECT ...: nothing to record
         tokens = _tokens(statement.text)
         upper = [t.upper() for t in tokens[:4]]
         line = statement.line

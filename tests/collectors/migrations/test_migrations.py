@@ -196,3 +196,14 @@ def test_schema_rejects_a_misshapen_migration():
     found["migrations"]["migrations"][REVISION]["reversible"] = "yes"
     errors = schema_errors("collectors/migrations/schema.json", {"operations": found})
     assert errors and "reversible" in errors[0]
+
+
+def test_pg_dump_copy_data_is_data_not_sql():
+    dump = (
+        "CREATE TABLE t (id int PRIMARY KEY, note text);\n"
+        "COPY public.t (id, note) FROM stdin;\n1\tit's; not SQL\n2\t\"half\n\\.\n\n"
+        "CREATE INDEX t_note ON t (note);\n"
+    )
+    statements = sql.statements(dump)
+    assert [s.line for s in statements] == [1, 2, 7]
+    assert sql.analyse(dump).indexes[0]["columns"] == ["note"]
