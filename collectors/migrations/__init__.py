@@ -67,6 +67,9 @@ class MigrationsCollector:
                 self._unreadable(source, "not Python (a syntax error)", exc.lineno or 0)
             except RecursionError:
                 self._unreadable(source, "nested too deeply to read", 0)
+            except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+                # a shape no reader expects: named by type only (Python's messages can quote values)
+                self._unreadable(source, f"not readable ({type(exc).__name__})", 0)
         self._pair_reverse(flyway)
         if not (self.migrations or self.schema_files or self.plans):
             return {}

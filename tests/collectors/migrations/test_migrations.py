@@ -207,3 +207,21 @@ def test_pg_dump_copy_data_is_data_not_sql():
     statements = sql.statements(dump)
     assert [s.line for s in statements] == [1, 2, 7]
     assert sql.analyse(dump).indexes[0]["columns"] == ["note"]
+
+
+def test_a_changelog_of_an_unexpected_shape_is_skipped_by_type_only(tmp_path: Path):
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db/changelog.yaml").write_text(
+        "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n      changes: [CANARY-value]\n"
+    )
+    found, ctx = run(tmp_path)
+    assert found == {}
+    assert ctx.warnings == [
+        "db/changelog.yaml:2: a migration, a change that is not a one-key mapping; skipped"
+    ]
+    (tmp_path / "db/changelog.yaml").write_text(
+        "databaseChangeLog:\n  - changeSet:\n      id: 1\n      changes:\n        - createTable:\n"
+        "            tableName: t\n            columns: [CANARY-column]\n"
+    )
+    found, ctx = run(tmp_path)
+    assert "CANARY" not in json.dumps([found, ctx.warnings])
