@@ -11,7 +11,12 @@ from typing import Any
 from gonogo.evaluator.catalog import CatalogItem
 from gonogo.evaluator.decision import DEFAULT_MIN_SCORE, decide
 from gonogo.evaluator.summary import summarize
-from gonogo.evaluator.verdicts import apply_collector_errors, apply_skipped_evidence, merge_with_catalog
+from gonogo.evaluator.verdicts import (
+    apply_collector_errors,
+    apply_skipped_evidence,
+    mark_changed_thresholds,
+    merge_with_catalog,
+)
 from gonogo.evaluator.waivers import apply_waivers
 
 from gonogo import SNAPSHOT_API_VERSION, __version__
@@ -80,6 +85,7 @@ def build_report(
     apply_skipped_evidence(items, catalog, snapshot.get("collectors", {}))
     waivers = apply_waivers(items, config, assessment.waivers, now.date() if now else date.today())
     refresh_table_verdicts(items)
+    mark_changed_thresholds(items, catalog, (snapshot.get("settings") or {}).get("thresholds") or {})
     summary = summarize(items)
     min_score = float((config.get("decision") or {}).get("min_score", DEFAULT_MIN_SCORE))
     failed = [name for name, run in snapshot.get("collectors", {}).items() if run.get("errors")]

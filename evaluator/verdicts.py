@@ -107,3 +107,21 @@ def apply_skipped_evidence(
                 else c
                 for c in entry["criteria"]
             ]
+
+
+def mark_changed_thresholds(
+    items: list[dict[str, Any]], catalog: list[CatalogItem], configured: dict[str, Any]
+) -> None:
+    """Each item that was judged against a threshold other than its METADATA (seed) default says
+    so (`thresholds_changed`): renderers then do not claim the seed's figure was met."""
+    if not configured:
+        return
+    by_id = {item.id: item for item in catalog}
+    for entry in items:
+        changed = [
+            {"name": t.name, "seed": t.default, "checked": configured[t.name]}
+            for t in by_id[entry["id"]].thresholds
+            if t.name in configured and configured[t.name] != t.default
+        ]
+        if changed:
+            entry["thresholds_changed"] = changed

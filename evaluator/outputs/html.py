@@ -125,6 +125,11 @@ def _criteria(entry: dict[str, Any]) -> str:
             f"<li>{_verdict(criterion['verdict'])}{badge} {escape(criterion['text'])}: "
             f"{escape(criterion['message'])} {refs}</li>"
         )
+    for changed in entry.get("thresholds_changed") or []:
+        rows.append(
+            f"<li><b>threshold changed</b>: {escape(str(changed['name']))} checked at "
+            f"{escape(str(changed['checked']))} (the seed's figure: {escape(str(changed['seed']))})</li>"
+        )
     if entry["verdict"] == "waived":
         waiver = entry.get("waiver", {})
         rows.append(

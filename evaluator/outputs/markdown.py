@@ -167,8 +167,15 @@ def render(report: dict[str, Any], color: bool = False) -> str:
                     out.append("")
                 subsection = entry["section"]
                 out += [f"### {subsection}"]
-            ticked = "x" if entry["verdict"] in ("pass", "not_applicable") else " "
+            changed = entry.get("thresholds_changed") or []
+            # the seed's wording states its figure: it is not ticked when another figure was checked
+            ticked = "x" if entry["verdict"] in ("pass", "not_applicable") and not changed else " "
             out.append(f"- [{ticked}] {_item_heading(entry['title'])}")
+            out += [
+                f"  - **threshold changed**: {_escape(t['name'])} checked at {t['checked']} "
+                f"(the seed's figure: {t['seed']})"
+                for t in changed
+            ]
             criteria = entry["criteria"]
             if len(criteria) > 1 or criteria[0]["text"] not in entry["title"]:
                 out += [f"  - {c['text']} — {LABELS[c['verdict']]}{_assurance(c)}" for c in criteria]

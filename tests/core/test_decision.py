@@ -154,3 +154,18 @@ def test_exit_class_errors_before_any_gate_and_fail_on_picks_the_gate() -> None:
     assert exit_class({**report, "collectors": {"k8s": {"errors": ["x"]}}}, "fail") == "error"
     report["summary"]["by_verdict"]["error"] = 1
     assert exit_class({**report, "decision": "APPROVED"}) == "error"
+
+
+def test_an_item_judged_at_a_changed_threshold_says_so() -> None:
+    from gonogo.evaluator.catalog import Threshold
+    from gonogo.evaluator.verdicts import mark_changed_thresholds
+
+    threshold = Threshold("coverage.line_percent", 97.4, "percent", "d", "p")
+    catalog = [CatalogItem(**{**item("1.1.1").__dict__, "thresholds": (threshold,)}), item("1.1.2")]
+    opa_items = {"1.1.1": reported("1.1.1", "pass"), "1.1.2": reported("1.1.2", "pass")}
+    merged = merge_with_catalog(opa_items, catalog)
+    mark_changed_thresholds(merged, catalog, {"coverage.line_percent": 80})
+    assert merged[0]["thresholds_changed"] == [{"name": "coverage.line_percent", "seed": 97.4, "checked": 80}]
+    assert "thresholds_changed" not in merged[1]
+    mark_changed_thresholds(merged[1:], catalog, {"coverage.line_percent": 97.4})
+    assert "thresholds_changed" not in merged[1]
