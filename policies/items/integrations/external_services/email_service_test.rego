@@ -102,3 +102,36 @@ test_applies_when_context_is_unknown if {
 	r := email_service.report with input as {}
 	r.verdict == "pending"
 }
+
+test_bounce_route_in_code_passes if {
+	email := object.union(_email({}, {}), {"code_bounce_handlers": {"app/mail.py:9": {
+		"handler": "sendgrid_events", "route": "/sendgrid/events",
+		"provenance": {"collector": "integrations", "file": "app/mail.py", "ref": "app/mail.py:9"},
+	}}})
+	r := email_service.report with input as {"integrations": {"email": email, "tests": _tests(_zero)}}
+	testing.verdict(r, "Bounce handling configured") == "pass"
+	contains(testing.criterion(r, "Bounce handling configured").message, "route sendgrid_events (app/mail.py:9)")
+}
+
+test_sendgrid_sdk_without_bounce_handling_fails if {
+	sdk := {"sendgrid": {"requirements.txt:2": {"via": "dependency", "package": "sendgrid", "provenance": _prov("requirements.txt:2")}}, "ses": {}}
+	email := object.union(object.remove(_email({}, {}), ["identities", "sdks"]), {"identities": {}, "sdks": sdk})
+	r := email_service.report with input as {"integrations": {"email": email, "tests": _tests(_zero)}}
+	c := testing.criterion(r, "Bounce handling configured")
+	c.verdict == "fail"
+	contains(c.message, "an email service is used, but no bounce routing")
+	c.evidence == ["requirements.txt:2"]
+	testing.verdict(r, "Transactional emails tested") == "fail"
+}
+
+test_disabled_or_destinationless_routing_fails if {
+	routing := {"sendgrid_event_webhook.events": {
+		"address": "sendgrid_event_webhook.events", "type": "sendgrid_event_webhook", "provider": "sendgrid",
+		"events": ["bounce"], "handles_bounces": true, "enabled": false, "destination": null,
+		"destination_subscribed": null, "provenance": _prov("plan.json:sendgrid_event_webhook.events"),
+	}}
+	r := email_service.report with input as _input(routing, _counts(1, 1, 0))
+	c := testing.criterion(r, "Bounce handling configured")
+	contains(c.message, "sendgrid_event_webhook.events is disabled")
+	contains(c.message, "sendgrid_event_webhook.events names no destination for bounces")
+}

@@ -85,3 +85,26 @@ test_applies_when_context_is_unknown if {
 	r := sms_provider.report with input as {}
 	r.verdict == "pending"
 }
+
+test_verify_rate_limits_created_in_code_pass if {
+	sms := object.union(_sms(_endpoint(false), {}), {"calls": {"app/setup.py:4": {
+		"category": "verify_rate_limit", "call": "client.verify.v2.services().rate_limits.create",
+		"provenance": _prov("app/setup.py:4"),
+	}}})
+	r := sms_provider.report with input as {"integrations": {"sms": sms, "tests": _tests(_counts(1, 1, 0))}}
+	testing.verdict(r, "Rate limits configured") == "pass"
+	contains(testing.criterion(r, "Rate limits configured").message, "created in code: app/setup.py:4")
+}
+
+test_2fa_tests_pending_without_junit_reports if {
+	r := sms_provider.report with input as {"integrations": {"sms": _sms(_endpoint(true), {}), "tests": {"reports": [], "topics": {}}}}
+	testing.verdict(r, "2FA integration tested") == "pending"
+	contains(testing.criterion(r, "2FA integration tested").message, "JUnit reports")
+}
+
+test_2fa_tests_all_skipped_fail if {
+	skipped := object.union(_counts(2, 0, 0), {"skipped": 2})
+	r := sms_provider.report with input as _input(_endpoint(true), {}, skipped)
+	testing.verdict(r, "2FA integration tested") == "fail"
+	contains(testing.criterion(r, "2FA integration tested").message, "all 2 test(s) named for two-factor codes")
+}

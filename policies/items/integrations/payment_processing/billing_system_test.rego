@@ -102,3 +102,9 @@ test_applies_when_context_is_unknown if {
 	r := billing_system.report with input as {}
 	r.verdict == "pending"
 }
+
+test_auto_advancing_invoices_pass if {
+	r := billing_system.report with input as _stripe({"a:2": _call("invoice_create", {"auto_advance": null})}, {}, {})
+	testing.verdict(r, "Invoice generation automated") == "pass"
+	contains(testing.criterion(r, "Invoice generation automated").message, "created and finalized by code")
+}

@@ -182,3 +182,10 @@ test_not_applicable_needs_a_context_attestation_on_a_high_item if {
 	unattested := stripe_integration.report with input as {"context": {"uses_stripe": false}}
 	unattested.verdict == "pending"
 }
+
+test_webhook_criteria_pending_without_routes if {
+	r := stripe_integration.report with input as _input({"webhooks": {}, "webhook_endpoints": {}}, _counts(2, 2, 0))
+	testing.verdict(r, "Webhook endpoints secured") == "pending"
+	testing.verdict(r, "Webhook signatures validated") == "pending"
+	contains(testing.criterion(r, "Webhook signatures validated").message, "a Stripe webhook route in application code")
+}
