@@ -71,6 +71,10 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+GONOGO_DIR = ".gonogo/"
+TRUST_COLLECTOR = "attestations"
+
+
 def collect(
     root: Path,
     config: dict[str, Any],
@@ -97,7 +101,12 @@ def collect(
     if paths:
         snapshot["metadata"]["paths"] = [Path(os.path.relpath(p, root)).as_posix() for p in paths]
     reported: set[str] = set()
+    # .gonogo/ holds gonogo's own files (attestations, allowed_signers): trust material, not
+    # evidence about the service. Only the attestations collector reads it, so signing a report
+    # never changes the evidence that report's sign-offs bind (gonogo/trust/digest.py).
+    evidence_files = [source for source in files if not source.rel.startswith(GONOGO_DIR)]
     for name in names:
+        ctx.files = files if name == TRUST_COLLECTOR else evidence_files
         ctx.warnings = []
         ctx.skipped = []
         for source in files:
