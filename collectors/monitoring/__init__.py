@@ -22,6 +22,7 @@ from gonogo.collectors.monitoring.live_cluster import (
 )
 from gonogo.collectors.monitoring.logging_tracing import LoggingTracingFacts
 from gonogo.collectors.monitoring.prometheus import PrometheusFacts
+from gonogo.collectors.monitoring.tool_checks import ToolChecks
 from gonogo.collectors.monitoring.yaml_lines import Document, embedded_documents, get_path, line_documents
 from gonogo.collectors.sources.files import SourceFile
 
@@ -90,6 +91,7 @@ class MonitoringCollector:
         grafana = GrafanaFacts(provenance, ctx.warnings)
         logging = LoggingTracingFacts(provenance, ctx.warnings)
         app = AppLoggingFacts(provenance)
+        tools = ToolChecks(ctx.root, ref, ctx.warnings)
         live = live_requested(ctx.options or {})
         documents = cluster_documents(ctx) if live else []
         for source in ctx.files:
@@ -99,6 +101,7 @@ class MonitoringCollector:
                 if live and doc.embedded_key is not None:
                     continue  # held in a ConfigMap, which the cluster provides
                 documents.append(doc)
+                tools.consume(source, doc.value, doc.embedded_key is not None)
             if self._is_text(source):
                 logging.consume_text(source, ref)
                 app.consume_text(source, ref)
@@ -137,10 +140,13 @@ class MonitoringCollector:
                     "parsed_alerting_rules": sum(1 for a in alerts.values() if a["parsed"]),
                     "metrics": coverage.metric_categories(set(metric_uses)),
                     "metrics_evidence": coverage.category_evidence(metric_uses),
+                    "rule_checks": tools.rule_checks(
+                        {r["provenance"].get("file", "") for r in prometheus.logql_rules}
+                    ),
                 },
                 "alerts": alerts,
                 "alert_coverage": coverage.build(alerts),
-                "alertmanager": alertmanager.facts(alerts),
+                "alertmanager": {**alertmanager.facts(alerts), "config_checks": tools.config_checks()},
                 "grafana": grafana_facts,
                 "logging": {
                     **logging_facts,

@@ -111,8 +111,11 @@ class PrometheusFacts:
         if isinstance(value.get("groups"), list):
             self._groups(doc, value["groups"], "rule file")
         promtail = "clients" in value or "positions" in value  # Promtail also has scrape_configs
-        if not promtail and (
-            isinstance(value.get("scrape_configs"), list) or isinstance(value.get("rule_files"), list)
+        unit_tests = isinstance(value.get("tests"), list)  # promtool test rules: rule_files + tests
+        if (
+            not promtail
+            and not unit_tests
+            and (isinstance(value.get("scrape_configs"), list) or isinstance(value.get("rule_files"), list))
         ):
             self._config(doc, value)
         server_files = value.get("serverFiles")
