@@ -21,9 +21,10 @@ nothing found is a failure or nothing to judge.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from gonogo.collectors.application import code, config, mobile, openapi
+from gonogo.collectors.application import code, config, mobile, openapi, web
 from gonogo.collectors.application.facts import Facts
 from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.sources.files import SourceFile
@@ -45,45 +46,54 @@ class ApplicationCollector:
         facts = Facts(ctx)
         today = ctx.now.date()
         for source in ctx.files:
-            suffix = source.suffix
-            if suffix in (".yaml", ".yml", ".json"):
-                self._structured(facts, source)
-            elif suffix == ".xml":
-                root = mobile.xml_root(source.text or "")
-                if root is not None:
-                    mobile.android(facts, source, root, today)
-            elif suffix == ".plist":
-                text = source.text
-                if text is not None:
-                    mobile.ios(facts, source, mobile.read_plist(text.encode("utf-8")))
-            elif suffix == ".py":
-                text = source.text
-                if text is not None:
-                    code.scan_text(facts, source, text)
-                    code.python(facts, source, text)
-            elif suffix in code.CODE_SUFFIXES:
-                text = source.text
-                if text is not None:
-                    code.scan_text(facts, source, text)
-            elif suffix in code.MARKUP_SUFFIXES:
-                text = source.text
-                if text is not None:
-                    code.markup(facts, source, text)
-            elif suffix in _MARKDOWN_SUFFIXES:
-                text = source.text
-                if text is not None:
-                    code.markdown(facts, source, text)
-            elif suffix == ".properties":
-                config.properties(facts, source, source.text or "")
-            elif suffix in _CONF_SUFFIXES or source.path.name in ("nginx.conf", "redis.conf"):
-                self._conf(facts, source)
+            try:
+                self._read(facts, source, today)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+                # A recognised file of an unexpected shape costs that file, named; never its content.
+                reason = f"unexpected shape ({type(exc).__name__})"
+                ctx.warnings.append(f"{source.rel}: not read by the application collector: {reason}")
+                ctx.skipped.append({"file": source.rel, "reason": reason, "feeds": list(self.provides)})
         return facts.output()
+
+    def _read(self, facts: Facts, source: SourceFile, today: date) -> None:
+        suffix = source.suffix
+        if suffix in (".yaml", ".yml", ".json"):
+            self._structured(facts, source)
+        elif suffix == ".xml":
+            root = mobile.xml_root(source.text or "")
+            if root is not None:
+                mobile.android(facts, source, root, today)
+        elif suffix == ".plist":
+            text = source.text
+            if text is not None:
+                mobile.ios(facts, source, mobile.read_plist(text.encode("utf-8")))
+        elif suffix == ".py":
+            text = source.text
+            if text is not None:
+                code.scan_text(facts, source, text)
+                code.python(facts, source, text)
+        elif suffix in code.CODE_SUFFIXES:
+            text = source.text
+            if text is not None:
+                code.scan_text(facts, source, text)
+        elif suffix in code.MARKUP_SUFFIXES:
+            text = source.text
+            if text is not None:
+                web.markup(facts, source, text)
+        elif suffix in _MARKDOWN_SUFFIXES:
+            text = source.text
+            if text is not None:
+                web.markdown(facts, source, text)
+        elif suffix == ".properties":
+            config.properties(facts, source, source.text or "")
+        elif suffix in _CONF_SUFFIXES or source.path.name in ("nginx.conf", "redis.conf"):
+            self._conf(facts, source)
 
     def _structured(self, facts: Facts, source: SourceFile) -> None:
         if source.path.name == "package.json":
             value = source.json_value
             if isinstance(value, dict):
-                code.package_json(facts, source, value)
+                web.package_json(facts, source, value)
             return
         for document in source.yaml_documents:
             value = document.value

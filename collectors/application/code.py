@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any
 
 from gonogo.collectors.application.facts import Facts, line_at
 from gonogo.collectors.application.openapi import classify_route
@@ -39,8 +38,31 @@ _INVALIDATE_CALLS = frozenset(
 _TTL_CALLS = frozenset({"setex", "psetex", "set_many", "expire", "pexpire"})
 _ROUTE_VERBS = frozenset({"get", "post", "put", "delete", "patch"})
 
+
+class _OnCache:
+    """A method call whose receiver (the identifier just before the dot) names a cache: found by
+    the call first, then the receiver in the 80 characters before it, so that no pattern has to
+    scan an identifier of unbounded length backwards."""
+
+    _RECEIVER = re.compile(r"(\w{1,80})\s*$")
+
+    def __init__(self, call: str) -> None:
+        self.call = re.compile(call)
+
+    def _matches(self, text: str) -> list[re.Match[str]]:
+        found = []
+        for match in self.call.finditer(text):
+            receiver = self._RECEIVER.search(text[max(0, match.start() - 80) : match.start()])
+            if receiver and _CACHE_RECEIVER.search(receiver.group(1)):
+                found.append(match)
+        return found
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        return self._matches(text)
+
+
 # signal -> [(name, regex)]: checked on every code and markup file that is not Python-parsed.
-PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str] | _OnCache], ...]] = {
     "integrity.certificate_pins": (
         ("OkHttp CertificatePinner", re.compile(r"\bCertificatePinner\s*(\.Builder|\(|\{)")),
         ("TrustKit pinning", re.compile(r"\bkTSKPublicKeyHashes\b|TrustKit\.initSharedInstance")),
@@ -100,12 +122,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("Global Privacy Control", re.compile(r"""['"]sec-gpc['"]|navigator\.globalPrivacyControl""", re.I)),
     ),
     "caching.invalidation": (
-        (
-            "cache key deletion",
-            re.compile(
-                r"\b\w*(cache|redis|Cache|Redis)\w*\s*\.\s*(del|unlink|delete|expire|invalidate|evict)\s*\("
-            ),
-        ),
+        ("cache key deletion", _OnCache(r"\.\s*(del|unlink|delete|expire|invalidate|evict)\s*\(")),
         ("Spring @CacheEvict", re.compile(r"@CacheEvict\b|@Caching\s*\(\s*evict")),
         (
             "cache tags",
@@ -152,14 +169,10 @@ def scan_text(facts: Facts, source: SourceFile, text: str) -> None:
         if source.suffix == ".py" and where.startswith(("caching.invalidation", "caching.ttl")):
             continue  # Python: read from the syntax tree
         for name, pattern in patterns:
-            match = pattern.search(text)
-            if match:
+            matches = list(pattern.finditer(text))
+            if matches:
                 facts.add(
-                    where,
-                    name,
-                    f"{len(pattern.findall(text))} occurrence(s)",
-                    source,
-                    line_at(text, match.start()),
+                    where, name, f"{len(matches)} occurrence(s)", source, line_at(text, matches[0].start())
                 )
     if source.suffix == ".py":
         return
@@ -309,103 +322,3 @@ def _django_caches(facts: Facts, source: SourceFile, node: ast.Assign) -> None:
                 source,
                 settings.lineno,
             )
-
-
-CONSENT_PACKAGES = {
-    "vanilla-cookieconsent": "vanilla-cookieconsent",
-    "cookieconsent": "cookieconsent",
-    "klaro": "klaro",
-    "react-cookie-consent": "react-cookie-consent",
-    "@cookiehub/cookiehub-react": "CookieHub",
-    "react-cookiebot": "Cookiebot",
-    "@cookiebot/react": "Cookiebot",
-    "@onetrust/onetrust-sdk": "OneTrust",
-    "tarteaucitronjs": "tarteaucitron",
-    "@iubenda/react-cookie-solution": "iubenda",
-    "@consentmanager/cmp": "consentmanager",
-    "ngx-cookieconsent": "ngx-cookieconsent",
-    "vue-cookieconsent": "vue-cookieconsent",
-    "@osano/cookieconsent": "Osano",
-}
-FRONTEND_PACKAGES = frozenset(
-    {
-        "react",
-        "react-dom",
-        "vue",
-        "@angular/core",
-        "next",
-        "nuxt",
-        "svelte",
-        "@sveltejs/kit",
-        "preact",
-        "solid-js",
-        "astro",
-        "gatsby",
-        "jquery",
-    }
-)
-CACHE_PACKAGES = {
-    "ioredis": "Redis",
-    "redis": "Redis",
-    "memcached": "Memcached",
-    "node-cache": "in-process",
-    "lru-cache": "in-process",
-    "keyv": "Keyv",
-    "cache-manager": "cache-manager",
-}
-
-
-def package_json(facts: Facts, source: SourceFile, value: dict[str, Any]) -> None:
-    text = source.text or ""
-    declared: dict[str, Any] = {}
-    for field in ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies"):
-        if isinstance(value.get(field), dict):
-            declared.update(value[field])
-    for name in sorted(declared):
-        line = line_at(text, text.find(f'"{name}"')) if f'"{name}"' in text else 1
-        lowered = name.lower()
-        if lowered in CONSENT_PACKAGES:
-            facts.add(
-                "privacy.cookie_consent",
-                "consent library",
-                f"{CONSENT_PACKAGES[lowered]} ({name})",
-                source,
-                line,
-            )
-        if lowered in FRONTEND_PACKAGES:
-            facts.add("privacy.web_frontends", "web frontend package", name, source, line)
-        if lowered in CACHE_PACKAGES:
-            facts.add(
-                "caching.clients", "cache client package", f"{CACHE_PACKAGES[lowered]} ({name})", source, line
-            )
-
-
-_HTML = re.compile(r"<(html|body|script)\b", re.I)
-
-
-def markup(facts: Facts, source: SourceFile, text: str) -> None:
-    if _HTML.search(text):
-        facts.add("privacy.web_frontends", "HTML page", source.rel, source, 1)
-    scan_text(facts, source, text)
-
-
-_HEADING = re.compile(r"^#{1,6}\s+(.*\S)\s*$", re.M)
-_INVALIDATION_HEADING = re.compile(r"cache.*(invalidat|evict|expir|purg)|(invalidat|evict|purg).*cache", re.I)
-
-
-def markdown(facts: Facts, source: SourceFile, text: str) -> None:
-    """A written cache-invalidation strategy: a heading about it, with the words under it counted."""
-    headings = list(_HEADING.finditer(text))
-    for index, match in enumerate(headings):
-        if not _INVALIDATION_HEADING.search(match.group(1)):
-            continue
-        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
-        words = len(text[match.end() : end].split())
-        facts.add(
-            "caching.invalidation_documented",
-            "documented strategy",
-            f"{words} words under a cache-invalidation heading",
-            source,
-            line_at(text, match.start()),
-            count=words,
-        )

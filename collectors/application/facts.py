@@ -8,6 +8,7 @@ pin digest, an address range or other collected content that could be sensitive.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gonogo.collectors.base import CollectContext
@@ -83,3 +84,23 @@ def line_of(text: str, needle: str, start: int = 0) -> int | None:
 
 def line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+_EVICTING = re.compile(r"^(allkeys|volatile)-(lru|lfu|random|ttl)$")
+
+
+def maxmemory(
+    facts: Facts, source: SourceFile, policy: str, line: int, what: str, at: str | None = None
+) -> None:
+    """A Redis maxmemory-policy: an evicting one is a TTL policy, noeviction a gap."""
+    if _EVICTING.match(policy):
+        facts.add("caching.ttl", "Redis maxmemory-policy", f"{what}: {policy}", source, line, at=at)
+    elif policy == "noeviction":
+        facts.add(
+            "caching.ttl_gaps",
+            "Redis maxmemory-policy",
+            f"{what}: noeviction (keys never evicted)",
+            source,
+            line,
+            at=at,
+        )

@@ -179,3 +179,14 @@ def test_no_key_pin_or_address_range_reaches_the_snapshot(passing: dict[str, Any
 def test_provenance_names_file_and_line(passing: dict[str, Any]) -> None:
     refs = {f["provenance"]["ref"] for f in passing["security"]["application"]["privacy"]["data_deletion"]}
     assert refs == {"api/openapi.yaml:18", "app/webhooks.py:23"}
+
+
+def test_a_file_of_unexpected_shape_costs_that_file_only() -> None:
+    root = FIXTURES / "broken"
+    ctx = CollectContext(root=root, files=list(walk(root, [])), config={}, now=NOW, collector="application")
+    facts = ApplicationCollector().collect(ctx)
+    assert ctx.warnings == ["kong.yaml: not read by the application collector: unexpected shape (TypeError)"]
+    assert ctx.skipped == [
+        {"file": "kong.yaml", "reason": "unexpected shape (TypeError)", "feeds": ["security.application"]}
+    ]
+    assert _vias(facts, "access_control", "api_keys") == {"OpenAPI 3.0.3 apiKey security (document-wide)"}
