@@ -6,8 +6,9 @@
 #   rollback, kubectl rollout undo, kubectl argo rollouts undo/abort, argocd app rollback, ...) or a
 #   job named for rollbacks, whether it is started by hand (workflow_dispatch, when: manual) or
 #   runs when a deploy fails; or when Argo Rollouts manage the workloads (kubectl argo rollouts
-#   undo is the one command). It fails when a pipeline deploys and neither exists, and is pending
-#   when no pipeline deploys and no Rollout is found.
+#   undo is the one command), or Argo CD Applications without automated sync deploy them (argocd
+#   app rollback; Argo CD refuses it while automated sync is on). It fails when a pipeline deploys
+#   and none of these exists, and is pending when no pipeline deploys and none is found.
 # custom:
 #   id: "10.3.4"
 #   section: "10.3 Post-Deployment"
@@ -17,6 +18,7 @@
 #   evidence:
 #     - operations.pipelines
 #     - kubernetes.workloads
+#     - kubernetes.gitops
 #   remediation: >-
 #     Add a rollback job to the deployment pipeline (a workflow_dispatch workflow or a `when:
 #     manual` job running `helm rollback <release>` or `kubectl rollout undo deployment/<name>`), or
@@ -40,6 +42,19 @@ rollouts[key] := w if {
 	w.kind == "Rollout"
 }
 
+_none_found := concat(", ", [
+	"no pipeline holds a rollback command or job",
+	"no Argo Rollout manages a workload and no Argo CD Application can be rolled back",
+])
+
+# METADATA
+# description: Argo CD Applications that argocd app rollback can roll back (no automated sync).
+manual_sync_apps[key] := app if {
+	some key, app in k8s.table(["gitops"])
+	app.kind == "Application"
+	not app.automated
+}
+
 _how(r) := "runs when the deploy fails" if {
 	r.when == "on_failure"
 } else := "started by hand" if {
@@ -58,11 +73,16 @@ rollback_prepared := result.pass(
 	k8s.refs(rollouts),
 ) if {
 	count(rollouts) > 0
-} else := result.fail(
+} else := result.pass(
 	sprintf(
-		"the pipelines deploy (%s) but no pipeline holds a rollback command or job, and no Argo Rollout manages a workload%s",
-		[pipelines.brief(pipelines.deploys), pipelines.unreadable_note],
+		"Argo CD Applications without automated sync: %s: argocd app rollback restores the previous synced revision in one command",
+		[concat(", ", sort(object.keys(manual_sync_apps)))],
 	),
+	k8s.refs(manual_sync_apps),
+) if {
+	count(manual_sync_apps) > 0
+} else := result.fail(
+	sprintf("the pipelines deploy (%s) but %s%s", [pipelines.brief(pipelines.deploys), _none_found, pipelines.unreadable_note]),
 	sort(pipelines.deploys),
 ) if {
 	count(pipelines.deploys) > 0

@@ -75,7 +75,27 @@ test_fails_when_a_pipeline_deploys_without_rollback if {
 	c := testing.criterion(r, _criterion)
 	c.message == concat("", [
 		"the pipelines deploy (.github/workflows/deploy.yml:12) but no pipeline holds a rollback command or job, ",
-		"and no Argo Rollout manages a workload",
+		"no Argo Rollout manages a workload and no Argo CD Application can be rolled back",
 	])
 	c.evidence == [".github/workflows/deploy.yml:12"]
+}
+
+_app(automated) := {
+	"kind": "Application", "repo": "https://git.example.com/shop.git", "automated": automated,
+	"provenance": {"ref": "deploy/argocd/shop.yaml:1"},
+}
+
+test_passes_with_an_argo_cd_application_synced_by_hand if {
+	inp := object.union(pipelines({"deploy": job("deploy", [_deploy], false)}, []), {"kubernetes": {"gitops": {"Application/argocd/shop": _app(false)}}})
+	r := rollback_ready.report with input as inp
+	r.verdict == "pass"
+	c := testing.criterion(r, _criterion)
+	startswith(c.message, "Argo CD Applications without automated sync: Application/argocd/shop: argocd app rollback")
+	c.evidence == ["deploy/argocd/shop.yaml:1"]
+}
+
+test_an_auto_synced_application_is_no_rollback if {
+	inp := object.union(pipelines({"deploy": job("deploy", [_deploy], false)}, []), {"kubernetes": {"gitops": {"Application/argocd/shop": _app(true)}}})
+	r := rollback_ready.report with input as inp
+	r.verdict == "fail"
 }
