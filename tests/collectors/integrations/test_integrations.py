@@ -357,3 +357,23 @@ def test_other_senders_webhooks_are_not_stripes():
     )
     scan = python_code.scan(source, "hooks.py")
     assert [w["route"] for w in scan.webhooks] == ["/webhooks/stripe-sendgrid-bridge"]
+
+
+@pytest.mark.opa
+@pytest.mark.slow
+def test_canaries_reach_no_output_format_nor_the_logs(tmp_path: Path):
+    from tests.support.cli import run_gonogo
+
+    folder = tmp_path / "unpaid"
+    shutil.copytree(UNPAID, folder)
+    (folder / "gonogo.yaml").write_text(CONFIG)
+    snapshot = tmp_path / "snapshot.json"
+    collected = run_gonogo("collect", str(folder), "-o", str(snapshot))
+    assert snapshot.exists(), collected.stderr[-1500:]
+    seen = {"collect": collected.stdout + collected.stderr, "snapshot": snapshot.read_text()}
+    for fmt in ("terminal", "json", "markdown", "sarif"):
+        run = run_gonogo("evaluate", str(snapshot), "-c", str(folder / "gonogo.yaml"), "-f", fmt, "-v")
+        assert run.returncode in (0, 1) and run.stdout, (fmt, run.stderr[-1500:])
+        seen[fmt] = run.stdout + run.stderr
+    assert [where for where, text in seen.items() if any(c in text for c in CANARIES)] == []
+    assert "integrations" in json.loads(seen["snapshot"])
