@@ -253,11 +253,17 @@ class _Run:
         """Reads a plan or a Stripe CLI fixtures file; True for a plan."""
         value = source.json_value
         if is_plan(value):
-            self.sources["plans"] += 1
             text = source.text or ""
-            self.plans.add(
-                value, lambda address: self.ctx.file_ref(source, _address_line(text, address), at=address)
-            )
+            try:
+                self.plans.add(
+                    value, lambda address: self.ctx.file_ref(source, _address_line(text, address), at=address)
+                )
+            except (
+                Exception
+            ) as exc:  # a plan shaped unlike the format costs that plan (type only: no content)
+                self._skip(source, None, f"Terraform plan not readable ({type(exc).__name__})")
+                return True
+            self.sources["plans"] += 1
             return True
         if _is_stripe_fixtures(value):
             for index, fixture in enumerate(value["fixtures"]):

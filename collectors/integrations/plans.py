@@ -10,6 +10,7 @@ community SendGrid provider (`sendgrid_event_webhook`, `sendgrid_template`).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -73,9 +74,20 @@ class PlanFacts:
         self.sms: dict[str, dict[str, Any]] = {"verify_services": {}, "rate_limits": {}}
         self.topics: dict[str, str] = {}
         self.subscribed: set[str] = set()
+        self._seen: set[str] = set()
 
     def add(self, plan: dict[str, Any], provenance: Any) -> None:
-        """provenance(address) -> the provenance record of that resource."""
+        """provenance(address) -> the provenance record of that resource. All or nothing: a plan
+        that raises part way leaves the facts as they were."""
+        saved = copy.deepcopy((self.stripe, self.email, self.sms, self._seen))
+        try:
+            self._add(plan, provenance)
+        except Exception:
+            self.stripe, self.email, self.sms, self._seen = saved
+            raise
+
+    def _add(self, plan: dict[str, Any], provenance: Any) -> None:
+        self.topics, self.subscribed = {}, set()  # SNS links hold within one plan
         refs = configuration_references(plan)
         resources = list(plan_resources(plan))
         for address, rtype, values in resources:
@@ -86,7 +98,11 @@ class PlanFacts:
                 if topic:
                     self.subscribed.add(topic)
         for address, rtype, values in resources:
-            self._resource(address, rtype, values, refs.get(address, set()), provenance(address))
+            prov = provenance(address)
+            # two plans may hold one address (workspaces, environments): the second is keyed by its file
+            key = address if address not in self._seen else f"{prov['file']}:{address}"
+            self._seen.add(address)
+            self._resource(key, address, rtype, values, refs.get(address, set()), prov)
 
     def _topic_by_arn(self, values: dict[str, Any]) -> str | None:
         arn = str(values.get("topic_arn") or "")
@@ -99,13 +115,15 @@ class PlanFacts:
             return {"destination": None, "destination_subscribed": None}
         return {"destination": topic, "destination_subscribed": topic in self.subscribed}
 
-    def _resource(self, address: str, rtype: str, v: dict[str, Any], refs: set[str], prov: Any) -> None:
+    def _resource(
+        self, key: str, address: str, rtype: str, v: dict[str, Any], refs: set[str], prov: Any
+    ) -> None:
         base = {"address": address, "type": rtype, "provenance": prov}
         if rtype == "stripe_product":
-            self.stripe["products"][address] = base | {"active": v.get("active")}
+            self.stripe["products"][key] = base | {"active": v.get("active")}
         elif rtype in ("stripe_price", "stripe_plan"):
             recurring = block(v, "recurring") if rtype == "stripe_price" else {"interval": v.get("interval")}
-            self.stripe["prices"][address] = base | {
+            self.stripe["prices"][key] = base | {
                 "recurring": bool(recurring.get("interval")),
                 "interval": recurring.get("interval"),
                 "usage_type": recurring.get("usage_type") or v.get("usage_type"),
@@ -114,23 +132,23 @@ class PlanFacts:
             }
         elif rtype == "stripe_webhook_endpoint":
             url = v.get("url")
-            self.stripe["webhook_endpoints"][address] = base | {
+            self.stripe["webhook_endpoints"][key] = base | {
                 "https": str(url).startswith("https://") if isinstance(url, str) else None,
                 "events": len(v.get("enabled_events") or []),
                 "disabled": v.get("disabled"),
             }
         elif rtype in ("stripe_billing_meter", "stripe_meter"):
-            self.stripe["meters"][address] = base
+            self.stripe["meters"][key] = base
         elif rtype in ("aws_ses_domain_identity", "aws_ses_email_identity", "aws_sesv2_email_identity"):
             identity = v.get("domain") or v.get("email_identity")
             domain = identity if isinstance(identity, str) and "@" not in identity else None
-            self.email["identities"][address] = base | {"provider": "ses", "domain": domain}
+            self.email["identities"][key] = base | {"provider": "ses", "domain": domain}
         elif rtype == "aws_ses_identity_notification_topic":
             kind = str(v.get("notification_type") or "").lower()
-            self._bounce(address, base, [kind], True, self._destination(refs, v.get("topic_arn")))
+            self._bounce(key, base, [kind], True, self._destination(refs, v.get("topic_arn")))
         elif rtype == "aws_ses_event_destination":
             events = [str(e).lower() for e in v.get("matching_types") or []]
-            self._bounce(address, base, events, v.get("enabled") is not False, self._sns(refs, v))
+            self._bounce(key, base, events, v.get("enabled") is not False, self._sns(refs, v))
         elif rtype == "aws_sesv2_configuration_set_event_destination":
             destination = block(v, "event_destination")
             events = [str(e).lower() for e in destination.get("matching_event_types") or []]
@@ -146,23 +164,23 @@ class PlanFacts:
             target = self._sns(refs, destination)
             if target["destination"] is None and other:
                 target = {"destination": "other", "destination_subscribed": None}
-            self._bounce(address, base, events, destination.get("enabled") is not False, target)
+            self._bounce(key, base, events, destination.get("enabled") is not False, target)
         elif rtype == "sendgrid_event_webhook":
             events = [e for e in ("bounce", "dropped", "spam_report", "deferred") if v.get(e)]
             url = v.get("url")
             self._bounce(
-                address,
+                key,
                 base,
                 events,
                 v.get("enabled") is not False,
                 {"destination": "url" if url else None, "destination_subscribed": None},
             )
         elif rtype in ("aws_ses_template", "sendgrid_template"):
-            self.email["templates"][address] = base
+            self.email["templates"][key] = base
         elif rtype == "twilio_verify_services_v2":
-            self.sms["verify_services"][address] = base
+            self.sms["verify_services"][key] = base
         elif rtype == "twilio_verify_services_rate_limits_buckets_v2":
-            self.sms["rate_limits"][address] = base | {
+            self.sms["rate_limits"][key] = base | {
                 "via": "twilio_verify_bucket",
                 "max": v.get("max"),
                 "interval_seconds": v.get("interval"),
@@ -175,10 +193,10 @@ class PlanFacts:
         return self._destination(refs, block(values, "sns_destination").get("topic_arn"))
 
     def _bounce(
-        self, address: str, base: dict[str, Any], events: list[str], enabled: bool, target: dict[str, Any]
+        self, key: str, base: dict[str, Any], events: list[str], enabled: bool, target: dict[str, Any]
     ) -> None:
         provider = "sendgrid" if base["type"].startswith("sendgrid") else "ses"
-        self.email["bounce_handling"][address] = (
+        self.email["bounce_handling"][key] = (
             base
             | {
                 "provider": provider,

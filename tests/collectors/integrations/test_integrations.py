@@ -377,3 +377,30 @@ def test_canaries_reach_no_output_format_nor_the_logs(tmp_path: Path):
         seen[fmt] = run.stdout + run.stderr
     assert [where for where, text in seen.items() if any(c in text for c in CANARIES)] == []
     assert "integrations" in json.loads(seen["snapshot"])
+
+
+def test_two_plans_with_one_address_and_a_malformed_plan(tmp_path: Path):
+    for name in ("paid", "unpaid"):
+        (tmp_path / name).mkdir()
+        shutil.copyfile(FIXTURES / name / "deploy" / "terraform" / "plan.json", tmp_path / name / "plan.json")
+    (tmp_path / "broken.json").write_text(
+        json.dumps({"format_version": "1.2", "terraform_version": "1.11.4", "planned_values": "gonogoCanary"})
+    )
+    out, ctx = _collect(tmp_path)
+    endpoints = out["integrations"]["stripe"]["webhook_endpoints"]
+    assert sorted(endpoints) == [
+        "stripe_webhook_endpoint.payments",
+        "unpaid/plan.json:stripe_webhook_endpoint.payments",
+    ]
+    assert {e["https"] for e in endpoints.values()} == {True, False}
+    # the unpaid plan's unsubscribed topic is judged by its own subscriptions, not the paid plan's
+    unpaid_bounce = out["integrations"]["email"]["bounce_handling"]
+    assert (
+        unpaid_bounce["unpaid/plan.json:aws_ses_identity_notification_topic.bounce"]["destination_subscribed"]
+        is False
+    )
+    assert unpaid_bounce["aws_ses_identity_notification_topic.bounce"]["destination_subscribed"] is True
+    assert out["integrations"]["sources"]["plans"] == 2
+    assert ctx.warnings == [
+        "broken.json: Terraform plan not readable (AttributeError); skipped for integration facts"
+    ]
