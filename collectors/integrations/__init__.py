@@ -241,8 +241,11 @@ class _Run:
             return
         try:
             found = manifests.dependencies(source.path.name, text)
-        except ValueError:
+        except ValueError:  # tomllib's and json's errors are ValueErrors
             self._skip(source, None, "package manifest not parseable")
+            return
+        except (TypeError, AttributeError):  # parsed, but a section has the wrong type
+            self._skip(source, None, "package manifest not in its format")
             return
         self.sources["manifests"] += 1
         for provider, package, line in found:

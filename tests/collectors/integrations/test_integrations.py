@@ -140,6 +140,16 @@ def test_bad_manifest_is_skipped_and_named(tmp_path: Path):
     assert list(out["integrations"]["stripe"]["sdk"]) == ["requirements.txt:1"]
 
 
+def test_misshapen_manifests_are_skipped(tmp_path: Path):
+    (tmp_path / "package.json").write_text('{"dependencies": [{"stripe": "16"}]}')
+    (tmp_path / "pyproject.toml").write_text('[project]\noptional-dependencies = ["stripe"]\n')
+    _, ctx = _collect(tmp_path)
+    assert sorted(ctx.warnings)[:2] == [
+        "package.json: package manifest not in its format; skipped for integration facts",
+        "pyproject.toml: package manifest not in its format; skipped for integration facts",
+    ]
+
+
 def test_nothing_found_is_absent(tmp_path: Path):
     (tmp_path / "README.md").write_text("# nothing here\n")
     out, ctx = _collect(tmp_path)
