@@ -20,7 +20,7 @@ from gonogo.collectors.sources.files import walk
 
 from gonogo.api import check
 from gonogo.schema_validation import schema_errors
-from tests.support.cli import item, item_criterion
+from tests.support.cli import item, item_criterion, run_gonogo
 
 RECORDED = Path(__file__).parent / "fixtures" / "recorded" / "short-run"
 MONITORING = "Active monitoring for 24-48 hours"
@@ -196,3 +196,26 @@ def test_a_redirect_is_not_followed(tmp_path: Path) -> None:
         collect(tmp_path, prometheus_url=f"http://127.0.0.1:{port}/redirect", prometheus_token=TOKEN)
     assert "HTTP 302, not a Prometheus API answer" in str(raised.value)
     assert len(_Guarded.seen) == 1
+
+
+@pytest.mark.opa
+@pytest.mark.slow
+def test_the_token_from_the_environment_reaches_the_server_and_no_output(tmp_path: Path) -> None:
+    (tmp_path / "repo").mkdir()
+    with guarded_server() as port:
+        done = run_gonogo(
+            "check",
+            str(tmp_path / "repo"),
+            "--prometheus-url",
+            f"http://127.0.0.1:{port}",
+            "-f",
+            "json",
+            "-o",
+            str(tmp_path / "report.json"),
+            env={"GONOGO_PROMETHEUS_TOKEN": TOKEN},
+        )
+    assert done.returncode in (0, 1), done.stderr
+    assert set(_Guarded.seen) == {f"Bearer {TOKEN}"}
+    report_text = (tmp_path / "report.json").read_text()
+    assert TOKEN not in report_text + done.stdout + done.stderr
+    assert item(json.loads(report_text), "10.3.2")["verdict"] == "fail"  # canned answers: stale, young
