@@ -414,3 +414,50 @@ def test_two_plans_with_one_address_and_a_malformed_plan(tmp_path: Path):
     assert ctx.warnings == [
         "broken.json: Terraform plan not readable (AttributeError); skipped for integration facts"
     ]
+
+
+def test_the_js_scanner_survives_any_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(
+        [
+            "app.post(",
+            "'/webhook'",
+            ",",
+            "(",
+            ")",
+            "{",
+            "}",
+            "[",
+            "]",
+            "`${",
+            "`",
+            "/*",
+            "*/",
+            "//",
+            "\n",
+            "stripe.webhooks.constructEvent(",
+            "require('stripe')",
+            "try",
+            "catch",
+            "const x =",
+            "process.env.K",
+            "'",
+            '"',
+            "\\",
+            "function f",
+            "=>",
+            "export",
+            "limiter",
+            "verifications.create(",
+        ]
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=60).map("".join))
+    def scan(text: str) -> None:
+        result = js_code.scan(text, "api/webhooks/x.js")
+        assert all(isinstance(w["line"], int) for w in result.webhooks)
+
+    scan()
