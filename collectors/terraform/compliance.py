@@ -40,15 +40,31 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in value or [] if isinstance(v, str)] if isinstance(value, list) else []
 
 
+def _blocks(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def any_principal(principal: Any) -> bool:
+    """True for `"Principal": "*"` and `{"AWS": "*"}` (or `["*"]`): every principal."""
+    if principal == "*":
+        return True
+    return isinstance(principal, dict) and any("*" in _strings(p) for p in principal.values())
+
+
 def aws_cloudtrail(v: dict[str, Any]) -> Fact:
-    selectors = [s for s in v.get("event_selector") or [] if isinstance(s, dict)]
-    advanced = [s for s in v.get("advanced_event_selector") or [] if isinstance(s, dict)]
+    selectors = [s for s in _blocks(v.get("event_selector")) if isinstance(s, dict)]
+    advanced = [s for s in _blocks(v.get("advanced_event_selector")) if isinstance(s, dict)]
     data_types = sorted(
-        {str(d.get("type")) for s in selectors for d in s.get("data_resource") or [] if isinstance(d, dict)}
+        {
+            str(d.get("type"))
+            for s in selectors
+            for d in _blocks(s.get("data_resource"))
+            if isinstance(d, dict)
+        }
         | {
             value
             for s in advanced
-            for f in s.get("field_selector") or []
+            for f in _blocks(s.get("field_selector"))
             if isinstance(f, dict) and f.get("field") == "resources.type"
             for value in _strings(f.get("equals"))
         }
@@ -66,7 +82,9 @@ def aws_cloudtrail(v: dict[str, Any]) -> Fact:
 
 
 def google_iam_audit_config(v: dict[str, Any]) -> Fact:
-    types = sorted({str(c.get("log_type")) for c in v.get("audit_log_config") or [] if isinstance(c, dict)})
+    types = sorted(
+        {str(c.get("log_type")) for c in _blocks(v.get("audit_log_config")) if isinstance(c, dict)}
+    )
     return "audit_trails", {
         "kind": "gcp-audit-config",
         "enabled": bool(types),
@@ -86,7 +104,7 @@ def google_logging_sink(v: dict[str, Any]) -> Fact:
 
 
 def azurerm_diagnostic_setting(v: dict[str, Any]) -> Fact:
-    logs = [b for b in (v.get("enabled_log") or []) + (v.get("log") or []) if isinstance(b, dict)]
+    logs = [b for name in ("enabled_log", "log") for b in _blocks(v.get(name)) if isinstance(b, dict)]
     categories = sorted(
         {
             str(b.get("category") or b.get("category_group"))
@@ -197,9 +215,7 @@ def bucket_companion(kind: str) -> Callable[[dict[str, Any]], Fact]:
             fact["value"] = v.get("acl")
         elif kind == "policy":
             fact["value"] = any(
-                s.get("Effect") == "Allow"
-                and s.get("Principal") in ("*", {"AWS": "*"})
-                and "Condition" not in s
+                s.get("Effect") == "Allow" and any_principal(s.get("Principal")) and "Condition" not in s
                 for s in _statements(v.get("policy"))
             )
         else:  # bucket IAM grant
@@ -279,7 +295,11 @@ def _enrich(resource_type: str, values: dict[str, Any]) -> dict[str, Any]:
         extra["customer_managed_key"] = bool(values.get("kms_key_id"))
     elif resource_type == "google_sql_database_instance":
         settings = block(values, "settings")
-        flags = {str(f.get("name")): str(f.get("value")) for f in settings.get("database_flags") or []}
+        flags = {
+            str(f.get("name")): str(f.get("value"))
+            for f in _blocks(settings.get("database_flags"))
+            if isinstance(f, dict)
+        }
         extra["log_exports"] = sorted(n for n, on in flags.items() if "audit" in n and on == "on")
         extra["customer_managed_key"] = bool(values.get("encryption_key_name"))
     elif resource_type == "aws_s3_bucket":

@@ -68,13 +68,22 @@ def _wildcard_key_policy(document: Any) -> bool:
             continue
         principal = s.get("Principal")
         actions = s.get("Action") if isinstance(s.get("Action"), list) else [s.get("Action")]
-        if principal in ("*", {"AWS": "*"}) and ("kms:*" in actions or "*" in actions):
+        every = principal == "*" or (
+            isinstance(principal, dict)
+            and any(p == "*" or (isinstance(p, list) and "*" in p) for p in principal.values())
+        )
+        if every and ("kms:*" in actions or "*" in actions):
             return True
     return False
 
 
 def _key(store: str, hsm: bool, rotates: bool | None, days: float | None, **extra: Any) -> dict[str, Any]:
     return {"store": store, "hsm": hsm, "rotation_enabled": rotates, "rotation_days": days, **extra}
+
+
+def _period(days: Any) -> float:
+    """KMS rotation period in days (365 when unset, the AWS default)."""
+    return float(days) if isinstance(days, int | float) and not isinstance(days, bool) and days > 0 else 365.0
 
 
 def aws_kms_key(v: dict[str, Any]) -> Fact:
@@ -84,7 +93,7 @@ def aws_kms_key(v: dict[str, Any]) -> Fact:
         "aws-kms",
         bool(v.get("custom_key_store_id")),
         rotates if symmetric else None,
-        float(v.get("rotation_period_in_days") or 365) if rotates else None,
+        _period(v.get("rotation_period_in_days")) if rotates else None,
         public_policy=_wildcard_key_policy(v.get("policy")),
         imported_material=False,
     )

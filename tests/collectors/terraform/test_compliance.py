@@ -13,7 +13,12 @@ import pytest
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.sources.files import walk
 from gonogo.collectors.terraform import TerraformCollector
-from gonogo.collectors.terraform.compliance import policy_document_facts, region_of
+from gonogo.collectors.terraform.compliance import (
+    COMPLIANCE_EXTRACTORS,
+    any_principal,
+    policy_document_facts,
+    region_of,
+)
 from gonogo.collectors.terraform.keys import schedule_days
 
 from tests.support.cli import item, item_criterion, run_gonogo
@@ -139,6 +144,33 @@ def test_policy_documents_and_schedules():
     assert schedule_days({"schedule_expression": "cron(0 4 ? * SUN *)"}) == 7.0
     assert schedule_days({"schedule_expression": "cron(0 4 1 * ? *)"}) == 31.0
     assert schedule_days({}) is None
+
+
+@pytest.mark.parametrize("resource_type", sorted(COMPLIANCE_EXTRACTORS))
+def test_misshapen_values_do_not_fail_the_collector(resource_type):
+    """Blocks that are not lists, lists of strings where objects belong, strings for numbers."""
+    odd = {
+        "event_selector": "x",
+        "advanced_event_selector": ["x"],
+        "audit_log_config": {"log_type": 1},
+        "enabled_log": {"category": "audit"},
+        "log": ["audit"],
+        "policy": "{not json",
+        "rotation_rules": "daily",
+        "rotation_period": "soon",
+        "rotation_period_in_days": "90",
+        "version_template": ["HSM"],
+        "rotation_policy": [["P90D"]],
+        "max_lease_ttl_seconds": "86400",
+        "members": "allUsers",
+    }
+    table, fact = COMPLIANCE_EXTRACTORS[resource_type](odd)
+    assert table in ("audit_trails", "iam_policies", "keys", "secrets", "storage") and isinstance(fact, dict)
+
+
+def test_any_principal():
+    assert any_principal("*") and any_principal({"AWS": "*"}) and any_principal({"AWS": ["*"]})
+    assert not any_principal({"AWS": "arn:aws:iam::111122223333:root"}) and not any_principal(None)
 
 
 def _check(tmp_path: Path, folder: str) -> dict[str, Any]:
