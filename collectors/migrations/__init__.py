@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from gonogo.collectors.base import CollectContext
-from gonogo.collectors.migrations import liquibase, plans, pyast, sql
+from gonogo.collectors.migrations import django, liquibase, plans, pyast, sql
 from gonogo.collectors.migrations.sql import Facts, SqlError
 from gonogo.collectors.sources.files import SourceFile
 
@@ -122,11 +122,11 @@ class MigrationsCollector:
                 record["reverse"] = source.ref(downgrade.lineno)
             self._add(source, source.rel, record)
             return
-        cls = pyast.is_django(tree) if django_like else None
+        cls = django.is_migration(tree) if django_like else None
         if cls is not None:
             path = PurePosixPath(source.rel)
             app = path.parent.parent.name if path.parent.name == "migrations" else path.parent.name
-            record = pyast.django(tree, cls, app or "app", path.stem, self.django_fks)
+            record = django.migration(tree, cls, app or "app", path.stem, self.django_fks)
             self._add(source, source.rel, record)
 
     def _sql(self, source: SourceFile, name: str, flyway: Pending) -> None:
