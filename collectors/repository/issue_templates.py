@@ -2,7 +2,7 @@
 
 - GitHub issue forms, `.github/ISSUE_TEMPLATE/*.yml|yaml`: a YAML mapping with `name`,
   `description`, `body` (required) and optional `title`, `labels` (a list or a comma-separated
-  string), `type`, `assignees`
+  string), `type`, `assignees`; the folder name is matched without regard to case
   (https://docs.github.com/en/communities/using-templates-to-encourage-useful-issues-and-pull-requests/syntax-for-issue-forms).
   `config.yml` in that folder configures the template chooser and is not a template.
 - GitHub Markdown templates, `.github/ISSUE_TEMPLATE/*.md`: YAML front matter with `name`,
@@ -38,10 +38,10 @@ _SINGLE = {
 def forge(rel: str) -> str | None:
     """Which forge's template a repository path is, by the path each forge reads."""
     lowered = rel.lower()
-    if rel.startswith(_GITHUB_FOLDER) and lowered.endswith((".yml", ".yaml", ".md")):
-        name = rel[len(_GITHUB_FOLDER) :]
-        return None if "/" in name or name.lower() in ("config.yml", "config.yaml") else "github"
-    if rel in _SINGLE:
+    if lowered.startswith(_GITHUB_FOLDER.lower()) and lowered.endswith((".yml", ".yaml", ".md")):
+        name = lowered[len(_GITHUB_FOLDER) :]
+        return None if "/" in name or name in ("config.yml", "config.yaml") else "github"
+    if lowered in {s.lower() for s in _SINGLE}:
         return "github"
     if rel.startswith(_GITLAB_FOLDER) and lowered.endswith(".md") and "/" not in rel[len(_GITLAB_FOLDER) :]:
         return "gitlab"

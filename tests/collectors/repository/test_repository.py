@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from gonogo.collectors.base import CollectContext
-from gonogo.collectors.repository import RepositoryCollector, calendar
+from gonogo.collectors.repository import RepositoryCollector, calendar, issue_templates
 from gonogo.collectors.sources.files import walk
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -111,3 +111,14 @@ def test_duration_and_folding():
     )
     (event,) = calendar.events(text)
     assert event["summary"] == "Maintenance" and event["end"] == "2027-01-02T01:30:00Z"
+
+
+def test_forge_paths():
+    assert issue_templates.forge(".github/ISSUE_TEMPLATE/incident.yml") == "github"
+    assert issue_templates.forge(".github/issue_template/incident.md") == "github"
+    assert issue_templates.forge(".github/ISSUE_TEMPLATE/config.yml") is None
+    assert issue_templates.forge(".github/ISSUE_TEMPLATE/nested/x.yml") is None
+    assert issue_templates.forge(".github/ISSUE_TEMPLATE.md") == "github"
+    assert issue_templates.forge(".gitlab/issue_templates/Incident.md") == "gitlab"
+    assert issue_templates.forge(".gitlab/merge_request_templates/Default.md") is None
+    assert issue_templates.forge("docs/incident.md") is None

@@ -28,10 +28,6 @@ import data.gonogo.lib.result
 _hour_ns := (60 * 60) * 1000000000
 
 # METADATA
-# description: The Terraform collector ran and read a plan (its tables are present, maybe empty).
-terraform_collected if input.infrastructure.plans
-
-# METADATA
 # description: A Terraform operations table (address -> fact), {} when not collected.
 facts(table) := object.get(input, ["infrastructure", table], {})
 
