@@ -48,10 +48,20 @@ class DrillsCollector:
         self.backups: dict[str, dict[str, Any]] = {}
         self.unreadable: dict[str, list[str]] = {family: [] for family in FAMILIES}
         for source in ctx.files:
-            if source.suffix in _DOCUMENT_SUFFIXES:
-                self._documents(source)
-            elif source.suffix == ".xml":
-                self._junit(source)
+            try:
+                if source.suffix in _DOCUMENT_SUFFIXES:
+                    self._documents(source)
+                elif source.suffix == ".xml":
+                    self._junit(source)
+            except (ValueError, KeyError, TypeError, AttributeError, IndexError, ArithmeticError) as exc:
+                # A drill object of an unexpected shape costs its file, and fails closed: the
+                # items reading drills become errors rather than being decided without it.
+                for family in FAMILIES:
+                    self.unreadable[family].append(source.rel)
+                ctx.warnings.append(
+                    f"{source.rel}: drill evidence that cannot be read ({exc.__class__.__name__}); "
+                    "the restores and failovers items are errors"
+                )
         velero.link_backups(self.found["restores"], self.backups)
         if not any(self.found.values()) and not any(self.unreadable.values()):
             return {}  # no drill evidence at all: not collected, the items stay pending

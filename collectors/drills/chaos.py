@@ -60,7 +60,12 @@ def _meta(value: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
     return (
         str(metadata.get("namespace") or "default"),
         str(metadata.get("name") or "?"),
-        {"labels": labels, "annotations": annotations, "created": metadata.get("creationTimestamp")},
+        {
+            "labels": labels,
+            "annotations": annotations,
+            "created": metadata.get("creationTimestamp"),
+            "uid": metadata.get("uid"),
+        },
     )
 
 
@@ -80,13 +85,13 @@ def chaos_mesh_fact(value: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     selector = spec.get("selector") if isinstance(spec.get("selector"), dict) else {}
     status = value.get("status") if isinstance(value.get("status"), dict) else {}
     experiment = status.get("experiment") if isinstance(status.get("experiment"), dict) else {}
-    records = [r for r in experiment.get("containerRecords") or [] if isinstance(r, dict)]
+    records = [r for r in _items(experiment.get("containerRecords")) if isinstance(r, dict)]
     conditions = {
         str(c.get("type")): str(c.get("status"))
-        for c in status.get("conditions") or []
+        for c in _items(status.get("conditions"))
         if isinstance(c, dict)
     }
-    events = [e for r in records for e in r.get("events") or [] if isinstance(e, dict)]
+    events = [e for r in records for e in _items(r.get("events")) if isinstance(e, dict)]
     times = sorted(t for t in (parse_time(e.get("timestamp")) for e in events) if t is not None)
     injected = bool(records) and all(_count(r, "injectedCount") > 0 for r in records)
     recovered = bool(records) and all(_count(r, "recoveredCount") > 0 for r in records)
@@ -113,8 +118,12 @@ def chaos_mesh_fact(value: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         "probe_success_percent": None,
         "measured": True,
         "tool": "chaos-mesh",
-        "run_id": short((value.get("metadata") or {}).get("uid")),
+        "run_id": short(meta["uid"]),
     }
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _count(record: dict[str, Any], key: str) -> int:
@@ -132,7 +141,7 @@ def chaos_result_fact(value: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     outcome = _LITMUS_VERDICTS.get(verdict, "incomplete")
     if outcome == "passed" and str(experiment.get("phase") or "Completed") not in _LITMUS_DONE:
         outcome = "incomplete"
-    targets = [t.get("name") for t in history.get("targets") or [] if isinstance(t, dict)]
+    targets = [t.get("name") for t in _items(history.get("targets")) if isinstance(t, dict)]
     words = [name, spec.get("engine"), spec.get("experiment"), *_words(meta["labels"], targets)]
     return f"ChaosResult/{namespace}/{name}", {
         "source": "litmus",
@@ -147,7 +156,7 @@ def chaos_result_fact(value: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         "probe_success_percent": _percent(experiment.get("probeSuccessPercentage")),
         "measured": True,
         "tool": "litmuschaos",
-        "run_id": short((value.get("metadata") or {}).get("uid")),
+        "run_id": short(meta["uid"]),
     }
 
 

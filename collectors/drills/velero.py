@@ -55,8 +55,13 @@ def objects(value: Any) -> list[dict[str, Any]]:
     return []
 
 
+def _metadata(obj: dict[str, Any]) -> dict[str, Any]:
+    metadata = obj.get("metadata")
+    return metadata if isinstance(metadata, dict) else {}
+
+
 def _name(obj: dict[str, Any]) -> tuple[str, str]:
-    metadata = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+    metadata = _metadata(obj)
     return str(metadata.get("namespace") or "velero"), str(metadata.get("name") or "?")
 
 
@@ -100,7 +105,7 @@ def restore_fact(obj: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
         "target": None,
         "measured": True,
         "tool": "velero",
-        "run_id": short((obj.get("metadata") or {}).get("uid")),
+        "run_id": short(_metadata(obj).get("uid")),
     }
 
 

@@ -3,21 +3,26 @@ records, JUnit), and 5.1.3 / 5.2.2 decided from them by the real OPA."""
 
 from __future__ import annotations
 
+import copy
 import json
+import random
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from gonogo.collectors.base import CollectContext
 from gonogo.collectors.drills import DrillsCollector
 from gonogo.collectors.drills.records import record_problem
 from gonogo.collectors.sources.files import walk
 
 from gonogo.api import check
+from gonogo.schema_validation import file_validator
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SCHEMA = Path(__file__).parents[3] / "collectors" / "drills" / "schema.json"
 CANARY = "gonogo-canary"
 
 
@@ -159,3 +164,44 @@ def test_end_to_end_a_scheduled_drill_is_named_not_passed(tmp_path: Path) -> Non
     criterion = next(c for c in items["5.1.3"]["criteria"] if c["text"] == text)
     assert criterion["verdict"] == "pending"
     assert "scheduled in CI (.github/workflows/restore-drill.yml:7)" in criterion["message"]
+
+
+_JUNK: list[Any] = ["x", 3, None, [], {}, [1, "a"], {"a": 1}, True, -5, "2026-13-01T00:00:00Z", 1e308]
+
+
+def _mutate(value: Any, rng: random.Random) -> None:
+    if isinstance(value, dict) and value:
+        key = rng.choice(list(value))
+        if rng.random() < 0.5:
+            value[key] = copy.deepcopy(rng.choice(_JUNK))
+        else:
+            _mutate(value[key], rng)
+    elif isinstance(value, list) and value:
+        index = rng.randrange(len(value))
+        if rng.random() < 0.5:
+            value[index] = copy.deepcopy(rng.choice(_JUNK))
+        else:
+            _mutate(value[index], rng)
+
+
+def test_misshapen_drill_objects_never_crash_the_collector(tmp_path: Path) -> None:
+    """Fixture objects with random fields replaced by values of the wrong type: the collector
+    returns output its schema accepts (or names the file unreadable), never raises."""
+    documents = [
+        document
+        for path in sorted(FIXTURES.rglob("*.*"))
+        if path.suffix in (".json", ".yaml") and path.name != "plan.json"
+        for document in yaml.safe_load_all(path.read_text())
+        if isinstance(document, dict)
+    ]
+    checker = file_validator(SCHEMA)
+    rng = random.Random(20261202)
+    for _ in range(300):
+        document = copy.deepcopy(rng.choice(documents))
+        for _ in range(rng.randint(1, 4)):
+            _mutate(document, rng)
+        (tmp_path / "drill.json").write_text(json.dumps(document))
+        files = list(walk(tmp_path, []))
+        ctx = CollectContext(root=tmp_path, files=files, config={}, now=datetime.now(UTC), collector="drills")
+        output = DrillsCollector().collect(ctx)
+        assert not list(checker.iter_errors(output))
