@@ -1,0 +1,3 @@
+-- Flyway undo migration for V1.
+DROP TABLE address;
+DROP TABLE person;
