@@ -153,3 +153,23 @@ test_threshold_defaults_come_from_the_metadata if {
 	r := infrastructure_alerts.report with input as loose
 	contains(testing.criterion(r, "High CPU usage (>80%)").message, "0.81 is looser than the threshold 0.8 (alerts.cpu_ratio)")
 }
+
+test_an_alert_from_a_rule_file_promtool_rejects_does_not_count if {
+	checks := {"files": {"rules/node.yaml": {
+		"checked": true, "valid": false, "line": 12, "error": "invalid expression",
+		"provenance": {"collector": "monitoring", "file": "rules/node.yaml", "ref": "rules/node.yaml"},
+	}}}
+	r := infrastructure_alerts.report with input as object.union(good, {"monitoring": {"prometheus": {"rule_checks": checks}}})
+	c := testing.criterion(r, "High CPU usage (>80%)")
+	c.verdict == "fail"
+	c.message == "not covered: NodeHighCPU (rules/node.yaml:11): its rule file is rejected by promtool check rules (invalid expression)"
+}
+
+test_an_alert_from_a_rule_file_promtool_accepts_counts if {
+	checks := {"files": {"rules/node.yaml": {
+		"checked": true, "valid": true, "line": null, "error": null,
+		"provenance": {"collector": "monitoring", "file": "rules/node.yaml", "ref": "rules/node.yaml"},
+	}}}
+	r := infrastructure_alerts.report with input as object.union(good, {"monitoring": {"prometheus": {"rule_checks": checks}}})
+	r.verdict == "pass"
+}

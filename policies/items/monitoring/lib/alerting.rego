@@ -109,10 +109,25 @@ _or_none(s) := s if s != ""
 _or_none("") := "none"
 
 # METADATA
-# description: An alert counts for its class when its threshold is tight enough and it is routed.
+# description: >-
+#   An alert counts for its class when its threshold is tight enough, it is routed, and its rule
+#   file is not one that promtool check rules rejects (Prometheus would not load it).
 counts(row, a) if {
 	meets_threshold(row, a)
 	a.routed == true
+	not rejected(a)
+}
+
+# METADATA
+# description: >-
+#   The promtool verdict on the rule file an alert comes from (monitoring.prometheus.rule_checks,
+#   keyed by file; the alert's ref is file:line), when promtool checked it and rejected it.
+rejected(a) := check if {
+	parts := split(a.ref, ":")
+	file := concat(":", array.slice(parts, 0, count(parts) - 1))
+	check := section.prometheus.rule_checks.files[file]
+	check.checked
+	check.valid == false
 }
 
 # METADATA
@@ -163,7 +178,9 @@ receivers_text(a) := "no receiver (no Alertmanager configuration found)" if {
 
 # METADATA
 # description: Why a covering alert does not count for its class.
-why(row, a) := sprintf("%s (%s) fires at %s: %s", [a.alert, a.ref, a.threshold_text, threshold_problem(row, a)]) if {
+why(row, a) := sprintf("%s (%s): its rule file is rejected by promtool check rules (%s)", [a.alert, a.ref, rejected(a).error]) if {
+	rejected(a)
+} else := sprintf("%s (%s) fires at %s: %s", [a.alert, a.ref, a.threshold_text, threshold_problem(row, a)]) if {
 	not meets_threshold(row, a)
 } else := sprintf("%s (%s): routing unknown, no Alertmanager configuration was found", [a.alert, a.ref]) if {
 	a.routed == null
