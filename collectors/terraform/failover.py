@@ -10,6 +10,9 @@
   external endpoints with a `routing_policy.health_check`.
 
 Other DNS resources keep the facts network.py gives them (`failover_role` None).
+
+Databases: an `aws_rds_cluster`'s `instances` is the number of `aws_rds_cluster_instance`
+resources that name it (data.py leaves it None): two or more give Aurora a replica to fail over to.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gonogo.collectors.terraform.data import block
+from gonogo.collectors.terraform.data import aws_rds_cluster, block
 from gonogo.collectors.terraform.network import dns_record, route53_record
 
 _NO_FAILOVER = {
@@ -63,9 +66,22 @@ def gcp_failover_record(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     }
 
 
+def rds_cluster(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """An Aurora cluster as data.py reads it, plus its identifier to count its instances by."""
+    table, fact = aws_rds_cluster(v)
+    return table, fact | {"cluster_identifier": v.get("cluster_identifier")}
+
+
+def rds_cluster_instance(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """An Aurora instance: folded into its cluster's `instances` by link_failover, never kept."""
+    return "databases", {"aux_cluster_instance": True, "cluster_identifier": v.get("cluster_identifier")}
+
+
 FAILOVER_EXTRACTORS: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "aws_route53_record": route53_failover_record,
     "google_dns_record_set": gcp_failover_record,
+    "aws_rds_cluster": rds_cluster,
+    "aws_rds_cluster_instance": rds_cluster_instance,
 }
 
 
@@ -77,3 +93,21 @@ def link_failover(section: dict[str, Any]) -> None:
         if fact.get("failover_role") and fact.get("references", {}).get("health_check_id"):
             fact["health_check_id"] = True
             fact["health_checked"] = True
+    _count_cluster_instances(section.get("databases", {}))
+
+
+def _count_cluster_instances(databases: dict[str, Any]) -> None:
+    """Each aws_rds_cluster's `instances`: the aws_rds_cluster_instance resources naming it (by
+    configuration reference, or by cluster_identifier when both are known in the plan)."""
+    by_identifier = {
+        fact["cluster_identifier"]: key
+        for key, fact in databases.items()
+        if fact.get("type") == "aws_rds_cluster" and fact.get("cluster_identifier")
+    }
+    for key in [k for k, fact in databases.items() if fact.get("aux_cluster_instance")]:
+        instance = databases.pop(key)
+        refs = instance.get("references", {}).get("cluster_identifier", [])
+        cluster = next((r for r in refs if databases.get(r, {}).get("type") == "aws_rds_cluster"), None)
+        cluster = cluster or by_identifier.get(instance.get("cluster_identifier"))
+        if cluster is not None:
+            databases[cluster]["instances"] = (databases[cluster].get("instances") or 0) + 1

@@ -3,7 +3,13 @@ values a plan's `after` holds (AWS provider v5, Google provider v6 attribute nam
 
 from __future__ import annotations
 
-from gonogo.collectors.terraform.failover import gcp_failover_record, link_failover, route53_failover_record
+from gonogo.collectors.terraform.failover import (
+    gcp_failover_record,
+    link_failover,
+    rds_cluster,
+    rds_cluster_instance,
+    route53_failover_record,
+)
 
 
 def test_a_route53_primary_with_a_health_check() -> None:
@@ -67,3 +73,21 @@ def test_cloud_dns_primary_backup_on_external_endpoints_needs_a_health_check() -
     checked = policy | {"health_check": "projects/shop/global/healthChecks/api"}
     _, fact = gcp_failover_record({"name": "api.", "type": "A", "routing_policy": [checked]})
     assert fact["health_checked"] is True
+
+
+def test_aurora_instances_are_counted_into_their_cluster() -> None:
+    values = {"cluster_identifier": "orders", "engine": "aurora-postgresql", "storage_encrypted": True}
+    _, cluster = rds_cluster(values)
+    cluster |= {"type": "aws_rds_cluster", "address": "aws_rds_cluster.orders", "references": {}}
+    databases = {"aws_rds_cluster.orders": cluster}
+    for name in ("one", "two"):
+        _, instance = rds_cluster_instance({"cluster_identifier": None})  # unknown until apply
+        refs = {"cluster_identifier": ["aws_rds_cluster.orders.id", "aws_rds_cluster.orders"]}
+        kind = {"type": "aws_rds_cluster_instance", "references": refs}
+        databases[f"aws_rds_cluster_instance.{name}"] = instance | kind
+    _, by_name = rds_cluster_instance({"cluster_identifier": "orders"})
+    by_name |= {"type": "aws_rds_cluster_instance", "references": {}}
+    databases["aws_rds_cluster_instance.three"] = by_name
+    link_failover({"dns_records": {}, "databases": databases})
+    assert list(databases) == ["aws_rds_cluster.orders"]  # the instances are folded, not kept
+    assert databases["aws_rds_cluster.orders"]["instances"] == 3
