@@ -5,15 +5,19 @@ import data.gonogo.lib.testing
 
 _text := "Queries indexed and optimized"
 
+_index := {"table": "employee", "columns": ["department_id"], "name": "ix", "unique": false, "ref": "changelog.xml:28"}
+
+_foreign_key := {"table": "employee", "columns": ["department_id"], "references": "department", "ref": "changelog.xml:20"}
+
 _migrations(indexed) := {
 	"migrations": {},
 	"schema_files": {},
 	"tools": ["liquibase"],
 	"schema": {
 		"tables": {"employee": "changelog.xml:9"},
-		"indexes": {"employee(department_id)": {"table": "employee", "columns": ["department_id"], "name": "ix", "unique": false, "ref": "changelog.xml:28"}},
+		"indexes": {"employee(department_id)": _index},
 		"indexed": indexed,
-		"foreign_keys": {"employee(department_id)": {"table": "employee", "columns": ["department_id"], "references": "department", "ref": "changelog.xml:20"}},
+		"foreign_keys": {"employee(department_id)": _foreign_key},
 	},
 }
 
