@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from gonogo.collectors.migrations import sql
+from gonogo.collectors.migrations import plans, sql
 
 from gonogo.schema_validation import schema_errors
 from tests.collectors.migrations.migrations_helpers import FIXTURES, fixture, run
@@ -225,3 +225,22 @@ def test_a_changelog_of_an_unexpected_shape_is_skipped_by_type_only(tmp_path: Pa
     )
     found, ctx = run(tmp_path)
     assert "CANARY" not in json.dumps([found, ctx.warnings])
+
+
+def test_liquibase_json_changelog_and_mysql_full_scans():
+    good, _ = fixture("liquibase-good")
+    index = good["migrations"]["schema"]["indexes"]["department(name)"]
+    assert index["unique"] is True
+    assert index["ref"] == "db/changelog/indexes.json:3"  # the changeSet entry
+    full_scan = {
+        "query_block": {
+            "select_id": 1,
+            "nested_loop": [
+                {"table": {"table_name": "orders", "access_type": "ALL", "rows_examined_per_scan": 52000}},
+                {"table": {"table_name": "people", "access_type": "eq_ref", "rows_examined_per_scan": 1}},
+            ],
+        }
+    }
+    plan = plans.mysql(full_scan)
+    assert plan["full_scans"] == [{"relation": "orders", "rows": 52000}]
+    assert plan["index_scans"] == 1
