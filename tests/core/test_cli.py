@@ -28,12 +28,17 @@ def test_example_report_validates_and_adds_up(example_report: dict[str, Any]) ->
 
 def test_example_decides_documents_with_evidence(example_report: dict[str, Any]) -> None:
     by_id = {e["id"]: e for e in example_report["items"]}
-    assert by_id["6.1.1"]["verdict"] == "pass"
+    # a front-matter rehearsal date is typed: it never passes the high 6.1.1 on its own
+    assert by_id["6.1.1"]["verdict"] == "pending"
     assert by_id["6.1.1"]["criteria"][0]["evidence"] == ["docs/deployment.md:1"]
+    assert "declared only" in by_id["6.1.1"]["criteria"][0]["message"]
     assert by_id["6.1.2"]["verdict"] == "fail"
     assert "no record that it was rehearsed" in by_id["6.1.2"]["criteria"][0]["message"]
-    assert by_id["8.1.2"]["verdict"] == "not_applicable"
-    assert by_id["8.3.4"]["verdict"] == "waived"
+    # a typed context flag does not switch off the high 8.1.2 without the Product Manager's attestation
+    assert by_id["8.1.2"]["verdict"] != "not_applicable"
+    # the sample's typed waiver is refused: gonogo.yaml does not allow unsigned waivers
+    assert by_id["8.3.4"]["verdict"] != "waived"
+    assert [w["status"] for w in example_report["waivers"]] == ["unsigned_not_allowed"]
 
 
 def test_not_opa_exits_2_and_never_approves(tmp_path: Path) -> None:
