@@ -11,6 +11,9 @@ A collector is a class with
 - `when_nothing_found`: `"absent"` (a collector that finds nothing returns `{}` and its sections
   stay out of the snapshot, so their items are pending) or `"empty"` (the provided paths are
   present, possibly empty, so their items judge "searched, found nothing");
+- `volatile` (optional): snapshot paths whose facts depend on the machine collecting them (a
+  tool found or not, its version), not on the repository; the evidence digest a sign-off binds
+  leaves them out, so the same repository signs off the same on any machine;
 - `collect(ctx) -> dict`: a partial snapshot `{section: {key: facts}}`, validated against the
   collector's `schema.json` (beside its module) before it is merged.
 

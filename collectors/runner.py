@@ -118,6 +118,9 @@ def collect(
             errors = declaration_problems(collector)
             if not errors:
                 run.update(version=collector.version, provides=list(collector.provides))
+                volatile = list(getattr(collector, "volatile", ()) or ())
+                if volatile:
+                    run["volatile"] = volatile
                 errors = _run_one(collector, ctx, snapshot)
         except Exception as exc:  # a broken collector blocks its items; it never stops the others
             errors = [describe_failure(exc)]

@@ -65,6 +65,8 @@ _MAX_TEXT_BYTES = 2 * 1024 * 1024
 class MonitoringCollector:
     name = "monitoring"
     version = __version__
+    # whether promtool/amtool were installed is the collecting machine's, not the repository's
+    volatile = ("monitoring.prometheus.rule_checks", "monitoring.alertmanager.config_checks")
     provides = (
         "monitoring.prometheus",
         "monitoring.alerts",
