@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,9 @@ class CatalogItem:
     file: str
     row: int
     thresholds: tuple[Threshold, ...] = ()
+    trust: dict[str, Any] = field(default_factory=dict)
+    """What the trust model asks of this item (docs/trust.md), from its METADATA: attested_by,
+    assurance, commit_independent, context_role, signoff."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +57,7 @@ class CatalogItem:
             "description": self.description, "remediation": self.remediation,
             "package": self.package, "location": f"{self.file}:{self.row}",
             "thresholds": [threshold.as_dict() for threshold in self.thresholds],
+            "trust": dict(self.trust),
         }  # fmt: skip
 
 
@@ -96,6 +100,9 @@ def load_thresholds(
             for threshold in _thresholds(notes.get("custom") or {}, _package(entry.get("path", []))):
                 found.setdefault(threshold.name, threshold)
     return found
+
+
+TRUST_KEYS = ("attested_by", "assurance", "commit_independent", "context_role", "signoff")
 
 
 def _thresholds(custom: dict[str, Any], package: str) -> tuple[Threshold, ...]:
@@ -158,6 +165,7 @@ def _items(document: dict[str, Any], policies: Path) -> list[CatalogItem]:
                 file=_relative(location.get("file", ""), policies),
                 row=int(location.get("row", 0)),
                 thresholds=_thresholds(custom, _package(entry.get("path", []))),
+                trust={key: custom[key] for key in TRUST_KEYS if key in custom},
             )
         )
     return sorted(items, key=lambda item: id_key(item.id))

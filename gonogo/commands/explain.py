@@ -49,6 +49,8 @@ def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -
     click.echo(f"severity:    {item.severity}")
     click.echo(f"rule:        {item.package}  ({item.file}:{item.row})")
     click.echo(f"evidence:    {', '.join(item.evidence)}")
+    for line in _trust_lines(item.trust):
+        click.echo(line)
     click.echo(f"description: {item.description}")
     click.echo(f"remediation: {item.remediation}")
     click.echo("criteria:")
@@ -75,3 +77,21 @@ def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -
         click.echo(f"  [{criterion['verdict']}] {criterion['text']}: {criterion['message']}")
         for ref in criterion.get("evidence", []):
             click.echo(f"      evidence: {ref}")
+
+
+def _trust_lines(trust: dict[str, Any]) -> list[str]:
+    """Who must sign what for this item (docs/trust.md)."""
+    lines = [
+        f"attested by: {role} ({criterion})" for criterion, role in (trust.get("attested_by") or {}).items()
+    ]
+    if trust.get("commit_independent"):
+        lines.append("attestations: any commit (not tied to the code)")
+    if trust.get("context_role"):
+        lines.append(f"context flag: attested by the {trust['context_role']}")
+    signoff = trust.get("signoff") or {}
+    if signoff.get("role"):
+        sections = ", ".join(signoff.get("blocking_sections") or []) or "none"
+        lines.append(
+            f"sign-off:    {signoff['role']} (does not hold over failing items in sections {sections})"
+        )
+    return lines
