@@ -9,7 +9,7 @@
 #   manage.py check --deploy; docs/pipelines.md) runs before a deploy step, in the same job or in a
 #   job the deploy runs after, and fails when the pipelines deploy without one. Per-environment
 #   values need evidence gonogo cannot see in one rendering of the manifests, so they stay pending
-#   until attested.
+#   until the DevOps Lead attests them (custom.attested_by).
 # custom:
 #   id: "4.1.2"
 #   section: "4.1 Environment Configuration"
@@ -19,15 +19,19 @@
 #     - "ConfigMaps created for configuration"
 #     - "Environment-specific values set"
 #     - "Validation script executed"
+#   attested_by:
+#     "Environment-specific values set": DevOps Lead
 #   evidence:
 #     - kubernetes.workloads
 #     - kubernetes.configmaps
 #     - kubernetes.secrets
 #     - operations.pipelines
+#     - attestations
 #   remediation: >-
 #     Move every credential out of env literals into a Secret (env valueFrom.secretKeyRef or
 #     envFrom.secretRef) and keep non-secret configuration in ConfigMaps referenced by the workloads.
-#     Run the environment validation script in the deployment pipeline before the deploy step.
+#     Run the environment validation script in the deployment pipeline before the deploy step, and
+#     have the DevOps Lead attest that each environment's values are set (4.1.2#3).
 package gonogo.items.infrastructure.environment_configuration.environment_variables
 
 import data.gonogo.lib.kubernetes as k8s
@@ -80,7 +84,7 @@ criteria["ConfigMaps created for configuration"] := k8s.decide(
 	sprintf("%d ConfigMaps, %d referenced by workloads", [count(configmaps), count(_used_configmaps)]),
 )
 
-_env_values_needed := "an attestation that per-environment values (overlays or Helm values per environment) are set"
+_env_values_needed := "evidence that per-environment values (overlays or Helm values per environment) are set"
 
 criteria["Environment-specific values set"] := result.pending(_env_values_needed)
 

@@ -95,3 +95,24 @@ test_deploy_without_validation_fails if {
 	c.message == "the pipelines deploy (.gitlab-ci.yml:5) with no environment validation step before the deploy"
 	c.evidence == [".gitlab-ci.yml:5"]
 }
+
+test_environment_specific_values_pending_until_attested if {
+	r := ev.report with input as _input([])
+	c := testing.criterion(r, "Environment-specific values set")
+	c.verdict == "pending"
+	contains(c.message, "an attestation by the DevOps Lead covering 4.1.2 or 4.1.2#3")
+}
+
+test_environment_specific_values_pass_on_a_devops_lead_attestation if {
+	inp := object.union(_input([]), testing.attested("4.1.2#3", "DevOps Lead", {}))
+	r := ev.report with input as inp
+	c := testing.criterion(r, "Environment-specific values set")
+	c.verdict == "pass"
+	c.assurance == "attested"
+}
+
+test_environment_specific_values_not_passed_by_another_role if {
+	inp := object.union(_input([]), testing.attested("4.1.2#3", "Product Manager", {}))
+	r := ev.report with input as inp
+	testing.criterion(r, "Environment-specific values set").verdict == "pending"
+}
