@@ -141,6 +141,11 @@ class TerraformCollector:
                 "no Terraform plan JSON found (terraform show -json); infrastructure items stay pending"
             )
             return {}
+        # Companions fold into what they name once, after every plan: linking after each plan
+        # would fold the facts of the plans read before a second time.
+        link_operations(section)
+        link_failover(section)
+        link_buckets(section)
         return {"infrastructure": section}
 
     def _read_plan(
@@ -167,9 +172,6 @@ class TerraformCollector:
             key = address if address not in section[table] else f"{source.rel}:{address}"
             section[table][key] = fact
         finish_compliance(section, plan, source.rel, plan_resources(plan))
-        link_operations(section)
-        link_failover(section)
-        link_buckets(section)
         section["plans"][source.rel] = {
             "format_version": plan.get("format_version"),
             "terraform_version": plan.get("terraform_version"),

@@ -97,3 +97,21 @@ def test_a_plan_without_operations_resources_has_empty_tables(tmp_path):
     (tmp_path / "plan.json").write_text(json.dumps(source))
     section, _ = _collect(tmp_path)
     assert all(section[key] == {} for key in OPERATIONS_KEYS)
+
+
+def test_a_second_plan_does_not_relink_the_first(tmp_path: Path):
+    """Companions are folded once, after every plan is read: a plan read after the operations plan
+    (here one holding only a KMS key) must not fold the schedules again (a KeyError that cost the
+    whole collector)."""
+    (tmp_path / "a-operations").mkdir()
+    (tmp_path / "a-operations" / "plan.json").write_text((FIXTURES / "ready" / "plan.json").read_text())
+    key = {"address": "aws_kms_key.data", "mode": "managed", "type": "aws_kms_key", "name": "data"}
+    key["values"] = {"enable_key_rotation": True}
+    keys_plan = {"format_version": "1.2", "terraform_version": "1.11.4"}
+    keys_plan["planned_values"] = {"root_module": {"resources": [key]}}
+    (tmp_path / "b-security").mkdir()
+    (tmp_path / "b-security" / "plan.json").write_text(json.dumps(keys_plan))
+    section, _ = _collect(tmp_path)
+    schedule = section["oncall_schedules"]["pagerduty_schedule.primary"]
+    assert schedule["people"] == 2 and len(schedule["layers"]) == 1
+    assert "aws_kms_key.data" in section["keys"]
