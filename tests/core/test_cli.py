@@ -96,10 +96,13 @@ def test_markdown_is_the_checklist_filled_in(opa_bin: str) -> None:
         "### 6.1 Runbooks & Documentation",
         "## Summary Statistics",
         "## Deployment Decision",
+        "## Deployment Approval",
         "**Overall Readiness Score**",
     ):
         assert heading in text
-    assert "- [x] **Deployment Guide**: Complete and tested" in text
+    assert "- [x] **Database Optimization**: Queries indexed and optimized" not in text  # no migrations
+    assert "- [ ] **Deployment Guide**: Complete and tested" in text  # rehearsal typed in front matter only
+    assert "| Security Lead | __________ | __________ | missing |" in text
     assert "- [ ] **Rollback Procedures**: Documented and rehearsed" in text
     assert "[ ] APPROVED FOR DEPLOYMENT / [x] NEEDS WORK" in text
     assert text.count("\n  > ") == 114
