@@ -7,8 +7,8 @@ Nothing is contacted unless `ctx.options["probe_url"]` is set; without it the co
 - whether the certificate chain verifies (system trust store, or `probe_ca`, a PEM bundle for a
   private CA) and the days until it expires;
 - the security headers of the answer (HSTS, CSP, X-Content-Type-Options, X-Frame-Options,
-  Referrer-Policy, Permissions-Policy), the CORS answer to a foreign Origin, rate-limit headers,
-  the flags (never the values) of the cookies it sets;
+  Referrer-Policy, Permissions-Policy) and Cache-Control, the CORS answer to a foreign Origin,
+  rate-limit headers, the flags (never the values) of the cookies it sets;
 - whether plain HTTP redirects to HTTPS (`probe_http_url`, or port 80 of the same host when the
   HTTPS URL uses the default port) and the status of common health endpoints.
 
@@ -47,6 +47,7 @@ SECURITY_HEADERS = (
     "referrer-policy",
     "permissions-policy",
 )
+CACHE_HEADERS = ("cache-control",)  # 7.2.1 counts an HTTP caching layer from it
 CORS_HEADERS = ("access-control-allow-origin", "access-control-allow-credentials")
 RATE_LIMIT_HEADERS = (
     "ratelimit",
@@ -330,7 +331,8 @@ def probe(ctx: CollectContext, url: str) -> dict[str, Any]:
     )
     headers = {k.lower(): v for k, v in message.items()}
     facts["status"] = status
-    facts["headers"] = {name: headers[name][:500] for name in SECURITY_HEADERS if name in headers}
+    recorded = SECURITY_HEADERS + CACHE_HEADERS
+    facts["headers"] = {name: headers[name][:500] for name in recorded if name in headers}
     facts["hsts"] = _hsts(headers.get("strict-transport-security"))
     facts["csp"] = _csp(headers.get("content-security-policy"))
     allow_origin = headers.get("access-control-allow-origin")
