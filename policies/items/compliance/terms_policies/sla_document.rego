@@ -10,7 +10,6 @@
 #   criteria:
 #     - "Defined and published"
 #   evidence:
-#     - compliance
 #     - operations.documents
 #     - attestations
 #   remediation: >-

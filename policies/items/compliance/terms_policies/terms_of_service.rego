@@ -10,7 +10,6 @@
 #   criteria:
 #     - "Published"
 #   evidence:
-#     - compliance
 #     - operations.documents
 #     - attestations
 #   remediation: >-
