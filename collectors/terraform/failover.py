@@ -13,6 +13,8 @@ Other DNS resources keep the facts network.py gives them (`failover_role` None).
 
 Databases: an `aws_rds_cluster`'s `instances` is the number of `aws_rds_cluster_instance`
 resources that name it (data.py leaves it None): two or more give Aurora a replica to fail over to.
+An `aws_db_instance` read replica (`replicate_source_db`) names its source in `replica_of` and
+adds one to the source's `instances`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gonogo.collectors.terraform.data import aws_rds_cluster, block
+from gonogo.collectors.terraform.data import aws_db_instance, aws_rds_cluster, block
 from gonogo.collectors.terraform.network import dns_record, route53_record
 
 _NO_FAILOVER = {
@@ -72,6 +74,13 @@ def rds_cluster(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return table, fact | {"cluster_identifier": v.get("cluster_identifier")}
 
 
+def db_instance(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """An RDS instance as data.py reads it, plus the instance it replicates (a read replica)."""
+    table, fact = aws_db_instance(v)
+    replica_of = v.get("replicate_source_db") or None
+    return table, fact | {"identifier": v.get("identifier"), "replica_of": replica_of}
+
+
 def rds_cluster_instance(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """An Aurora instance: folded into its cluster's `instances` by link_failover, never kept."""
     return "databases", {"aux_cluster_instance": True, "cluster_identifier": v.get("cluster_identifier")}
@@ -81,6 +90,7 @@ FAILOVER_EXTRACTORS: dict[str, Callable[[dict[str, Any]], tuple[str, dict[str, A
     "aws_route53_record": route53_failover_record,
     "google_dns_record_set": gcp_failover_record,
     "aws_rds_cluster": rds_cluster,
+    "aws_db_instance": db_instance,
     "aws_rds_cluster_instance": rds_cluster_instance,
 }
 
@@ -94,6 +104,27 @@ def link_failover(section: dict[str, Any]) -> None:
             fact["health_check_id"] = True
             fact["health_checked"] = True
     _count_cluster_instances(section.get("databases", {}))
+    _count_read_replicas(section.get("databases", {}))
+
+
+def _count_read_replicas(databases: dict[str, Any]) -> None:
+    """A read replica (`replicate_source_db`) is a standby its source can fail over to: the
+    source's `instances` counts it. The replica's `replica_of` becomes the source's key when it
+    is in the plan (by configuration reference or by identifier)."""
+    by_identifier = {
+        fact.get("identifier"): key
+        for key, fact in databases.items()
+        if fact.get("type") == "aws_db_instance" and fact.get("identifier")
+    }
+    for fact in databases.values():
+        if fact.get("type") != "aws_db_instance" or fact.get("replica_of") in databases:
+            continue  # not an RDS instance, or a replica already counted (an earlier plan)
+        refs = fact.get("references", {}).get("replicate_source_db", [])
+        source = next((r for r in refs if databases.get(r, {}).get("type") == "aws_db_instance"), None)
+        source = source or by_identifier.get(fact.get("replica_of"))
+        if source is not None and source in databases:
+            fact["replica_of"] = source
+            databases[source]["instances"] = (databases[source].get("instances") or 1) + 1
 
 
 def _count_cluster_instances(databases: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ values a plan's `after` holds (AWS provider v5, Google provider v6 attribute nam
 from __future__ import annotations
 
 from gonogo.collectors.terraform.failover import (
+    db_instance,
     gcp_failover_record,
     link_failover,
     rds_cluster,
@@ -91,3 +92,17 @@ def test_aurora_instances_are_counted_into_their_cluster() -> None:
     link_failover({"dns_records": {}, "databases": databases})
     assert list(databases) == ["aws_rds_cluster.orders"]  # the instances are folded, not kept
     assert databases["aws_rds_cluster.orders"]["instances"] == 3
+
+
+def test_a_read_replica_counts_for_its_source() -> None:
+    _, source = db_instance({"identifier": "orders", "engine": "postgres", "multi_az": False})
+    _, replica = db_instance({"identifier": "orders-replica", "engine": "postgres", "multi_az": False})
+    refs = {"replicate_source_db": ["aws_db_instance.orders.identifier", "aws_db_instance.orders"]}
+    databases = {
+        "aws_db_instance.orders": source | {"type": "aws_db_instance", "references": {}},
+        "aws_db_instance.orders_replica": replica | {"type": "aws_db_instance", "references": refs},
+    }
+    link_failover({"dns_records": {}, "databases": databases})
+    link_failover({"dns_records": {}, "databases": databases})  # a second plan counts nothing twice
+    assert databases["aws_db_instance.orders"]["instances"] == 2
+    assert databases["aws_db_instance.orders_replica"]["replica_of"] == "aws_db_instance.orders"

@@ -134,6 +134,7 @@ _single[key] := db.provenance.ref if {
 	some key, db in _databases
 	db.instances == 1
 	object.get(db, "multi_az", false) == false
+	object.get(db, "replica_of", null) == null # a read replica is a standby, not a primary
 }
 
 _standby contains key if {

@@ -227,3 +227,13 @@ test_a_replicated_cluster_database_is_configured if {
 	c.verdict == "pending"
 	contains(c.message, "(Multi-AZ or replicas: Cluster/shop/orders)")
 }
+
+test_a_read_replica_is_a_standby_not_a_single_instance if {
+	primary := object.union(_db("aws_db_instance.main", 2, false)["aws_db_instance.main"], {"replica_of": null})
+	replica := object.union(_db("aws_db_instance.main_replica", 1, false)["aws_db_instance.main_replica"], {"replica_of": "aws_db_instance.main"})
+	dbs := {"aws_db_instance.main": primary, "aws_db_instance.main_replica": replica}
+	r := failover_testing.report with input as {"infrastructure": {"databases": dbs, "dns_records": {}}}
+	c := testing.criterion(r, "Database failover validated")
+	c.verdict == "pending"
+	contains(c.message, "(Multi-AZ or replicas: aws_db_instance.main)")
+}
