@@ -1,7 +1,8 @@
 # METADATA
 # title: "D3-UAC: User Account Control"
 # description: >-
-#   Checklist item 2.1.1 (2.1 D3FEND Compliance). Decided from authentication, dependency and probe facts.
+#   Checklist item 2.1.1 (2.1 D3FEND Compliance). Decided from dependency facts and the session
+#   cookies seen by the probe (--probe URL) or, without a probe, by an OWASP ZAP scan.
 # custom:
 #   id: "2.1.1"
 #   section: "2.1 D3FEND Compliance"
@@ -14,6 +15,7 @@
 #   evidence:
 #     - security.dependencies
 #     - security.probe
+#     - security.scans
 #   remediation: >-
 #     Provide authentication, dependency and probe facts so gonogo can verify this item.
 package gonogo.items.security.d3fend.d3_uac
@@ -72,9 +74,41 @@ _samesite_missing(cookie) := [] if cookie.samesite in {"strict", "lax"}
 
 _samesite_missing(cookie) := ["SameSite"] if not cookie.samesite in {"strict", "lax"}
 
+# ZAP passive rules that flag a cookie: No HttpOnly Flag, Without Secure Flag, without SameSite
+_zap_cookie_rules := {"10010": "HttpOnly", "10011": "Secure", "10054": "SameSite"}
+
+_zap_cookie_alerts := [sprintf("ZAP %s %s (%s)", [id, r.alerts[id].name, r.provenance.ref]) |
+	some r in evidence.dast_reports
+	some id, _ in _zap_cookie_rules
+	r.alerts[id]
+]
+
+# reports in which ZAP identified a session-management response (rule 10112): a cookie it judged
+_zap_sessions := [r.provenance.ref |
+	some r in evidence.dast_reports
+	r.alerts["10112"]
+]
+
 # METADATA
-# description: Every cookie the endpoint sets has Secure, HttpOnly and SameSite=Strict or Lax.
-session_cookies := r if {
+# description: >-
+#   Every cookie the endpoint sets has Secure, HttpOnly and SameSite=Strict or Lax: from the probe
+#   when given; else from OWASP ZAP reports, which fail on a cookie alert (10010 no HttpOnly, 10011
+#   no Secure, 10054 no or None SameSite) and pass only when ZAP saw a session cookie (10112
+#   Session Management Response Identified), since no alert about no cookie proves nothing.
+session_cookies := _probe_cookies if {
+	evidence.probe_state != "absent"
+} else := result.fail(concat("; ", _zap_cookie_alerts), [r.provenance.ref | some r in evidence.dast_reports]) if {
+	count(_zap_cookie_alerts) > 0
+} else := result.pass(
+	sprintf("ZAP saw the session cookie (10112) with no HttpOnly, Secure or SameSite alert: %s", [concat(", ", _zap_sessions)]),
+	_zap_sessions,
+) if {
+	count(_zap_sessions) > 0
+} else := result.pending(_session_needed)
+
+_session_needed := "a session cookie observed: the probe (--probe URL) or ZAP rule 10112 (Session Management Response Identified)"
+
+_probe_cookies := r if {
 	r := evidence.probe_unusable("session cookies observed by the probe (--probe URL)")
 } else := result.pending("a session cookie set by the probed URL") if {
 	count(input.security.probe.cookies) == 0

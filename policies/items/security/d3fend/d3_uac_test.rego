@@ -42,3 +42,30 @@ test_session_pending_when_no_cookie_observed if {
 	r := d3_uac.report with input as object.union(_deps, fx.probe_with({"cookies": []}))
 	testing.criterion(r, "Session management secure").verdict == "pending"
 }
+
+_zap_session := {"name": "Session Management Response Identified", "risk": "informational", "count": 1, "cwe": null, "owasp": ""}
+
+_zap_secure_flag := {"name": "Cookie Without Secure Flag", "risk": "low", "count": 1, "cwe": 614, "owasp": "A05:2021 Security Misconfiguration"}
+
+test_session_passes_from_zap_session_cookie_without_cookie_alerts if {
+	r := d3_uac.report with input as object.union(_deps, fx.dast({"10112": _zap_session}, []))
+	testing.criterion(r, "Session management secure").verdict == "pass"
+	testing.criterion(r, "Session management secure").evidence == ["reports/zap.json"]
+}
+
+test_session_fails_from_zap_cookie_alert if {
+	r := d3_uac.report with input as object.union(_deps, fx.dast({"10112": _zap_session, "10011": _zap_secure_flag}, []))
+	testing.criterion(r, "Session management secure").verdict == "fail"
+	testing.criterion(r, "Session management secure").message == "ZAP 10011 Cookie Without Secure Flag (reports/zap.json)"
+}
+
+test_session_pending_when_zap_saw_no_session_cookie if {
+	r := d3_uac.report with input as object.union(_deps, fx.dast({}, []))
+	testing.criterion(r, "Session management secure").verdict == "pending"
+}
+
+test_session_probe_wins_over_zap if {
+	weak := fx.probe_with({"cookies": [{"name": "sid", "secure": false, "httponly": true, "samesite": "lax"}]})
+	r := d3_uac.report with input as object.union_n([_deps, fx.dast({"10112": _zap_session}, []), weak])
+	testing.criterion(r, "Session management secure").verdict == "fail"
+}
