@@ -137,16 +137,27 @@ class KubernetesCollector:
             # No manifest at all is "not collected" (items pending), not "searched, found nothing".
             ctx.warnings.append("no Kubernetes objects found in the manifests; kubernetes items stay pending")
             return {}
-        section = normalize(pairs)
+        section = self._normalize(ctx, pairs)
         section["source"] = "manifests"
         return {"kubernetes": section}
+
+    @staticmethod
+    def _normalize(ctx: CollectContext, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+        """normalize(), with each object of the wrong shape a warning (file:line) and skipped
+        evidence: the kubernetes items cannot pass on what is left, the other objects still count."""
+        unreadable: list[dict[str, str]] = []
+        section = normalize(pairs, unreadable)
+        for bad in unreadable:
+            ctx.warnings.append(f"{bad['ref']}: not read: {bad['reason']}")
+            ctx.skipped.append({"file": bad["file"], "reason": bad["reason"], "feeds": ["kubernetes"]})
+        return section
 
     def _live(self, ctx: CollectContext) -> dict[str, Any]:
         from gonogo.collectors.kubernetes.cluster import (
             cluster_facts,  # the kubernetes client, only when live
         )
 
-        section = normalize(cluster_objects(ctx))
+        section = self._normalize(ctx, cluster_objects(ctx))
         cluster = cluster_facts(ctx.options or {})
         namespaces = cluster.pop("namespaces", {}) or {}
         section["namespaces"].update(namespaces)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from gonogo.collectors.base import CollectorError
 from gonogo.collectors.kubernetes import backups as backups
 from gonogo.collectors.kubernetes import network as net
 from gonogo.collectors.kubernetes import state as state
@@ -142,8 +141,7 @@ def _rbac_binding(obj: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class ManifestShapeError(CollectorError, ValueError):
-    """An object whose fields have the wrong types (a string where a mapping belongs, ...)."""
+_ABSENT = object()
 
 
 class _Builder:
@@ -151,6 +149,9 @@ class _Builder:
         self.out = _empty()
         self.kinds: Counter[str] = Counter()
         self.raw_autoscaler_status: list[tuple[str, Any, dict[str, Any]]] = []
+        self.unreadable: list[dict[str, str]] = []
+        self.journal: list[tuple[dict[str, Any], str, Any]] = []
+        """What put() wrote for the object being added, so a shape error can take it back."""
 
     def put(
         self,
@@ -163,20 +164,33 @@ class _Builder:
         fact.update({"name": meta["name"], "provenance": provenance})
         if meta.get("namespace") is not None:
             fact["namespace"] = meta["namespace"]
+        self.journal.append((table, key, table.get(key, _ABSENT)))
         table[key] = fact
 
     def add(self, obj: dict[str, Any], provenance: dict[str, Any]) -> None:
         if not isinstance(obj, dict) or not obj.get("kind") or not obj.get("apiVersion"):
             return
+        kinds, self.journal = self.kinds.copy(), []
         try:
             self._add(obj, provenance)
-        except (AttributeError, TypeError, KeyError, ValueError) as exc:
-            # A shape the API server would reject: fail the collection (items become error), naming
-            # the object but never quoting its content.
-            raise ManifestShapeError(
-                f"{provenance.get('ref', '?')}: {obj.get('kind')} has an unexpected shape "
-                f"({exc.__class__.__name__}); not a valid Kubernetes object"
-            ) from None
+        except (AttributeError, TypeError, KeyError, ValueError, OverflowError) as exc:
+            # A shape the API server would reject costs that object only: what it wrote is taken
+            # back, it is recorded as unreadable (named, never quoting its content) and the other
+            # objects are still read.
+            self.kinds = kinds
+            for table, key, previous in reversed(self.journal):
+                if previous is _ABSENT:
+                    table.pop(key, None)
+                else:
+                    table[key] = previous
+            self.unreadable.append(
+                {
+                    "ref": str(provenance.get("ref", "?")),
+                    "file": str(provenance.get("file") or provenance.get("ref") or "?"),
+                    "reason": f"{obj.get('kind')} has an unexpected shape ({exc.__class__.__name__}); "
+                    "not a valid Kubernetes object",
+                }
+            )
 
     def _add(self, obj: dict[str, Any], provenance: dict[str, Any]) -> None:
         kind, group = str(obj["kind"]), _group(str(obj["apiVersion"]))
@@ -389,8 +403,13 @@ _HANDLERS: dict[tuple[str, str], Any] = {
 }
 
 
-def normalize(objects: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+def normalize(
+    objects: list[tuple[dict[str, Any], dict[str, Any]]], unreadable: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
     """The `kubernetes` section from (object, provenance) pairs; `List` kinds are unpacked.
+
+    An object of the wrong shape is left out and appended to `unreadable` (`{"ref", "file",
+    "reason"}`): one bad manifest costs that manifest, never the collector.
 
     `cluster` (server version, nodes, node pools) is left empty: only a live cluster has it, and
     the collector fills it from cluster.cluster_facts().
@@ -402,4 +421,6 @@ def normalize(objects: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str,
         )
         for item in items if isinstance(items, list) else [obj]:
             builder.add(item, provenance)
+    if unreadable is not None:
+        unreadable.extend(builder.unreadable)
     return builder.finish()

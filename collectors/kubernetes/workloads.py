@@ -198,6 +198,14 @@ def command_words(obj: dict[str, Any]) -> str:
     return " ".join(words).lower()
 
 
+def count(value: Any) -> int | None:
+    """A replica count as the API server takes it: an integer (or absent). Anything else (a list,
+    "two", 1.0e+400) is a shape error, so the object is skipped, not the run failed."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError("a replica count is not an integer")
+
+
 def workload(obj: dict[str, Any]) -> dict[str, Any]:
     spec = obj.get("spec") or {}
     template = pod_template(obj)
@@ -212,7 +220,9 @@ def workload(obj: dict[str, Any]) -> dict[str, Any]:
     volumes = [v for v in pod.get("volumes") or [] if isinstance(v, dict)]
     fact: dict[str, Any] = {
         "kind": obj.get("kind"),
-        "replicas": spec.get("replicas", 1) if obj.get("kind") in ("Deployment", "StatefulSet") else None,
+        "replicas": count(spec.get("replicas", 1))
+        if obj.get("kind") in ("Deployment", "StatefulSet")
+        else None,
         "pod_labels": dict((template.get("metadata") or {}).get("labels") or {}),
         "service_account": pod.get("serviceAccountName") or pod.get("serviceAccount") or "default",
         "automount_service_account_token": pod.get("automountServiceAccountToken"),
@@ -301,8 +311,8 @@ def hpa(obj: dict[str, Any]) -> dict[str, Any]:
     return {
         "api_version": obj.get("apiVersion"),
         "target": {"kind": target.get("kind"), "name": target.get("name")},
-        "min_replicas": spec.get("minReplicas", 1),
-        "max_replicas": spec.get("maxReplicas"),
+        "min_replicas": count(spec.get("minReplicas", 1)),
+        "max_replicas": count(spec.get("maxReplicas")),
         "cpu_target_percent": DEFAULT_CPU_UTILIZATION if cpu_defaulted else cpu,
         "cpu_target_defaulted": cpu_defaulted,
         "memory_target_percent": memory,

@@ -21,6 +21,7 @@ from gonogo.collectors.sources.files import SourceFile
 from gonogo.collectors.terraform.compliance import finish as finish_compliance
 from gonogo.collectors.terraform.failover import link_failover
 from gonogo.collectors.terraform.operations import link_operations
+from gonogo.collectors.terraform.plan_shape import UnreadableReport, check_plan
 from gonogo.collectors.terraform.resources import EXTRACTORS, SECTION_KEYS, link_buckets
 
 from gonogo import __version__
@@ -134,7 +135,18 @@ class TerraformCollector:
                 continue
             plan = source.json_value
             if is_plan(plan):
-                self._read_plan(ctx, source, plan, section)
+                try:
+                    check_plan(plan)
+                    self._read_plan(ctx, source, plan, section)
+                except (UnreadableReport, AttributeError, TypeError, KeyError, ValueError) as bad:
+                    # One bad plan costs that plan: named, never quoted; its items cannot pass.
+                    reason = str(bad) if isinstance(bad, UnreadableReport) else bad.__class__.__name__
+                    ctx.warnings.append(
+                        f"{source.rel}:1: Terraform plan of the wrong shape, not read: {reason}"
+                    )
+                    ctx.skipped.append(
+                        {"file": source.rel, "reason": f"wrong shape: {reason}", "feeds": ["infrastructure"]}
+                    )
         if not section["plans"]:
             # No plan at all is "not collected" (items pending), not "searched, found nothing".
             ctx.warnings.append(

@@ -79,24 +79,7 @@ def _check(snapshot: dict, stderr: str) -> None:
     assert "Traceback" not in stderr
 
 
-# Found by this corpus; owned by other engineers (issue #11). strict: a fix turns these into failures
-# until the mark is removed, so they cannot be forgotten.
-KNOWN = {
-    "reports/terraform-plan-wrong.json": "terraform collector: AttributeError on a wrongly shaped plan",
-    "yaml/containers-a-map.yaml": "kubernetes collector: one wrongly shaped manifest fails the collector",
-    "yaml/metadata-a-string.yaml": "kubernetes collector: one wrongly shaped manifest fails the collector",
-    "yaml/replicas-list.yaml": "kubernetes facts: non-integer replicas fails the whole run",
-    "yaml/replicas-string.yaml": "kubernetes facts: non-integer replicas fails the whole run",
-}
-
-
-def _param(case: str) -> object:
-    if case in KNOWN:
-        return pytest.param(case, marks=pytest.mark.xfail(reason=KNOWN[case], strict=True))
-    return case
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", CASES)
 def test_a_corpus_file_costs_that_file_only(tmp_path: Path, case: str):
     folder = tmp_path / "service"
     target = folder / case

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from gonogo.collectors.kubernetes.backups import retention_days, schedule_interval_hours
-from gonogo.collectors.kubernetes.facts import ManifestShapeError, normalize
+from gonogo.collectors.kubernetes.facts import normalize
 from gonogo.collectors.kubernetes.workloads import credential_reason
 
 CANARY = "gonogo-canary-facts-61b0"
@@ -386,17 +386,35 @@ def test_cluster_autoscaler_karpenter_and_status_health():
     assert facts["status"]["health"] == "Healthy"
 
 
-def test_malformed_object_fails_collection_naming_it_without_content():
+def test_a_malformed_object_costs_that_object_only_named_without_content():
     broken = {
         "apiVersion": "apps/v1",
         "kind": "Deployment",
         "metadata": {"name": "x", "namespace": "a"},
         "spec": {"template": {"spec": {"containers": "gonogo-canary-shape-4e"}}},
     }
-    with pytest.raises(ManifestShapeError) as caught:
-        _facts(broken)
-    assert str(caught.value).startswith("m.yaml:1: Deployment has an unexpected shape")
-    assert "canary" not in str(caught.value)
+    good = {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "y", "namespace": "a"}}
+    unreadable: list[dict[str, str]] = []
+    facts = normalize([(broken, _prov("m.yaml:1")), (good, _prov("m.yaml:2"))], unreadable)
+    assert [u["ref"] for u in unreadable] == ["m.yaml:1"]
+    assert unreadable[0]["reason"].startswith("Deployment has an unexpected shape")
+    assert "canary" not in repr(unreadable)
+    assert list(facts["workloads"]) == ["Deployment/a/y"]
+    assert facts["kinds"] == {"Deployment": 1}
+
+
+@pytest.mark.parametrize("replicas", [[1, 2], "two", 1.5, True, float("inf")])
+def test_a_replica_count_that_is_not_an_integer_makes_the_object_unreadable(replicas: object):
+    bad = {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": "x", "namespace": "a"},
+        "spec": {"replicas": replicas},
+    }
+    unreadable: list[dict[str, str]] = []
+    facts = normalize([(bad, _prov("m.yaml:1"))], unreadable)
+    assert len(unreadable) == 1
+    assert facts["workloads"] == {}
 
 
 def test_bootstrap_rbac_is_system():
