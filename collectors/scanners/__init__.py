@@ -2,6 +2,7 @@
 
 Reports are found by content, whatever the file is called (see each module for its format):
 vulnerability reports (`vulnerabilities.py`), SARIF 2.1.0 (`sarif.py`), OWASP ZAP JSON (`zap.py`),
+SSLyze JSON (`tls.py`),
 the penetration-test attestation (`pentest.py`), manifests and lock files (`dependencies.py`) and
 a few source patterns (`signals.py`). The facts are documented in docs/security-evidence.md.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from gonogo.collectors.base import CollectContext
-from gonogo.collectors.scanners import dependencies, pentest, sarif, vulnerabilities, zap
+from gonogo.collectors.scanners import dependencies, pentest, sarif, tls, vulnerabilities, zap
 from gonogo.collectors.scanners.ignores import IgnoreList
 from gonogo.collectors.scanners.severity import SEVERITIES, empty_counts
 from gonogo.collectors.scanners.signals import CODE_SUFFIXES, PACKAGE_SIGNALS, scan_code
@@ -37,6 +38,7 @@ class ScannersCollector:
         scans: dict[str, Any] = {
             "vulnerabilities": {},
             "dast": {},
+            "tls": {},
             "ignore_list": {
                 "active": len(ignores.active),
                 "expired": [
@@ -94,6 +96,8 @@ class ScannersCollector:
             self._sarif(ctx, source, doc, sast_facts)
         elif zap.is_zap(doc):
             self._zap(ctx, source, doc, scans)
+        elif tls.is_sslyze(doc):
+            self._tls(ctx, source, doc, scans)
         elif pentest.is_attestation(doc):
             self._pentest(ctx, source, doc, 1, pentests)
         else:
@@ -214,6 +218,26 @@ class ScannersCollector:
             "csrf_alerts": sorted(p for p in alerts if p in zap.CSRF_RULES),
             "xss_alerts": sorted(p for p in alerts if p in zap.XSS_RULES),
             "sql_injection_alerts": sorted(p for p in alerts if p in zap.SQL_INJECTION_RULES),
+        }
+
+    def _tls(
+        self, ctx: CollectContext, source: SourceFile, doc: dict[str, Any], scans: dict[str, Any]
+    ) -> None:
+        version, completed, servers = tls.parse(doc, ctx.now)
+        scans["tls"][source.rel] = {
+            "tool": "sslyze",
+            "version": version,
+            "scanned_at": completed,
+            "provenance": ctx.file_ref(source),
+            "servers": [
+                {
+                    "target": server.target,
+                    "scanned": server.scanned,
+                    "protocols": server.protocols,
+                    "certificate": server.certificate,
+                }
+                for server in servers
+            ],
         }
 
     def _pentest(
