@@ -6,12 +6,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from gonogo.errors import ConfigError
 from gonogo.paths import policies_dir
 from gonogo.schema_validation import schema_errors
-from gonogo.yaml_errors import describe_yaml_error
+from gonogo.yaml_errors import YamlProblem, load_strict
 
 if TYPE_CHECKING:
     from gonogo.evaluator.catalog import Threshold
@@ -76,9 +74,10 @@ def load_config(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
     try:
-        data = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not YAML: {describe_yaml_error(exc)}") from exc
+        data = load_strict(path.read_bytes()) or {}
+    except YamlProblem as problem:
+        where = f"{path}:{problem.line}" if problem.line else str(path)
+        raise ConfigError(f"{where}: {problem}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
     # YAML turns `expires: 2027-01-31` into a date; the schema speaks JSON, so compare as text.
