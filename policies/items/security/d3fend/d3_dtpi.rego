@@ -2,8 +2,9 @@
 # title: "D3-DTPI: Data Transfer Protection - Integrity"
 # description: >-
 #   Checklist item 2.1.3 (2.1 D3FEND Compliance). TLS from what the probed endpoint negotiates and
-#   refuses (--probe URL). Certificate pinning from the TLS clients the application collector
-#   finds (Android network security config pin-sets, iOS NSPinnedDomains, OkHttp CertificatePinner,
+#   refuses (--probe URL) or, without a probe, what an SSLyze scan saw it accept (security.scans).
+#   Certificate pinning from the TLS clients the application collector finds (Android network
+#   security config pin-sets, iOS NSPinnedDomains, OkHttp CertificatePinner,
 #   Istio DestinationRule subjectAltNames, Envoy SPKI/hash pins; Istio ISTIO_MUTUAL counts for
 #   in-mesh traffic only and says so). Request/response signing from code (HMAC signature checks,
 #   webhook signature verification, AWS SigV4, JWS), Istio PeerAuthentication mTLS STRICT, or a
@@ -18,6 +19,7 @@
 #     - "Request/response signing"
 #   evidence:
 #     - security.probe
+#     - security.scans
 #     - security.dependencies
 #     - security.application
 #   remediation: >-

@@ -1,7 +1,8 @@
 # METADATA
 # title: "Encryption in Transit: TLS 1.3 mandatory"
 # description: >-
-#   Checklist item 2.2.9 (2.2 Security Hardening). Decided from a TLS probe of the endpoint or Ingress TLS settings.
+#   Checklist item 2.2.9 (2.2 Security Hardening). Decided from a TLS probe of the endpoint (--probe URL)
+#   or, without one, from SSLyze scans of it (sslyze --json_out, read by the scanners collector).
 # custom:
 #   id: "2.2.9"
 #   section: "2.2 Security Hardening"
@@ -10,8 +11,10 @@
 #     - "TLS 1.3 mandatory"
 #   evidence:
 #     - security.probe
+#     - security.scans
 #   remediation: >-
-#     Provide a TLS probe of the endpoint or Ingress TLS settings so gonogo can verify this item.
+#     Refuse TLS 1.2 and older at the endpoint (ingress-nginx ssl-protocols "TLSv1.3", an ALB
+#     ELBSecurityPolicy-TLS13-1-3 policy), and give gonogo a probe (--probe URL) or an SSLyze scan.
 package gonogo.items.security.security_hardening.encryption_in_transit
 
 import data.gonogo.items.security.vulnerability_scanning.evidence

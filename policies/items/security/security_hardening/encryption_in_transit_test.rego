@@ -56,3 +56,59 @@ test_error_when_probe_failed if {
 	r.verdict == "error"
 	contains(r.criteria[0].message, "Connection refused")
 }
+
+_protocols_13 := {"SSLv2": false, "SSLv3": false, "TLSv1.0": false, "TLSv1.1": false, "TLSv1.2": false, "TLSv1.3": true}
+
+_cert := {"subject": "CN=shop.example.com", "not_after": "2027-03-02T01:49:00+00:00", "days_to_expiry": 89, "valid": true, "trusted_by": ["Mozilla"]}
+
+_sslyze(protocols, cert) := {"security": {"scans": {"vulnerabilities": {}, "dast": {}, "tls": {"reports/sslyze.json": {
+	"tool": "sslyze", "version": "6.3.1", "scanned_at": "2026-11-24T09:00:00Z",
+	"provenance": {"collector": "scanners", "file": "reports/sslyze.json", "ref": "reports/sslyze.json"},
+	"servers": [{"target": "shop.example.com:443", "scanned": true, "protocols": protocols, "certificate": cert}],
+}}}}}
+
+test_passes_from_an_sslyze_scan_accepting_tls13_only if {
+	r := encryption_in_transit.report with input as _sslyze(_protocols_13, _cert)
+	r.verdict == "pass"
+	r.criteria[0].message == concat("", [
+		"sslyze shop.example.com:443 (reports/sslyze.json): accepts TLSv1.3, refuses SSLv2, SSLv3, TLSv1.0, TLSv1.1, TLSv1.2; ",
+		"certificate CN=shop.example.com validated by Mozilla, 89 days left >= 30",
+	])
+	r.criteria[0].evidence == ["reports/sslyze.json"]
+}
+
+test_fails_when_the_scan_sees_tls12_accepted if {
+	r := encryption_in_transit.report with input as _sslyze(object.union(_protocols_13, {"TLSv1.2": true}), _cert)
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "accepts TLSv1.2 (must be refused)")
+}
+
+test_fails_when_the_scan_could_not_test_tls12 if {
+	r := encryption_in_transit.report with input as _sslyze(object.union(_protocols_13, {"TLSv1.2": null}), _cert)
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "TLSv1.2 not tested")
+}
+
+test_fails_when_the_scanned_certificate_does_not_validate if {
+	r := encryption_in_transit.report with input as _sslyze(_protocols_13, object.union(_cert, {"valid": false, "trusted_by": []}))
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "certificate validates against no trust store")
+}
+
+test_fails_when_the_scanned_server_was_unreachable if {
+	snapshot := json.patch(_sslyze({}, null), [{"op": "replace", "path": "/security/scans/tls/reports~1sslyze.json/servers/0/scanned", "value": false}])
+	r := encryption_in_transit.report with input as snapshot
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "not reachable by the scan")
+}
+
+test_pending_with_scans_but_no_tls_scan if {
+	r := encryption_in_transit.report with input as {"security": {"scans": {"vulnerabilities": {}, "dast": {}, "tls": {}}}}
+	r.verdict == "pending"
+}
+
+test_probe_wins_over_an_sslyze_scan if {
+	weak := fx.probe_with({"tls": {"negotiated": "TLSv1.2", "old_versions": {"TLSv1.2": {"refused": false, "detail": "handshake completed"}}}})
+	r := encryption_in_transit.report with input as object.union(_sslyze(_protocols_13, _cert), weak)
+	r.verdict == "fail"
+}
