@@ -4,26 +4,29 @@ each Prometheus rule file, `promtool test rules` on each rule unit-test file (`r
 
 The tools are found as OPA is: `$GONOGO_PROMTOOL` / `$GONOGO_AMTOOL`, then the checkout's `.bin/`
 (built from tools/prometheus and tools/alertmanager by `scripts/setup --with-test-tools`), then
-PATH. Each run is bounded in time and output (gonogo.evaluator.bounded_process) and killed with
-its process group past the limit. Only the file, the line and a class of the error are recorded:
-the tools' messages quote expressions, label values and receiver names, which stay out. When a
+PATH. Each run is bounded in time and output: its own process group, killed whole past the
+deadline (so a wrapper's children cannot hold it open), and only the first MiB of its output
+read. Only the file, the line and a class of the error are recorded: the tools' messages quote
+expressions, label values and receiver names, which stay out. When a
 tool is absent the checks are recorded as not run (`checked: false`), so nothing that needs
 them can pass.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
+import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gonogo.collectors.sources.files import SourceFile
-from gonogo.evaluator.bounded_process import Deadline, run_bounded
 
-from gonogo.errors import OpaError
 from gonogo.paths import project_bin_dir
 
 TIMEOUT_SECONDS = 20.0
@@ -103,14 +106,33 @@ class Tool:
         return {"found": self.path is not None, "version": self.version}
 
     def run(self, args: list[str]) -> tuple[int, str] | None:
-        """(exit status, stdout+stderr) of the tool, or None when it could not be run in time."""
+        """(exit status, first MAX_OUTPUT bytes of stdout+stderr), or None when it could not be
+        started or did not finish within TIMEOUT_SECONDS (its process group is then killed)."""
         assert self.path
-        try:
-            done = run_bounded([self.path, *args], b"", Deadline(TIMEOUT_SECONDS), MAX_OUTPUT, self.name)
-        except OpaError as exc:
-            self.problems.append(str(exc).split(", the answer size limit")[0])
-            return None
-        return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")
+        with tempfile.TemporaryFile() as output:
+            try:
+                process = subprocess.Popen(
+                    [self.path, *args],
+                    stdin=subprocess.DEVNULL,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            except OSError as exc:
+                self.problems.append(f"{self.name} could not start: {exc.strerror or exc.__class__.__name__}")
+                return None
+            try:
+                status = process.wait(timeout=TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                self.problems.append(f"{self.name} timed out after {TIMEOUT_SECONDS:g}s")
+                return None
+            finally:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=5)
+            output.seek(0)
+            return status, output.read(MAX_OUTPUT).decode("utf-8", "replace")
 
 
 @dataclass
