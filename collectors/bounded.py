@@ -9,7 +9,14 @@ problem and the line where there is one, never the file's content. The limits:
   for JSON (a pre-scan) and on the composed node graph for YAML, so no parser recurses 10,000 deep;
 - `max_nodes` per YAML document *after alias expansion* (1,000,000): an alias counts every node
   it brings in, so an alias bomb is rejected before it is built;
+- `max_alias_nodes`: of those, the nodes that aliases bring in (1,000,000; tighten it to refuse
+  anchors used as macros);
 - numbers: an integer over 4,300 digits, or a float that overflows or is NaN, rejects the document.
+
+The limits are settings (`limits:` in gonogo.yaml, `limits_from`); the runner makes them the
+active limits of a collection (`using`), which every function here reads when not given limits,
+so collectors' own loaders get the same bounds. `collection_seconds` is the time budget of a
+whole collection (the runner's; collectors not yet run when it is spent are recorded as failed).
 
 Duplicate mapping keys are kept as the parsers do (the last wins) but reported as warnings.
 """
@@ -20,7 +27,10 @@ import codecs
 import json
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, fields
 from typing import Any
 
 import yaml
@@ -31,9 +41,47 @@ class Limits:
     max_bytes: int = 50 * 1024 * 1024
     max_depth: int = 256
     max_nodes: int = 1_000_000
+    max_alias_nodes: int = 1_000_000
+    collection_seconds: float = 300.0
 
 
 DEFAULT_LIMITS = Limits()
+_ACTIVE: ContextVar[Limits] = ContextVar("gonogo_limits", default=DEFAULT_LIMITS)
+SETTING_NAMES = {
+    "max_file_mib": "max_bytes",
+    "max_depth": "max_depth",
+    "max_nodes": "max_nodes",
+    "max_alias_nodes": "max_alias_nodes",
+    "collection_seconds": "collection_seconds",
+}
+"""gonogo.yaml `limits:` keys -> Limits fields (schemas/config.schema.json checks the types)."""
+
+
+def limits_from(settings: dict[str, Any] | None) -> Limits:
+    """The Limits of gonogo.yaml's `limits:` mapping; a key left out keeps its default."""
+    values: dict[str, Any] = {}
+    for key, value in (settings or {}).items():
+        name = SETTING_NAMES.get(key)
+        if name == "max_bytes":
+            values[name] = int(value * 1024 * 1024)
+        elif name is not None:
+            values[name] = value
+    known = {f.name for f in fields(Limits)}
+    return Limits(**{k: v for k, v in values.items() if k in known})
+
+
+def active() -> Limits:
+    """The limits of the collection running now (DEFAULT_LIMITS outside one)."""
+    return _ACTIVE.get()
+
+
+@contextmanager
+def using(limits: Limits) -> Iterator[Limits]:
+    token = _ACTIVE.set(limits)
+    try:
+        yield limits
+    finally:
+        _ACTIVE.reset(token)
 
 
 class Unparsable(ValueError):
@@ -91,8 +139,9 @@ def _decode_bomless_utf16(raw: bytes, encoding: str) -> str:
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
-def json_depth_ok(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
+def json_depth_ok(text: str, limits: Limits | None = None) -> None:
     """Raises OverBudget when a JSON text nests deeper than `max_depth` (strings are skipped)."""
+    limits = limits or active()
     if text.count("[") + text.count("{") <= limits.max_depth:
         return
     depth = 0
@@ -118,8 +167,9 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def load_json(text: str, warnings: list[str], limits: Limits = DEFAULT_LIMITS) -> Any:
+def load_json(text: str, warnings: list[str], limits: Limits | None = None) -> Any:
     """json.loads with the depth pre-scan, no NaN/Infinity/overflow, and duplicate keys warned."""
+    limits = limits or active()
     json_depth_ok(text, limits)
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -146,9 +196,10 @@ _FLOAT_TAG = "tag:yaml.org,2002:float"
 _INT_TAG = "tag:yaml.org,2002:int"
 
 
-def check_yaml_node(root: yaml.Node, warnings: list[str], limits: Limits = DEFAULT_LIMITS) -> None:
+def check_yaml_node(root: yaml.Node, warnings: list[str], limits: Limits | None = None) -> None:
     """Walks a composed document without recursion: expanded node count (aliases count every
     node they bring in), depth, numbers; duplicate keys become warnings. Raises OverBudget/Unparsable."""
+    limits = limits or active()
     sizes: dict[int, int] = {}
     # (node, depth, children done?)
     stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
@@ -182,6 +233,12 @@ def check_yaml_node(root: yaml.Node, warnings: list[str], limits: Limits = DEFAU
         if isinstance(node, yaml.MappingNode):
             _warn_duplicate_keys(node, warnings)
         stack.extend((child, depth + 1, False) for child in _children(node))
+    expanded = sizes.get(id(root), 1)
+    if expanded - len(sizes) > limits.max_alias_nodes:
+        raise OverBudget(
+            f"aliases bring in more than {limits.max_alias_nodes} nodes "
+            f"(line {root.start_mark.line + 1}; limits.max_alias_nodes)"
+        )
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

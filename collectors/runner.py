@@ -13,12 +13,13 @@ pending); an `empty` one gets `{}` at every provided path (items judge "searched
 from __future__ import annotations
 
 import os
+import time
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gonogo.collectors import registry
+from gonogo.collectors import bounded, registry
 from gonogo.collectors.base import CollectContext, Collector, CollectorError
 from gonogo.collectors.contract import declaration_problems, empty_output, output_problems, schema_problems
 from gonogo.collectors.sources.files import skipped_evidence, walk, walk_paths
@@ -83,7 +84,45 @@ def collect(
     now: datetime | None = None,
     paths: list[Path] | None = None,
 ) -> dict[str, Any]:
-    """Collects from every file under root or, when `paths` is given, from those files and folders only."""
+    """Collects from every file under root or, when `paths` is given, from those files and folders only.
+
+    The loading limits and the time budget are gonogo.yaml's `limits:` (collectors/bounded.py)."""
+    limits = bounded.limits_from(config.get("limits"))
+    with bounded.using(limits):
+        return _collect(root, config, only, options, now, paths, limits)
+
+
+def _elapsed_clock() -> float:
+    """The clock of the collection-time budget (a function of its own, so tests can move it)."""
+    return time.monotonic()
+
+
+def _out_of_time(name: str, limits: bounded.Limits) -> dict[str, Any]:
+    """The record of a collector the time budget left no room for: failed (its items error), not
+    skipped, and with what it provides so the evaluator knows which items it would have fed."""
+    run: dict[str, Any] = {"version": "unknown"}
+    try:
+        collector = registry.load(name)
+        run.update(version=collector.version, provides=list(collector.provides))
+    except Exception:  # a collector that does not even load is failed all the same
+        pass
+    run["errors"] = [
+        f"not run: the collection-time budget of {limits.collection_seconds:g} s "
+        "(limits.collection_seconds) ran out before this collector started"
+    ]
+    return run
+
+
+def _collect(
+    root: Path,
+    config: dict[str, Any],
+    only: list[str] | None,
+    options: dict[str, Any] | None,
+    now: datetime | None,
+    paths: list[Path] | None,
+    limits: bounded.Limits,
+) -> dict[str, Any]:
+    deadline = _elapsed_clock() + limits.collection_seconds
     now = now or clock.now()
     exclude = list((config.get("paths") or {}).get("exclude") or [])
     files = list(walk_paths(root, paths, exclude) if paths else walk(root, exclude))
@@ -106,6 +145,9 @@ def collect(
     # never changes the evidence that report's sign-offs bind (gonogo/trust/digest.py).
     evidence_files = [source for source in files if not source.rel.startswith(GONOGO_DIR)]
     for name in names:
+        if _elapsed_clock() >= deadline:
+            snapshot["collectors"][name] = dict(_out_of_time(name, limits), collected_at=_stamp(now))
+            continue
         ctx.files = files if name == TRUST_COLLECTOR else evidence_files
         ctx.warnings = []
         ctx.skipped = []

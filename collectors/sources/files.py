@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from gonogo.collectors.bounded import DEFAULT_LIMITS, Unparsable, check_yaml_node, decode, load_json
+from gonogo.collectors.bounded import (
+    DEFAULT_LIMITS,
+    Limits,
+    Unparsable,
+    active,
+    check_yaml_node,
+    decode,
+    load_json,
+)
 
 from gonogo.yaml_errors import describe_yaml_error
 
@@ -68,6 +76,8 @@ class SourceFile:
     """Why the file's content could not be used (over a limit, binary, undecodable); "" when read."""
     touched: bool = False
     """Set when a collector asks for the content; the runner clears it before each collector."""
+    limits: Limits = field(default_factory=active)
+    """The collection's limits (gonogo.yaml `limits:`), taken when the file is found."""
 
     @property
     def suffix(self) -> str:
@@ -97,8 +107,9 @@ class SourceFile:
         if self.unread:
             return None
         try:
-            if self.path.stat().st_size > MAX_FILE_BYTES:
-                return self._unread(f"over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit per file")
+            if self.path.stat().st_size > self.limits.max_bytes:
+                limit = self.limits.max_bytes
+                return self._unread(f"over the limit of {limit:,} bytes per file (limits.max_file_mib)")
             raw = self.path.read_bytes()
         except OSError as exc:
             self.problems.append(f"{self.rel}: cannot read: {exc.strerror}")
@@ -127,7 +138,7 @@ class SourceFile:
             while loader.check_node():
                 node = loader.get_node()
                 if node is not None:
-                    check_yaml_node(node, warnings)
+                    check_yaml_node(node, warnings, self.limits)
                     documents.append(YamlDocument(node.start_mark.line + 1, loader.construct_document(node)))
         except yaml.YAMLError as exc:
             self.problems.append(f"{self.rel}: not YAML ({describe_yaml_error(exc)}); skipped the rest")
@@ -148,7 +159,7 @@ class SourceFile:
             return None
         warnings: list[str] = []
         try:
-            return load_json(self.text, warnings)
+            return load_json(self.text, warnings, self.limits)
         except Unparsable as exc:
             if "not JSON" in str(exc):
                 self.problems.append(f"{self.rel}: {exc}")
