@@ -25,6 +25,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.drills import chaos, records, velero
+from gonogo.collectors.sources.cluster import cluster_objects, live_requested
 from gonogo.collectors.sources.files import SourceFile
 
 from gonogo import __version__
@@ -62,6 +63,11 @@ class DrillsCollector:
                     f"{source.rel}: drill evidence that cannot be read ({exc.__class__.__name__}); "
                     "the restores and failovers items are errors"
                 )
+        if live_requested(ctx.options or {}):
+            # Velero and chaos objects of the live cluster (listed once per run, shared with the
+            # kubernetes collector); a listing error is this collector's error: its items block.
+            for obj, provenance in cluster_objects(ctx):
+                self._document(None, None, obj, provenance)
         velero.link_backups(self.found["restores"], self.backups)
         if not any(self.found.values()) and not any(self.unreadable.values()):
             return {}  # no drill evidence at all: not collected, the items stay pending
@@ -77,9 +83,16 @@ class DrillsCollector:
             if isinstance(value, dict):
                 self._document(source, line, value)
 
-    def _document(self, source: SourceFile, line: int, value: dict[str, Any]) -> None:
+    def _document(
+        self,
+        source: SourceFile | None,
+        line: int | None,
+        value: dict[str, Any],
+        live: dict[str, Any] | None = None,
+    ) -> None:
         if records.is_drill_record(value):
-            self._record(source, line, value)
+            if source is not None and line is not None:
+                self._record(source, line, value)
             return
         for obj in velero.objects(value):
             if obj.get("kind") == "Backup":
@@ -89,15 +102,15 @@ class DrillsCollector:
             elif (restore := velero.restore_fact(obj)) is not None:
                 key, fact = restore
                 fact["namespace"] = key.split("/", 1)[0]
-                self._add("restores", key, fact, source, line)
+                self._add("restores", key, fact, source, line, live)
         items = value.get("items") if value.get("kind") == "List" else [value]
         for item in items if isinstance(items, list) else []:
             if not isinstance(item, dict):
                 continue
             if chaos.is_chaos_result(item):
-                self._add("failovers", *chaos.chaos_result_fact(item), source, line)
+                self._add("failovers", *chaos.chaos_result_fact(item), source, line, live)
             elif chaos.is_chaos_mesh(item) and isinstance(item.get("status"), dict):
-                self._add("failovers", *chaos.chaos_mesh_fact(item), source, line)
+                self._add("failovers", *chaos.chaos_mesh_fact(item), source, line, live)
 
     def _record(self, source: SourceFile, line: int, value: dict[str, Any]) -> None:
         problem = records.record_problem(value)
@@ -141,8 +154,20 @@ class DrillsCollector:
             line = _line_of(text, case, 1)
             self._add(family, key, fact, source, line if case in text.splitlines()[line - 1] else None)
 
-    def _add(self, family: str, key: str, fact: dict[str, Any], source: SourceFile, line: int | None) -> None:
+    def _add(
+        self,
+        family: str,
+        key: str,
+        fact: dict[str, Any],
+        source: SourceFile | None,
+        line: int | None,
+        live: dict[str, Any] | None = None,
+    ) -> None:
         fact["at"] = fact.get("finished") or fact.get("started")
+        if source is None:  # a live cluster object: its provenance is Kind/namespace/name
+            fact["provenance"] = dict(live or {}) | {"collector": self.ctx.collector}
+            self.found[family][key if key not in self.found[family] else f"cluster:{key}"] = fact
+            return
         if line and fact["source"] in _OBJECT_SOURCES:
             line = _line_of(source.text or "", str(fact.get("name")), line)
         fact["provenance"] = self.ctx.file_ref(source, line)

@@ -205,3 +205,39 @@ def test_misshapen_drill_objects_never_crash_the_collector(tmp_path: Path) -> No
         ctx = CollectContext(root=tmp_path, files=files, config={}, now=datetime.now(UTC), collector="drills")
         output = DrillsCollector().collect(ctx)
         assert not list(checker.iter_errors(output))
+
+
+def test_live_cluster_objects_are_read_with_their_object_provenance(tmp_path: Path) -> None:
+    """With --kubeconfig the Velero and chaos objects come from the cluster listing the kubernetes
+    collector shares (collectors/sources/cluster.py); here that listing is given, as it is cached."""
+    from gonogo.collectors.sources.cluster import _key
+
+    restores = json.loads((FIXTURES / "ready" / "velero" / "restores.json").read_text())
+    restore = restores["items"][1] | {"apiVersion": "velero.io/v1", "kind": "Restore"}
+    backup = yaml.safe_load((FIXTURES / "ready" / "velero" / "backups.yaml").read_text())
+    ref = "Restore/velero/drill-20261101"
+    listed = [
+        (restore, {"collector": "kubernetes", "object": ref, "ref": ref}),
+        (backup, {"collector": "kubernetes", "object": "Backup/velero/b", "ref": "Backup/velero/b"}),
+    ]
+    options = {"kubeconfig": "/nonexistent/kubeconfig"}
+    ctx = CollectContext(
+        root=tmp_path, files=[], config={}, now=datetime.now(UTC), options=options, collector="drills"
+    )
+    ctx.shared[_key(options)] = listed
+    drills = DrillsCollector().collect(ctx)["operations"]["drills"]
+    fact = drills["restores"]["velero/drill-20261101"]
+    assert fact["provenance"] == {"collector": "drills", "object": ref, "ref": ref}
+    assert fact["restore_point_age_seconds"] == 21602.0
+
+
+def test_a_cluster_listing_error_is_the_collectors_error(tmp_path: Path) -> None:
+    from gonogo.collectors.sources.cluster import _key
+
+    options = {"kubeconfig": "/nonexistent/kubeconfig"}
+    ctx = CollectContext(
+        root=tmp_path, files=[], config={}, now=datetime.now(UTC), options=options, collector="drills"
+    )
+    ctx.shared[_key(options)] = RuntimeError("HTTP 403 Forbidden")
+    with pytest.raises(RuntimeError):
+        DrillsCollector().collect(ctx)
