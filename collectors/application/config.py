@@ -22,6 +22,11 @@ ALLOWLIST_ANNOTATIONS = (
     "k8s.apisix.apache.org/allowlist-source-range",
 )
 _WORLD = {"0.0.0.0/0", "::/0"}
+_NGINX = "nginx.ingress.kubernetes.io/"
+# ingress-nginx local rate limits, per client IP: annotation -> requests per minute of one unit
+_NGINX_LIMITS = {"limit-rpm": 1, "limit-rps": 60}
+_WINDOW = re.compile(r"^\s*(\d+)\s*([smh])\s*$")
+_SECONDS = {"s": 1, "m": 60, "h": 3600}
 _MAXMEMORY = re.compile(r"^[ \t]*maxmemory-policy[ \t]+(\S+)", re.M)
 
 
@@ -54,6 +59,49 @@ def _name(obj: dict[str, Any]) -> str:
     return f"{obj.get('kind')}/{ns}/{meta.get('name')}" if ns else f"{obj.get('kind')}/{meta.get('name')}"
 
 
+def _positive(value: Any) -> int | None:
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    return int(text) if text.isdigit() and int(text) > 0 else None
+
+
+def nginx_traffic(
+    facts: Facts, source: SourceFile, annotations: dict[str, Any], line: int, name: str
+) -> None:
+    """ingress-nginx rate limits and CORS from an Ingress's annotations (the controller's
+    documented defaults: local limits key on the client IP; enable-cors without
+    cors-allow-origin allows every origin)."""
+    for key, unit in _NGINX_LIMITS.items():
+        rate = _positive(annotations.get(_NGINX + key))
+        if rate is not None:
+            detail = f"{name}: {rate * unit} requests per minute per client IP"
+            facts.add("traffic.rate_limits", f"ingress-nginx {key}", detail, source, line, count=rate * unit)
+    rate = _positive(annotations.get(_NGINX + "global-rate-limit"))
+    window = _WINDOW.match(str(annotations.get(_NGINX + "global-rate-limit-window") or ""))
+    key = str(annotations.get(_NGINX + "global-rate-limit-key") or "")
+    if rate is not None and window and key.startswith("$http_"):
+        seconds = int(window.group(1)) * _SECONDS[window.group(2)]
+        if seconds > 0:
+            per_minute = rate * 60 // seconds
+            detail = f"{name}: {rate} requests per {seconds} s per value of request header {key[6:]}"
+            facts.add(
+                "traffic.tenant_rate_limits",
+                "ingress-nginx global-rate-limit",
+                detail,
+                source,
+                line,
+                count=per_minute,
+            )
+    if str(annotations.get(_NGINX + "enable-cors") or "").strip().lower() != "true":
+        return
+    origins = _ranges(annotations.get(_NGINX + "cors-allow-origin"))
+    if not origins or "*" in origins:
+        detail = f"{name}: enable-cors allows every origin (cors-allow-origin {'*' if origins else 'unset'})"
+        facts.add("traffic.cors_gaps", "ingress-nginx enable-cors", detail, source, line)
+    else:
+        detail = f"{name}: CORS granted to {len(origins)} listed origin(s)"
+        facts.add("traffic.cors", "ingress-nginx cors-allow-origin", detail, source, line, count=len(origins))
+
+
 def kubernetes_object(facts: Facts, source: SourceFile, obj: dict[str, Any], line: int) -> None:
     kind = obj.get("kind")
     spec = obj.get("spec") if isinstance(obj.get("spec"), dict) else {}
@@ -64,6 +112,7 @@ def kubernetes_object(facts: Facts, source: SourceFile, obj: dict[str, Any], lin
         annotations = meta.get("annotations") if isinstance(meta.get("annotations"), dict) else {}
         for key in ALLOWLIST_ANNOTATIONS:
             _allowlist(facts, f"annotation {key}", _ranges(annotations.get(key)), source, line, name)
+        nginx_traffic(facts, source, annotations, line, name)
     elif kind == "Service" and spec.get("type") == "LoadBalancer":
         facts.add("access_control.entry_points", "Service type LoadBalancer", name, source, line)
         _allowlist(

@@ -26,6 +26,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "integrity": ("tls_clients", "certificate_pins", "pinning_gaps", "signing", "signing_gaps"),
     "privacy": ("apis", "data_export", "data_deletion", "opt_out", "web_frontends", "cookie_consent"),
+    "traffic": ("rate_limits", "tenant_rate_limits", "cors", "cors_gaps"),
     "caching": (
         "clients",
         "invalidation",

@@ -190,3 +190,21 @@ def test_a_file_of_unexpected_shape_costs_that_file_only() -> None:
         {"file": "kong.yaml", "reason": "unexpected shape (TypeError)", "feeds": ["security.application"]}
     ]
     assert _vias(facts, "access_control", "api_keys") == {"OpenAPI 3.0.3 apiKey security (document-wide)"}
+
+
+def test_ingress_nginx_rate_limits_and_cors(passing: dict[str, Any], failing: dict[str, Any]) -> None:
+    traffic = passing["security"]["application"]["traffic"]
+    [per_ip] = traffic["rate_limits"]
+    assert (per_ip["via"], per_ip["count"]) == ("ingress-nginx limit-rpm", 100)
+    assert per_ip["detail"] == "Ingress/shop/admin: 100 requests per minute per client IP"
+    [tenant] = traffic["tenant_rate_limits"]
+    assert tenant["count"] == 1000 and tenant["detail"].endswith("per value of request header x_tenant_id")
+    [cors] = traffic["cors"]
+    assert cors["count"] == 2 and "shop.example.com" not in cors["detail"]
+    assert traffic["cors_gaps"] == []
+    failed = failing["security"]["application"]["traffic"]
+    assert [(f["via"], f["count"]) for f in failed["rate_limits"]] == [("ingress-nginx limit-rps", 3000)]
+    assert failed["tenant_rate_limits"] == [] and failed["cors"] == []
+    assert _details(failing, "traffic", "cors_gaps") == {
+        "Ingress/shop/admin: enable-cors allows every origin (cors-allow-origin unset)"
+    }

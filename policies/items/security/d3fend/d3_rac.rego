@@ -2,7 +2,8 @@
 # title: "D3-RAC: Remote Access Control"
 # description: >-
 #   Checklist item 2.1.2 (2.1 D3FEND Compliance). Rate limiting and CORS from what the probed
-#   endpoint answers (--probe URL); IP allow-lists and API-key enforcement from the configuration
+#   endpoint answers (--probe URL) or, without a probe, from the ingress-nginx annotations that
+#   configure them (limit-rpm, limit-rps, enable-cors, cors-allow-origin); IP allow-lists and API-key enforcement from the configuration
 #   the system runs, read by the application collector: ingress source-range annotations,
 #   loadBalancerSourceRanges, NetworkPolicy ipBlock, Traefik ipAllowList, AWS WAF IP-set rules and
 #   nginx allow/deny on the entry points; OpenAPI apiKey security, Kong key-auth and API Gateway
@@ -56,7 +57,11 @@ _limits := input.security.probe.rate_limit
 # description: >-
 #   The probed endpoint announces a rate limit (RateLimit-* or X-RateLimit-* headers) whose
 #   window is stated (RateLimit-Policy w=) and whose rate is at most security.rate_limit_per_minute.
-rate_limit_active := r if {
+rate_limit_active := _probe_rate_limit if {
+	evidence.probe_state != "absent"
+} else := _configured_rate_limit
+
+_probe_rate_limit := r if {
 	r := evidence.probe_unusable("rate-limit headers observed by the probe (--probe URL)")
 } else := result.fail(
 	sprintf("%s: no rate-limit headers (RateLimit-*, X-RateLimit-*) in the answer", [input.security.probe.url]),
@@ -81,11 +86,54 @@ rate_limit_active := r if {
 	[evidence.probe_ref],
 )
 
+_rate_limits := app.facts("traffic", "rate_limits")
+
+_too_loose := [f | some f in _rate_limits; f.count > _max_per_minute]
+
+# METADATA
+# description: >-
+#   Without a probe: the per-client-IP limits configured on the entry points (ingress-nginx
+#   limit-rpm / limit-rps), each at most security.rate_limit_per_minute; fail when entry points
+#   have none, pending when no entry point was collected.
+_configured_rate_limit := _pending_app if {
+	not app.collected
+} else := result.fail(sprintf("rate limit above %d/min: %s", [_max_per_minute, app.text(_too_loose)]), app.refs(_too_loose)) if {
+	count(_too_loose) > 0
+} else := result.pass(sprintf("rate limit <= %d/min: %s", [_max_per_minute, app.text(_rate_limits)]), app.refs(_rate_limits)) if {
+	count(_rate_limits) > 0
+} else := result.fail(
+	sprintf("no rate limit configured on %d entry point(s): %s", [count(_entry_points), app.text(_entry_points)]),
+	app.refs(_entry_points),
+) if {
+	count(_entry_points) > 0
+} else := result.pending("rate-limit headers observed by the probe (--probe URL) or a rate limit on an entry point")
+
 _cors := input.security.probe.cors
 
 # METADATA
 # description: The endpoint does not grant a foreign Origin (neither * nor the origin echoed back).
-cors_configured := r if {
+cors_configured := _probe_cors if {
+	evidence.probe_state != "absent"
+} else := _configured_cors
+
+_cors_grants := app.facts("traffic", "cors")
+
+_cors_gaps := app.facts("traffic", "cors_gaps")
+
+# METADATA
+# description: >-
+#   Without a probe: CORS enabled on an entry point grants listed origins only (ingress-nginx
+#   cors-allow-origin); enable-cors with * or no origin (the controller's default *) fails;
+#   pending when no CORS configuration was found.
+_configured_cors := _pending_app if {
+	not app.collected
+} else := result.fail(sprintf("CORS granted to every origin: %s", [app.text(_cors_gaps)]), app.refs(_cors_gaps)) if {
+	count(_cors_gaps) > 0
+} else := result.pass(sprintf("CORS limited to listed origins: %s", [app.text(_cors_grants)]), app.refs(_cors_grants)) if {
+	count(_cors_grants) > 0
+} else := result.pending("a CORS answer observed by the probe (--probe URL) or CORS configuration (ingress-nginx enable-cors)")
+
+_probe_cors := r if {
 	r := evidence.probe_unusable("a CORS answer observed by the probe (--probe URL)")
 } else := result.fail(
 	sprintf(

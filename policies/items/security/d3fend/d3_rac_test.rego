@@ -100,3 +100,51 @@ test_pending_when_nothing_to_judge_was_found if {
 	contains(testing.criterion(r, "API key validation enforced").message, "an API to judge")
 	testing.verdict(r, "API key validation enforced") == "pending"
 }
+
+_rpm(n) := object.union(
+	fx_app.fact("ingress-nginx limit-rpm", sprintf("Ingress/shop/web: %d requests per minute per client IP", [n]), _ingress_ref),
+	{"count": n},
+)
+
+_ingress_ref := "deploy/ingress.yaml:1"
+
+_origins := object.union(
+	fx_app.fact("ingress-nginx cors-allow-origin", "Ingress/shop/web: CORS granted to 1 listed origin(s)", _ingress_ref),
+	{"count": 1},
+)
+
+_any_origin := fx_app.fact("ingress-nginx enable-cors", "Ingress/shop/web: enable-cors allows every origin (cors-allow-origin *)", _ingress_ref)
+
+test_rate_limit_and_cors_pass_from_ingress_annotations if {
+	snapshot := fx_app.snapshot({"access_control": {"entry_points": [_ingress]}, "traffic": {"rate_limits": [_rpm(100)], "cors": [_origins]}})
+	r := d3_rac.report with input as snapshot
+	testing.criterion(r, "Rate limiting active (100 req/min per IP)").message == concat("", [
+		"rate limit <= 100/min: ingress-nginx limit-rpm: Ingress/shop/web: 100 requests per minute per client IP ",
+		"(deploy/ingress.yaml:1)",
+	])
+	testing.verdict(r, "CORS policies configured") == "pass"
+	testing.criterion(r, "CORS policies configured").evidence == ["deploy/ingress.yaml:1"]
+}
+
+test_rate_limit_and_cors_fail_from_ingress_annotations if {
+	snapshot := fx_app.snapshot({"access_control": {"entry_points": [_ingress]}, "traffic": {"rate_limits": [_rpm(600)], "cors_gaps": [_any_origin]}})
+	r := d3_rac.report with input as snapshot
+	startswith(testing.criterion(r, "Rate limiting active (100 req/min per IP)").message, "rate limit above 100/min")
+	startswith(testing.criterion(r, "CORS policies configured").message, "CORS granted to every origin")
+	testing.verdict(r, "CORS policies configured") == "fail"
+}
+
+test_rate_limit_fails_on_entry_points_without_one_and_cors_stays_pending if {
+	r := d3_rac.report with input as fx_app.snapshot({"access_control": {"entry_points": [_ingress]}})
+	startswith(testing.criterion(r, "Rate limiting active (100 req/min per IP)").message, "no rate limit configured on 1 entry point(s)")
+	testing.verdict(r, "CORS policies configured") == "pending"
+}
+
+test_probe_wins_over_ingress_annotations if {
+	snapshot := object.union(
+		fx.probe_with({"rate_limit": {"limit": 1000, "window_seconds": 60, "per_minute": 1000}}),
+		fx_app.snapshot({"traffic": {"rate_limits": [_rpm(100)]}}),
+	)
+	r := d3_rac.report with input as snapshot
+	testing.verdict(r, "Rate limiting active (100 req/min per IP)") == "fail"
+}
