@@ -55,13 +55,19 @@ _entry_points := app.facts("access_control", "entry_points")
 # description: >-
 #   Without a probe: a rate limit keyed on a request header (the tenant or API-key header) on an
 #   entry point passes; limits per client IP only fail (one tenant behind many addresses, or many
-#   tenants behind one, are not limited apart); entry points without any limit fail.
+#   tenants behind one, are not limited apart); entry points without any limit fail, unless a
+#   rate limiter library is declared (pending: its key lives in code gonogo does not read).
 _configured_per_tenant := result.pending("the probe (--probe URL) or the application collector (ingress annotations)") if {
 	not app.collected
 } else := result.pass(sprintf("rate limit per tenant: %s%s", [app.text(_tenant_limits), _supporting]), app.refs(_tenant_limits)) if {
 	count(_tenant_limits) > 0
 } else := result.fail(sprintf("rate limits per client IP only, none per tenant: %s", [app.text(_ip_limits)]), app.refs(_ip_limits)) if {
 	count(_ip_limits) > 0
+} else := result.pending(sprintf(
+	"rate-limit headers observed by the probe (--probe URL): no limit on the entry points%s, whose key is not visible",
+	[_supporting],
+)) if {
+	count(evidence.signal("rate_limiter")) > 0
 } else := result.fail(
 	sprintf("no rate limit configured on %d entry point(s): %s", [count(_entry_points), app.text(_entry_points)]),
 	app.refs(_entry_points),

@@ -66,3 +66,10 @@ test_probe_wins_over_configuration if {
 	r := rate_limiting.report with input as snapshot
 	r.verdict == "fail"
 }
+
+test_pending_when_only_a_limiter_library_is_declared if {
+	deps := fx.dependencies({"rate_limiter": [fx.signal_fact("slowapi", "rate limiter", "requirements.txt:7")]}, {})
+	r := rate_limiting.report with input as object.union(deps, fx_app.snapshot({"access_control": {"entry_points": [_ingress]}}))
+	r.verdict == "pending"
+	contains(r.criteria[0].message, "slowapi ==1.0 (requirements.txt:7)")
+}

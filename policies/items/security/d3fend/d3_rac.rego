@@ -94,13 +94,19 @@ _too_loose := [f | some f in _rate_limits; f.count > _max_per_minute]
 # description: >-
 #   Without a probe: the per-client-IP limits configured on the entry points (ingress-nginx
 #   limit-rpm / limit-rps), each at most security.rate_limit_per_minute; fail when entry points
-#   have none, pending when no entry point was collected.
+#   have none, pending when no entry point was collected or a rate limiter library is declared
+#   (its limit lives in code gonogo does not read).
 _configured_rate_limit := _pending_app if {
 	not app.collected
 } else := result.fail(sprintf("rate limit above %d/min: %s", [_max_per_minute, app.text(_too_loose)]), app.refs(_too_loose)) if {
 	count(_too_loose) > 0
 } else := result.pass(sprintf("rate limit <= %d/min: %s", [_max_per_minute, app.text(_rate_limits)]), app.refs(_rate_limits)) if {
 	count(_rate_limits) > 0
+} else := result.pending(sprintf(
+	"rate-limit headers observed by the probe (--probe URL): no limit on the entry points, and the declared rate limiter (%s) does not show its limit",
+	[evidence.packages_text(evidence.signal("rate_limiter"))],
+)) if {
+	count(evidence.signal("rate_limiter")) > 0
 } else := result.fail(
 	sprintf("no rate limit configured on %d entry point(s): %s", [count(_entry_points), app.text(_entry_points)]),
 	app.refs(_entry_points),

@@ -148,3 +148,9 @@ test_probe_wins_over_ingress_annotations if {
 	r := d3_rac.report with input as snapshot
 	testing.verdict(r, "Rate limiting active (100 req/min per IP)") == "fail"
 }
+
+test_rate_limit_pending_when_a_limiter_library_is_declared if {
+	deps := fx.dependencies({"rate_limiter": [fx.signal_fact("slowapi", "rate limiter", "requirements.txt:7")]}, {})
+	r := d3_rac.report with input as object.union(deps, fx_app.snapshot({"access_control": {"entry_points": [_ingress]}}))
+	testing.verdict(r, "Rate limiting active (100 req/min per IP)") == "pending"
+}
