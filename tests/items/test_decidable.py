@@ -48,7 +48,11 @@ def _reached(opa_bin: str, tmp_path: Path) -> dict[tuple[str, str], set[str]]:
     probe = '\tprint("GONOGO_ROWS", meta.custom.id, [[row.text, row.verdict] | some row in rows])\n'
     result.write_text(text.replace(ROLL_UP, ROLL_UP[:-1] + probe + "}"))
     done = subprocess.run(
-        [opa_bin, "test", str(copy), "-v"], capture_output=True, text=True, timeout=600, check=False
+        [opa_bin, "test", str(copy), "-v", "--timeout", "120s"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     failures = [line for line in done.stdout.splitlines() if line.endswith(")") and ": FAIL (" in line]
     assert done.returncode == 0, failures or done.stderr[-2000:]
