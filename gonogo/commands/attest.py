@@ -67,6 +67,12 @@ def _ask(value: str | None, prompt: str) -> str:
 @click.option("--value", "values", multiple=True, help="A measured value NAME=NUMBER.")
 @click.option("--evidence", multiple=True, help="A URL or a repository path (hashed).")
 @click.option("--commit", help="Commit attested (default: git rev-parse HEAD).")
+@click.option(
+    "--no-commit",
+    is_flag=True,
+    help="Bind the attestation to the --image digests only, not to a commit (it holds for any commit "
+    "deploying them).",
+)
 @click.option("--repo", help="Repository name in the subject (default: origin URL).")
 @click.option("--image", "images", multiple=True, help="Image digest [name@]sha256:HEX.")
 @click.option("--expires", default="90d", show_default=True, help="Validity: 90d, 12h.")
@@ -86,6 +92,7 @@ def attest(
     values: tuple[str, ...],
     evidence: tuple[str, ...],
     commit: str | None,
+    no_commit: bool,
     repo: str | None,
     images: tuple[str, ...],
     expires: str,
@@ -109,7 +116,9 @@ def attest(
     key = Path(_ask(str(key_path) if key_path else None, "Private key file"))
     role = _ask(role, "Role")
     text = _ask(text, "Statement")
-    commit = commit or _git("rev-parse", "HEAD")
+    if no_commit and not images:
+        raise click.UsageError("--no-commit needs --image: an attestation must name what it is for")
+    commit = None if no_commit else commit or _git("rev-parse", "HEAD")
     repo = repo or _git("config", "--get", "remote.origin.url") or Path.cwd().name
     issued = now_utc().replace(microsecond=0)
     try:
