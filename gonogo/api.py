@@ -76,6 +76,7 @@ def evaluate(
         "opa_version": engine.info.opa_version,
         "opa_transport": engine.info.transport,
         "config": config.get("_path"),
+        "clock": clock.kind_of(moment),
     }
     return build_report(
         snapshot=snapshot,

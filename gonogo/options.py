@@ -136,6 +136,12 @@ def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--verbose", "-v", is_flag=True, help="Terminal: show the message of every item."),
         click.option("--color/--no-color", default=None, help="Terminal colour (default: only on a TTY)."),
+        click.option(
+            "--replay",
+            is_flag=True,
+            help="Allow a SOURCE_DATE_EPOCH more than a day in the past (replaying an old day); the "
+            "report records provenance.clock: replay and never exits 0.",
+        ),
     ]
     return _apply(options, fn)
 

@@ -67,6 +67,8 @@ class ReportRequest:
     color: bool | None
     docs_url: str | None
     baseline: Path | None = None
+    replay: bool = False
+    """--replay: a past SOURCE_DATE_EPOCH is allowed (gonogo.clock.gate_clock)."""
 
     def remove_stale(self) -> None:
         for _, path in self.files:
@@ -115,6 +117,7 @@ def report_request(kw: dict[str, Any]) -> ReportRequest:
         kw.pop("color"),
         kw.pop("docs_url"),
         kw.pop("baseline"),
+        bool(kw.pop("replay", False)),
     )
 
 
@@ -161,6 +164,12 @@ def emit_report(report: dict[str, Any], request: ReportRequest) -> int:
     verdict = exit_class(report, request.fail_on)
     if request.baseline is not None and verdict != "error":
         verdict = _baseline_gate(report, request.baseline)
+    if verdict == "approved" and report.get("provenance", {}).get("clock") == "replay":
+        # A past clock can bring expired waivers and attestations back: a replay is never a gate.
+        click.echo(
+            "gonogo: the clock is a replay (a past SOURCE_DATE_EPOCH); a replay never passes a gate", err=True
+        )
+        verdict = "needs_work"
     if report["summary"]["by_verdict"]["error"]:
         count = report["summary"]["by_verdict"]["error"]
         click.echo(f"gonogo: {count} item(s) could not be evaluated; see the report", err=True)

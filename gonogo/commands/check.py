@@ -38,9 +38,11 @@ def check(paths: tuple[Path, ...], **kw: Any) -> None:
     are collected alone, with gonogo.yaml looked up in the current folder.
     """
     from gonogo import api
+    from gonogo.clock import gate_clock
 
     request = report_request(kw)
     request.remove_stale()
+    gate_clock(request.replay)  # a past clock without --replay: exit 2, and no stale report left
     remove_stale_output(kw.get("snapshot_out"))
     root, only_paths = root_and_paths(paths)
     options = collector_args(kw)

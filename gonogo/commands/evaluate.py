@@ -45,12 +45,14 @@ def evaluate(
     The report records where the snapshot came from: signed (by whom, from `gonogo collect
     --sign`) or unsigned."""
     from gonogo import api
+    from gonogo.clock import gate_clock
     from gonogo.config import load_config
     from gonogo.evaluator.snapshot import bytes_digest, load_snapshot
     from gonogo.trust.snapshot_signature import SnapshotSignatureError, snapshot_origin
 
     request = report_request(kw)
     request.remove_stale()
+    gate_clock(request.replay)  # a past clock without --replay: exit 2, and no stale report left
     config = request.apply_min_score(load_config(config_path))
     data = snapshot.read_bytes()
     origin = snapshot_origin(snapshot, data, snapshot_signature, api.trust_identities(config))
