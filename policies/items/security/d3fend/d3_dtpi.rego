@@ -40,7 +40,10 @@ report := result.item(rego.metadata.chain(), criteria)
 
 criteria["TLS 1.3 encryption enforced"] := evidence.tls_criterion
 
-criteria["Certificate pinning configured"] := pinning
+# A service that ships no client software (no mobile app, SDK or service-to-service caller) has
+# nothing to pin: context.ships_client_apps false, attested by the Product Manager on this
+# critical item, makes the criterion not applicable.
+criteria["Certificate pinning configured"] := result.unless_false("ships_client_apps", pinning)
 
 criteria["Request/response signing"] := signing
 

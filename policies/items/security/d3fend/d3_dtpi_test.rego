@@ -82,3 +82,18 @@ test_pinning_pending_without_a_tls_client if {
 	contains(testing.criterion(r, "Request/response signing").message, "an API or entry point to judge")
 	testing.verdict(r, "Request/response signing") == "pending"
 }
+
+test_pinning_not_applicable_when_no_client_ships_and_the_product_manager_attests_it if {
+	attested := testing.attested("context.ships_client_apps=false", "Product Manager", {})
+	r := d3_dtpi.report with input as object.union({"context": {"ships_client_apps": false}}, attested)
+	c := testing.criterion(r, "Certificate pinning configured")
+	c.verdict == "not_applicable"
+	c.assurance == "attested"
+}
+
+test_pinning_applies_when_the_flag_is_only_typed if {
+	r := d3_dtpi.report with input as {"context": {"ships_client_apps": false}}
+	c := testing.criterion(r, "Certificate pinning configured")
+	c.verdict == "pending"
+	contains(c.message, "only an attestation by the Product Manager")
+}
