@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from gonogo.collectors.base import CollectContext, NothingFound, Option
 
 from gonogo import __version__
+
+
+def _relative(path: Path, root: Path) -> str:
+    """The config file as the other facts name files: relative to the collected folder (whatever
+    the working directory), or its name when it lives elsewhere (--config)."""
+    base = root if root.is_dir() else root.parent
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 class ContextCollector:
@@ -23,5 +34,5 @@ class ContextCollector:
             if config.get(key):
                 context[key] = config[key]
         if config.get("_path"):
-            context["source"] = ctx.file_ref(str(config["_path"]))
+            context["source"] = ctx.file_ref(_relative(Path(str(config["_path"])), ctx.root))
         return {"context": context}
