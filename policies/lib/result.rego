@@ -52,8 +52,21 @@ fail(message, evidence) := {"verdict": "fail", "message": message, "evidence": e
 pending(needs) := {"verdict": "pending", "message": sprintf("no evidence collected: needs %s", [needs]), "evidence": []}
 
 # METADATA
-# description: A criterion whose condition is false in input.context.
-not_applicable(reason) := {"verdict": "not_applicable", "message": reason, "evidence": []}
+# description: >-
+#   A criterion whose condition is false in input.context. A reason naming the flag
+#   ("context.<flag> is false ...") makes it a declared not_applicable, as unless_false does:
+#   on a critical or high item it holds only with an attestation covering
+#   "context.<flag>=false", else the criterion is pending (it was never judged).
+not_applicable(reason) := {
+	"verdict": "not_applicable",
+	"message": reason,
+	"evidence": [],
+	"assurance": "declared",
+	"context_flags": [flag],
+	"otherwise": pending(sprintf("evidence for this criterion: it was not judged because context.%s is false", [flag])),
+} if {
+	flag := regex.find_all_string_submatch_n(`^context\.([a-z][a-z0-9_]*) is false`, reason, 1)[0][1]
+} else := {"verdict": "not_applicable", "message": reason, "evidence": [], "assurance": "measured"}
 
 # METADATA
 # description: A criterion that could not be decided because its evidence is broken.

@@ -23,7 +23,8 @@ test_constructors_shape if {
 	result.declared("typed", ["g.yaml:1"]) == {"verdict": "pass", "message": "typed", "evidence": ["g.yaml:1"], "assurance": "declared"}
 	result.fail("bad", ["a.yaml:2"]) == {"verdict": "fail", "message": "bad", "evidence": ["a.yaml:2"]}
 	result.pending("the x collector") == {"verdict": "pending", "message": "no evidence collected: needs the x collector", "evidence": []}
-	result.not_applicable("no db") == {"verdict": "not_applicable", "message": "no db", "evidence": []}
+	measured_na := result.not_applicable("no database in the plan")
+	measured_na == {"verdict": "not_applicable", "message": "no database in the plan", "evidence": [], "assurance": "measured"}
 	result.error("broken", ["b.json"]) == {"verdict": "error", "message": "broken", "evidence": ["b.json"]}
 }
 
@@ -232,4 +233,18 @@ test_attested_context_flag_makes_a_critical_item_not_applicable if {
 	other_role := data.gonogo.lib.testing.attested("context.uses_db=false", "Engineering Lead", {})
 	o := result.item([{"annotations": _trust_meta("critical", {})}], decided) with input as object.union({"context": {"uses_db": false}}, other_role)
 	o.verdict == "fail"
+}
+
+test_a_not_applicable_naming_a_context_flag_is_declared if {
+	na := result.not_applicable("context.has_database is false")
+	na.assurance == "declared"
+	na.context_flags == ["has_database"]
+	strict := result.item([{"annotations": _trust_meta("critical", {})}], {"Typed": na, "Human act": na}) with input as {}
+	strict.verdict == "pending"
+	contains(strict.criteria[0].message, "context.has_database is false")
+	trust := data.gonogo.lib.testing.attested("context.has_database=false", "Product Manager", {})
+	attested := result.item([{"annotations": _trust_meta("critical", {})}], {"Typed": na, "Human act": na}) with input as trust
+	attested.verdict == "not_applicable"
+	lenient := result.item([{"annotations": _trust_meta("low", {})}], {"Typed": na, "Human act": na}) with input as {}
+	lenient.verdict == "not_applicable"
 }

@@ -49,6 +49,9 @@ test_unprotected_state_fails if {
 }
 
 test_redis_not_applicable_when_unused if {
-	r := state.report with input as object.union(_input(["v"], false, _argo), {"context": {"uses_redis": false}})
+	no_redis := object.union(_input(["v"], false, _argo), {"context": {"uses_redis": false}})
+	r := state.report with input as object.union(no_redis, testing.attested("context.uses_redis=false", "Product Manager", {}))
 	testing.criterion(r, "Redis snapshots configured (if using)").verdict == "not_applicable"
+	typed := state.report with input as no_redis
+	testing.criterion(typed, "Redis snapshots configured (if using)").verdict == "pending"
 }

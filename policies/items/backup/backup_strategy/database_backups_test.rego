@@ -78,6 +78,9 @@ test_managed_database_and_threshold if {
 }
 
 test_not_applicable_without_database if {
-	r := backups.report with input as {"context": {"has_database": false}, "kubernetes": {"databases": {}}}
+	no_db := {"context": {"has_database": false}, "kubernetes": {"databases": {}}}
+	r := backups.report with input as object.union(no_db, testing.attested("context.has_database=false", "Product Manager", {}))
 	r.verdict == "not_applicable"
+	typed := backups.report with input as no_db
+	typed.verdict == "pending"
 }

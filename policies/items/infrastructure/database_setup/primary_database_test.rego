@@ -35,8 +35,11 @@ test_managed_database_needs_proxy if {
 test_no_database_fails_unless_declared_absent if {
 	r := db.report with input as {"kubernetes": {"databases": {}}}
 	contains(testing.criterion(r, "PostgreSQL/SQLite configured").message, "no database found")
-	na := db.report with input as {"kubernetes": {"databases": {}}, "context": {"has_database": false}}
+	no_db := {"kubernetes": {"databases": {}}, "context": {"has_database": false}}
+	na := db.report with input as object.union(no_db, testing.attested("context.has_database=false", "Product Manager", {}))
 	testing.criterion(na, "PostgreSQL/SQLite configured").verdict == "not_applicable"
+	typed := db.report with input as no_db
+	testing.criterion(typed, "PostgreSQL/SQLite configured").verdict == "pending"
 }
 
 _schema(fks, indexed) := {

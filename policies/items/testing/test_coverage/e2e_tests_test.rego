@@ -40,9 +40,13 @@ test_fails_when_no_e2e_tests_found if {
 }
 
 test_gpu_workflow_not_applicable_without_gpu if {
-	r := e2e_tests.report with input as object.union(input_with(passing_kind), {"context": {"uses_gpu": false}})
+	attested := testing.attested("context.uses_gpu=false", "Product Manager", {})
+	no_gpu := object.union(input_with(passing_kind), {"context": {"uses_gpu": false}})
+	r := e2e_tests.report with input as object.union(no_gpu, attested)
 	testing.criterion(r, "GPU acceleration workflow tested").verdict == "not_applicable"
 	r.verdict == "pass"
+	typed := e2e_tests.report with input as no_gpu
+	testing.criterion(typed, "GPU acceleration workflow tested").verdict == "pending"
 }
 
 test_pending_without_evidence if {
