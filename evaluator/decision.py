@@ -13,6 +13,8 @@ from typing import Any, Literal
 APPROVED = "APPROVED"
 NEEDS_WORK = "NEEDS_WORK"
 DEFAULT_MIN_SCORE = 80.0
+# attestation statuses that block: tampering or misrepresentation, not age (expired, stale)
+UNTRUSTED = ("bad_signature", "malformed", "unknown_key", "wrong_role")
 ExitClass = Literal["approved", "needs_work", "error"]
 
 
@@ -21,8 +23,11 @@ def decide(
     min_score: float = DEFAULT_MIN_SCORE,
     failed_collectors: Iterable[str] = (),
     partial: bool = False,
+    untrusted: Iterable[str] = (),
 ) -> tuple[str, list[str]]:
-    """The decision and, when it is NEEDS_WORK, every reason."""
+    """The decision and, when it is NEEDS_WORK, every reason. `untrusted` are the attestations
+    found that cannot be trusted (a bad signature, a key no one trusts, a role the signer does not
+    hold, a malformed envelope): tampering is never approved, whatever else passes."""
     reasons = []
     by_verdict = summary["by_verdict"]
     if by_verdict["error"]:
@@ -38,6 +43,9 @@ def decide(
         reasons.append(f"collector(s) failed: {', '.join(failed)}")
     if partial:
         reasons.append("only some paths were collected (partial snapshot): never approved")
+    distrusted = sorted(untrusted)
+    if distrusted:
+        reasons.append(f"{len(distrusted)} attestation(s) cannot be trusted: {', '.join(distrusted)}")
     return (NEEDS_WORK, reasons) if reasons else (APPROVED, [])
 
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gonogo.evaluator.catalog import CatalogItem
-from gonogo.evaluator.decision import DEFAULT_MIN_SCORE, decide
+from gonogo.evaluator.decision import DEFAULT_MIN_SCORE, UNTRUSTED, decide
 from gonogo.evaluator.summary import summarize
 from gonogo.evaluator.verdicts import (
     apply_collector_errors,
@@ -90,7 +90,8 @@ def build_report(
     min_score = float((config.get("decision") or {}).get("min_score", DEFAULT_MIN_SCORE))
     failed = [name for name, run in snapshot.get("collectors", {}).items() if run.get("errors")]
     partial = bool(snapshot.get("metadata", {}).get("paths"))
-    decision, reasons = decide(summary, min_score, failed, partial)
+    untrusted = [f"{a['file']} ({a['status']})" for a in assessment.records if a["status"] in UNTRUSTED]
+    decision, reasons = decide(summary, min_score, failed, partial, untrusted)
     collectors = snapshot.get("collectors", {})
     return {
         "apiVersion": SNAPSHOT_API_VERSION,

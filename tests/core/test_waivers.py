@@ -112,3 +112,11 @@ def test_expired_error_unused_and_unknown() -> None:
     )
     assert [o["status"] for o in outcomes] == ["not_applied_error", "unused", "unknown_item", "expired"]
     assert [e["verdict"] for e in found] == ["error", "pass"]
+
+
+def test_an_untrusted_attestation_blocks_whatever_else_passes() -> None:
+    passing = summarize(items(("3.1.1", "medium", "pass")))
+    assert decide(passing)[0] == "APPROVED"
+    decision, reasons = decide(passing, untrusted=[".gonogo/attestations/a.dsse.json (bad_signature)"])
+    assert decision == "NEEDS_WORK"
+    assert reasons == ["1 attestation(s) cannot be trusted: .gonogo/attestations/a.dsse.json (bad_signature)"]
