@@ -20,6 +20,9 @@ demo: setup
 	$(VENV)/bin/gonogo check examples/sample-service; status=$$?; \
 	  echo "(exit $$status: 0 approved, 1 needs work, 2 error — the sample service is meant to need work)"; \
 	  [ $$status -le 1 ]
+	$(VENV)/bin/gonogo check examples/ready-service; status=$$?; \
+	  echo "(exit $$status — the ready service is approved from evidence and signed sign-offs)"; \
+	  [ $$status -eq 0 ]
 
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -32,8 +35,8 @@ lint: setup
 	$(REGAL) lint policies
 
 test-rego: setup
-	$(OPA) test policies --coverage --format json > .rego-coverage.json || { $(OPA) test policies; exit 1; }
-	$(OPA) test policies
+	$(OPA) test policies --timeout 60s --coverage --format json > .rego-coverage.json || { $(OPA) test policies --timeout 60s; exit 1; }
+	$(OPA) test policies --timeout 60s
 	@$(PY) -c "import json; c=json.load(open('.rego-coverage.json')); print(f\"Rego coverage: {c['coverage']:.1f}%\")"
 
 test-python: setup-test
