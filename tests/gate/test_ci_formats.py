@@ -23,7 +23,8 @@ def test_github_annotations_and_job_summary(opa_bin: str, tmp_path: Path) -> Non
     assert lines[-1].startswith("::error title=gonogo decision::gonogo: NEEDS WORK")
     text = summary.read_text()
     assert text.startswith("earlier step\n")  # appended, as GitHub expects
-    assert "Rollback Procedures" in text and "26/100" in text
+    report = json.loads(run_gonogo("check", str(EXAMPLES), "-f", "json", env=EXAMPLE_DAY).stdout)
+    assert "Rollback Procedures" in text and f"{report['summary']['score']:g}/100" in text
 
 
 def test_gitlab_code_quality(opa_bin: str) -> None:

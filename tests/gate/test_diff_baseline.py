@@ -1,5 +1,7 @@
 """`gonogo diff` and `--baseline` on two reports of the sample service: a tmp copy without its
-benchmark report (1.2.x lose their evidence and fail), and the example judged after its waiver expired."""
+benchmark report (1.2.x lose their evidence and fail), and the example judged after its waiver
+expired. The copies allow the sample's typed (unsigned) waiver of the low 8.3.4, as
+`waivers.allow_unsigned` does (docs/trust.md), so that a waiver can expire."""
 
 from __future__ import annotations
 
@@ -15,16 +17,33 @@ from tests.support.cli import EXAMPLE_DAY, EXAMPLES, run_gonogo
 AFTER_WAIVER = {"SOURCE_DATE_EPOCH": str(int(datetime(2027, 4, 15, 12, tzinfo=UTC).timestamp()))}
 
 
+def _allowing_unsigned_waivers(folder: Path) -> Path:
+    shutil.copytree(EXAMPLES, folder)
+    config = folder / "gonogo.yaml"
+    text = config.read_text()
+    assert "\nwaivers:\n  - id:" in text
+    config.write_text(
+        text.replace(
+            "\nwaivers:\n  - id:", "\nwaivers:\n  allow_unsigned: true\n  max_days: 365\n  entries:\n  - id:"
+        )
+    )
+    return folder
+
+
 @pytest.fixture(scope="module")
-def reports(opa_bin: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+def allowed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _allowing_unsigned_waivers(tmp_path_factory.mktemp("allowed") / "sample-service")
+
+
+@pytest.fixture(scope="module")
+def reports(opa_bin: str, allowed: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     root = tmp_path_factory.mktemp("diff")
-    copy = root / "sample-service"
-    shutil.copytree(EXAMPLES, copy)
+    copy = _allowing_unsigned_waivers(root / "sample-service")
     (copy / "reports" / "pytest-benchmark.json").unlink()
     runs = [
-        (root / "old.json", EXAMPLES, EXAMPLE_DAY),
+        (root / "old.json", allowed, EXAMPLE_DAY),
         (root / "no-benchmark.json", copy, EXAMPLE_DAY),
-        (root / "expired.json", EXAMPLES, AFTER_WAIVER),
+        (root / "expired.json", allowed, AFTER_WAIVER),
     ]
     for path, target, env in runs:
         result = run_gonogo("check", str(target), "-o", f"json={path}", env=env)
@@ -71,16 +90,16 @@ def test_same_report_has_no_difference(reports: tuple[Path, Path, Path]) -> None
     }
 
 
-def test_baseline_fails_only_on_regressions(reports: tuple[Path, Path, Path]) -> None:
+def test_baseline_fails_only_on_regressions(reports: tuple[Path, Path, Path], allowed: Path) -> None:
     old, no_benchmark, _ = reports
-    same = run_gonogo("check", str(EXAMPLES), "--baseline", str(old), "-f", "json", env=EXAMPLE_DAY)
+    same = run_gonogo("check", str(allowed), "--baseline", str(old), "-f", "json", env=EXAMPLE_DAY)
     # NEEDS WORK, but nothing got worse: the gate would pass, but EXAMPLE_DAY is a past clock and a
     # replay never exits 0 (issue #11; the live exit 0 is tests/core/test_replay_clock.py's)
     assert same.returncode == 1, same.stderr
     assert "a replay never passes a gate" in same.stderr
     assert "no item regressed" in same.stderr
     against_better = run_gonogo(
-        "check", str(EXAMPLES), "--baseline", str(no_benchmark), "-f", "json", env=AFTER_WAIVER
+        "check", str(allowed), "--baseline", str(no_benchmark), "-f", "json", env=AFTER_WAIVER
     )
     assert against_better.returncode == 1
     assert "8.3.4 waived -> fail" in against_better.stderr
