@@ -70,3 +70,12 @@ test_fail_on_mean_latency if {
 	r := application_alerts.report with input as snapshot(ratio_errors, mean)
 	contains(testing.criterion(r, "Response time degradation (p95 >100ms)").message, "a mean or unknown quantile, not a percentile")
 }
+
+test_fail_when_no_alert_covers_endpoint_failures_or_database_connections if {
+	base := snapshot(ratio_errors, p95)
+	empty := {"monitoring": {"alert_coverage": {"api_failures": row(null, []), "database_connections": row(null, [])}}}
+	r := application_alerts.report with input as object.union(base, empty)
+	testing.verdict(r, "API endpoint failures") == "fail"
+	testing.verdict(r, "Database connection issues") == "fail"
+	r.verdict == "fail"
+}

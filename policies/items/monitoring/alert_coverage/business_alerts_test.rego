@@ -44,3 +44,14 @@ test_pending_without_evidence if {
 	r := business_alerts.report with input as {}
 	r.verdict == "pending"
 }
+
+test_fail_when_payment_and_cancellation_alerts_reach_no_one if {
+	unrouted := {"monitoring": {"alert_coverage": {
+		"payment_failures": row([alert("PaymentFailures", [], [])]),
+		"subscription_cancellations": row([alert("CancellationsUp", [], [])]),
+	}}}
+	quota := [alert("TenantQuotaExceeded", ["slack-growth"], ["slack"])]
+	r := business_alerts.report with input as object.union(snapshot(quota), unrouted)
+	testing.verdict(r, "Payment processing failures") == "fail"
+	testing.verdict(r, "Subscription cancellations") == "fail"
+}

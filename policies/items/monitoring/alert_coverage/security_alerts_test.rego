@@ -51,3 +51,15 @@ test_pending_without_evidence if {
 	r := security_alerts.report with input as {"monitoring": {"grafana": {}}}
 	r.verdict == "pending"
 }
+
+test_fail_when_security_alerts_reach_no_one if {
+	unrouted := {"monitoring": {"alert_coverage": {
+		"auth_failures": row([alert("AuthFailureSpike", false)]),
+		"rate_limit": row([alert("RateLimited", false)]),
+		"cert_expiry": row([alert("CertificateExpiringSoon", false)]),
+	}}}
+	r := security_alerts.report with input as object.union(snapshot([alert("SuspiciousClientIP", true)]), unrouted)
+	every text in ["Authentication failures spike", "Rate limit violations", "Certificate expiration warnings"] {
+		testing.verdict(r, text) == "fail"
+	}
+}

@@ -49,3 +49,12 @@ test_an_alert_class_reason_is_worded_as_the_criterion_that_class_serves if {
 	message := testing.criterion(r, "Performance monitoring dashboard").message
 	message == "performance dashboard: RED (red.json) (shows response time degradation (p95 >100ms) metrics)"
 }
+
+test_fail_without_a_performance_dashboard if {
+	r := grafana.report with input as snapshot(
+		{"Security (sec.json)": dashboard("Security", {"security": [{"text": "title 'Security'"}]}, "sec.json")},
+		{"security": ["Security (sec.json)"]},
+	)
+	testing.verdict(r, "Performance monitoring dashboard") == "fail"
+	testing.verdict(r, "Security overview dashboard") == "pass"
+}
