@@ -174,8 +174,20 @@ _attestations(meta, i, role) := {entry |
 }
 
 # A criterion named in custom.attested_by that the rules leave pending (or pass on declared
-# data only) is decided by a verified attestation from its role, or stays pending saying so.
-_attest(meta, i, text, row) := attested(entry) if {
+# data only) is decided by a verified attestation from its role, or stays pending saying so. An
+# attestation that counts what was done (values expected and completed: 6 people on call, 4
+# trained) fails the criterion when fewer were completed than expected.
+_attest(meta, i, text, row) := fail(
+	sprintf("attested by %s (%s): %v of %v completed: %s", [
+		entry.signer, entry.role, entry.values.completed, entry.values.expected, entry.statement,
+	]),
+	[entry.file],
+) if {
+	_open(row)
+	role := _attesting_role(meta, text)
+	entry := _attestation(meta, i, role)
+	entry.values.completed < entry.values.expected
+} else := attested(entry) if {
 	_open(row)
 	role := _attesting_role(meta, text)
 	entry := _attestation(meta, i, role)

@@ -248,3 +248,13 @@ test_a_not_applicable_naming_a_context_flag_is_declared if {
 	lenient := result.item([{"annotations": _trust_meta("low", {})}], {"Typed": na, "Human act": na}) with input as {}
 	lenient.verdict == "not_applicable"
 }
+
+test_an_attestation_counting_fewer_completed_than_expected_fails_the_criterion if {
+	partial := data.gonogo.lib.testing.attested("9.9.8", "Engineering Lead", {"expected": 6, "completed": 4})
+	r := result.item([{"annotations": _trust_meta("high", _human)}], {"Typed": result.pass("ok", [])}) with input as partial
+	r.criteria[1].verdict == "fail"
+	startswith(r.criteria[1].message, "attested by alice@example.com (Engineering Lead): 4 of 6 completed")
+	whole := data.gonogo.lib.testing.attested("9.9.8", "Engineering Lead", {"expected": 6, "completed": 6})
+	w := result.item([{"annotations": _trust_meta("high", _human)}], {"Typed": result.pass("ok", [])}) with input as whole
+	w.criteria[1].verdict == "pass"
+}

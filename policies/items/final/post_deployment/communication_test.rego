@@ -24,3 +24,9 @@ test_another_role_does_not_count if {
 	r := communication.report with input as testing.attested("10.3.5", "DevOps Lead", {})
 	r.verdict == "pending"
 }
+
+test_fails_when_the_attestation_counts_stakeholders_not_told if {
+	r := communication.report with input as testing.attested("10.3.5", "Product Manager", {"expected": 12, "completed": 11})
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "11 of 12 completed")
+}

@@ -24,3 +24,9 @@ test_another_role_does_not_count if {
 	r := communication_plan.report with input as testing.attested("10.1.6", "Security Lead", {})
 	r.verdict == "pending"
 }
+
+test_fails_when_the_attestation_counts_stakeholders_not_notified if {
+	r := communication_plan.report with input as testing.attested("10.1.6", "Product Manager", {"expected": 12, "completed": 9})
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "9 of 12 completed")
+}

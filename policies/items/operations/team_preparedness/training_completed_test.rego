@@ -26,3 +26,9 @@ test_another_role_does_not_count if {
 	r := training_completed.report with input as testing.attested("6.2.3", "Product Manager", {})
 	r.verdict == "pending"
 }
+
+test_fails_when_the_attestation_counts_untrained_on_call_people if {
+	r := training_completed.report with input as testing.attested("6.2.3", "Engineering Lead", {"expected": 6, "completed": 4})
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "4 of 6 completed")
+}
