@@ -62,7 +62,9 @@ def _message(item: dict[str, Any], text: str) -> str:
 
 def test_passing_reports_pass_every_quality_item(tmp_path):
     items = _items(folder_with(tmp_path, *PASSING))
-    assert {i: items[i]["verdict"] for i in ITEMS} == dict.fromkeys(ITEMS, "pass")
+    # the baseline comparison file is written by hand: declared, so the high 10.1.3 waits (docs/trust.md)
+    assert {i: items[i]["verdict"] for i in ITEMS} == {**dict.fromkeys(ITEMS, "pass"), "10.1.3": "pending"}
+    assert "declared only" in items["10.1.3"]["criteria"][0]["message"]
     assert "core modules app.billing, app.core each >= 97.4 %" in _message(
         items["1.1.1"], "All core modules tested"
     )
@@ -91,10 +93,10 @@ def test_failing_reports_fail_every_quality_item_with_the_number_behind_it(tmp_p
 
 def test_gpu_items_not_applicable_when_the_service_has_no_gpu(tmp_path):
     items = _items(folder_with(tmp_path, *PASSING), CONFIG + "context:\n  uses_gpu: false\n")
-    assert items["1.2.5"]["verdict"] == "not_applicable"
-    assert _message(items["1.1.3"], "GPU acceleration workflow tested").startswith(
-        "context.uses_gpu is false"
-    )
+    assert items["1.2.5"]["verdict"] == "not_applicable"  # medium: a typed flag may switch it off
+    # 1.1.3 is high: the typed flag alone leaves its GPU criterion unjudged until attested
+    gpu = _message(items["1.1.3"], "GPU acceleration workflow tested")
+    assert "context.uses_gpu is false" in gpu and "only an attestation by the Product Manager" in gpu
 
 
 def test_folder_without_reports_fails_rather_than_passes(tmp_path):
