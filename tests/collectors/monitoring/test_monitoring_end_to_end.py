@@ -15,7 +15,9 @@ MONITORING_ITEMS = ("2.1.5", "3.1.1", "3.1.2", "3.1.3", "3.2.1", "3.2.2", "3.2.3
                     "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "6.3.1", "6.3.3")  # fmt: skip
 
 EXPECTED = {
-    "covered": dict.fromkeys(MONITORING_ITEMS, "pass"),
+    # 6.3.3 "Integration tested" (high): a configured integration is not a tested one; it waits for
+    # the DevOps Lead's attestation of a delivery test (docs/operations.md)
+    "covered": {**dict.fromkeys(MONITORING_ITEMS, "pass"), "6.3.3": "pending"},
     "gaps": dict.fromkeys(MONITORING_ITEMS, "fail"),
     "realworld": {
         "2.1.5": "pass",
@@ -33,7 +35,7 @@ EXPECTED = {
         "3.3.5": "pass",
         "3.3.6": "pass",
         "6.3.1": "fail",
-        "6.3.3": "pass",
+        "6.3.3": "pending",
     },
 }
 
