@@ -50,8 +50,10 @@ def test_eval_and_server_transports_agree(opa_bin: str) -> None:
     )
     assert len(via_eval["items"]) == 114
     assert via_eval == via_server
-    assert via_eval["8.1.1"]["verdict"] == "not_applicable"
-    assert via_eval["6.1.1"]["verdict"] == "fail"
+    assert via_eval["approvals"] == via_server["approvals"] and len(via_eval["approvals"]) == 5
+    # a typed serves_eu_users: false does not switch off the critical GDPR item (docs/trust.md)
+    assert via_eval["items"]["8.1.1"]["verdict"] != "not_applicable"
+    assert via_eval["items"]["6.1.1"]["verdict"] == "fail"
 
 
 def test_not_opa_is_refused(tmp_path: Path) -> None:
