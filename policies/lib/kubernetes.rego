@@ -122,9 +122,24 @@ infra_present := "infrastructure" in object.keys(input)
 
 # METADATA
 # description: >-
-#   The usual decision over one table of facts: pending when the section was not collected,
-#   fail when the table is empty (searched, nothing found) or when there are problems (message
-#   lists them, evidence is their refs), else pass with the refs of every fact.
+#   The usual decision over the subjects of a criterion (docs/verdicts.md): pending(needs)
+#   when the section was not collected; pending "no <what> collected" when no subject was
+#   collected (nothing to judge is never a fail); fail when there are problems (the message
+#   lists them, evidence is their refs: each problem names a present subject whose control is
+#   missing or wrong); else pass with the refs of every subject.
+judge(collected, needs, subjects, what, problems, pass_message) := result.pending(needs) if {
+	not collected
+} else := result.nothing(what) if {
+	count(subjects) == 0
+} else := result.fail(summary(problems), problem_refs(problems)) if {
+	count(problems) > 0
+} else := result.pass(pass_message, refs(subjects))
+
+# METADATA
+# description: >-
+#   Deprecated, for the items not yet moved to judge(): as judge(), but an empty table is a
+#   fail naming no subject. tests/items/test_nothing_to_judge.py lists the items still relying
+#   on it; delete this function when that list is empty.
 decide(collected, needs, facts, none_message, problems, pass_message) := result.pending(needs) if {
 	not collected
 } else := result.fail(none_message, []) if {

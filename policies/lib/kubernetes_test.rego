@@ -23,6 +23,15 @@ test_summary_caps_at_eight_messages if {
 	count(k8s.problem_refs(problems)) == 10
 }
 
+test_judge_pending_nothing_fail_pass if {
+	k8s.judge(false, "x", {}, "workloads", set(), "ok").message == "no evidence collected: needs x"
+	k8s.judge(true, "x", {}, "workloads", set(), "ok") == {"verdict": "pending", "message": "no workloads collected", "evidence": []}
+	facts := {"a": {"provenance": {"ref": "a.yaml:1"}}}
+	bad := k8s.judge(true, "x", facts, "workloads", {{"message": "bad", "ref": "a.yaml:1"}}, "ok")
+	bad == {"verdict": "fail", "message": "bad", "evidence": ["a.yaml:1"]}
+	k8s.judge(true, "x", facts, "workloads", set(), "ok") == {"verdict": "pass", "message": "ok", "evidence": ["a.yaml:1"], "assurance": "measured"}
+}
+
 test_decide_pending_fail_pass if {
 	k8s.decide(false, "x", {}, "none", set(), "ok").verdict == "pending"
 	k8s.decide(true, "x", {}, "none", set(), "ok").message == "none"

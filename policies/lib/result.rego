@@ -53,20 +53,19 @@ pending(needs) := {"verdict": "pending", "message": sprintf("no evidence collect
 
 # METADATA
 # description: >-
-#   A criterion whose condition is false in input.context. A reason naming the flag
-#   ("context.<flag> is false ...") makes it a declared not_applicable, as unless_false does:
-#   on a critical or high item it holds only with an attestation covering
-#   "context.<flag>=false", else the criterion is pending (it was never judged).
-not_applicable(reason) := {
-	"verdict": "not_applicable",
-	"message": reason,
-	"evidence": [],
-	"assurance": "declared",
-	"context_flags": [flag],
-	"otherwise": pending(sprintf("evidence for this criterion: it was not judged because context.%s is false", [flag])),
-} if {
-	flag := regex.find_all_string_submatch_n(`^context\.([a-z][a-z0-9_]*) is false`, reason, 1)[0][1]
-} else := {"verdict": "not_applicable", "message": reason, "evidence": [], "assurance": "measured"}
+#   A criterion that does not apply, for a measured reason: the collected evidence shows the
+#   criterion has no object ("no database in the plan" where the item asks about one kind of
+#   database only). A condition typed in gonogo.yaml (input.context.<flag> == false) is not a
+#   measured reason: route it through unless_false(flag, r), which makes it declared.
+not_applicable(reason) := {"verdict": "not_applicable", "message": reason, "evidence": [], "assurance": "measured"}
+
+# METADATA
+# description: >-
+#   A criterion with nothing to judge: the collector ran, but no subject of the criterion (no
+#   X) was collected. Pending, with the message "no <what> collected" (docs/verdicts.md). A
+#   criterion about X fails only when X is present and its control is missing or wrong, and
+#   such a fail names X in its evidence.
+nothing(what) := {"verdict": "pending", "message": sprintf("no %s collected", [what]), "evidence": []}
 
 # METADATA
 # description: A criterion that could not be decided because its evidence is broken.

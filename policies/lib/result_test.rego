@@ -235,18 +235,32 @@ test_attested_context_flag_makes_a_critical_item_not_applicable if {
 	o.verdict == "fail"
 }
 
-test_a_not_applicable_naming_a_context_flag_is_declared if {
+test_a_not_applicable_is_measured_whatever_its_text if {
+	# The text of a reason is never parsed: only unless_false makes a typed flag declared.
 	na := result.not_applicable("context.has_database is false")
-	na.assurance == "declared"
-	na.context_flags == ["has_database"]
-	strict := result.item([{"annotations": _trust_meta("critical", {})}], {"Typed": na, "Human act": na}) with input as {}
-	strict.verdict == "pending"
-	contains(strict.criteria[0].message, "context.has_database is false")
-	trust := data.gonogo.lib.testing.attested("context.has_database=false", "Product Manager", {})
-	attested := result.item([{"annotations": _trust_meta("critical", {})}], {"Typed": na, "Human act": na}) with input as trust
-	attested.verdict == "not_applicable"
-	lenient := result.item([{"annotations": _trust_meta("low", {})}], {"Typed": na, "Human act": na}) with input as {}
-	lenient.verdict == "not_applicable"
+	na == {"verdict": "not_applicable", "message": "context.has_database is false", "evidence": [], "assurance": "measured"}
+	typed := _flagged(result.fail("no backup", ["b.yaml:1"])) with input as _no_db
+	typed.assurance == "declared"
+	typed.context_flags == ["uses_db"]
+}
+
+test_a_typed_flag_over_a_not_applicable_stays_declared if {
+	inner := result.not_applicable("no database in the plan")
+	typed := _flagged(inner) with input as _no_db
+	strict := result.item([{"annotations": _trust_meta("critical", {})}], {"Typed": typed, "Human act": typed}) with input as _no_db
+	strict.verdict == "not_applicable"
+	startswith(strict.criteria[0].message, "no database in the plan (context.uses_db is false in gonogo.yaml, but only")
+	off := _flagged(result.pending("a database")) with input as _no_db
+	s := result.item([{"annotations": _trust_meta("critical", {})}], {"Typed": off, "Human act": off}) with input as _no_db
+	s.verdict == "pending"
+	contains(s.criteria[0].message, "context.uses_db is false in gonogo.yaml, but only an attestation")
+}
+
+test_nothing_collected_is_pending_with_the_subject_named if {
+	n := result.nothing("workloads")
+	n == {"verdict": "pending", "message": "no workloads collected", "evidence": []}
+	r := result.item([{"annotations": _trust_meta("low", {})}], {"Typed": n, "Human act": result.pass("ok", [])}) with input as {}
+	r.verdict == "pending"
 }
 
 test_an_attestation_counting_fewer_completed_than_expected_fails_the_criterion if {

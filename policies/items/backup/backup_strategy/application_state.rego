@@ -70,13 +70,11 @@ redis_problems contains {"message": msg, "ref": k8s.ref(c)} if {
 	msg := sprintf("redis %s (%s): no RDB/AOF persistence or snapshots declared", [k8s.label(c), k8s.ref(c)])
 }
 
-criteria["Redis snapshots configured (if using)"] := result.not_applicable("context.uses_redis is false") if {
-	k8s.context_false("uses_redis")
-} else := k8s.decide(
+criteria["Redis snapshots configured (if using)"] := result.unless_false("uses_redis", k8s.judge(
 	_collected, "Redis objects in manifests, a live cluster or a Terraform plan", caches,
-	"no Redis found; set context.uses_redis: false if not used", redis_problems,
+	"Redis (operator object, redis StatefulSet, ElastiCache or Memorystore)", redis_problems,
 	sprintf("%d Redis deployment(s) persist or are snapshotted", [count(caches)]),
-)
+))
 
 _config_sources contains {"message": sprintf("GitOps %s %s (%s)", [g.kind, g.name, k8s.ref(g)]), "ref": k8s.ref(g)} if {
 	some g in k8s.table(["gitops"])

@@ -52,6 +52,11 @@ test_redis_not_applicable_when_unused if {
 	no_redis := object.union(_input(["v"], false, _argo), {"context": {"uses_redis": false}})
 	r := state.report with input as object.union(no_redis, testing.attested("context.uses_redis=false", "Product Manager", {}))
 	testing.criterion(r, "Redis snapshots configured (if using)").verdict == "not_applicable"
+
+	# A typed flag does not switch off this high item: it is judged as if the flag were unset.
 	typed := state.report with input as no_redis
-	testing.criterion(typed, "Redis snapshots configured (if using)").verdict == "pending"
+	unflagged := state.report with input as _input(["v"], false, _argo)
+	text := "Redis snapshots configured (if using)"
+	testing.criterion(typed, text).verdict == testing.criterion(unflagged, text).verdict
+	contains(testing.criterion(typed, text).message, "context.uses_redis is false in gonogo.yaml, but only an attestation")
 }

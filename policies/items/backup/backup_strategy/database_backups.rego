@@ -59,15 +59,13 @@ min_retention := result.threshold("backup.retention_days", 30)
 
 _needs := "database and backup objects in manifests, a live cluster or a Terraform plan"
 
-_none := "no database found to back up"
+_none := "database to back up"
 
 _name(d) := sprintf("database %s (%s)", [k8s.label(d), k8s.ref(d)])
 
 _via(d) := concat(", ", d.backup.via) if count(d.backup.via) > 0
 
 _via(d) := "no backup" if count(d.backup.via) == 0
-
-_na := result.not_applicable("context.has_database is false")
 
 daily_problems contains {"message": sprintf("%s: no automated backup found", [_name(d)]), "ref": k8s.ref(d)} if {
 	some d in databases
@@ -88,24 +86,20 @@ daily_problems contains {"message": msg, "ref": k8s.ref(d)} if {
 	msg := sprintf("%s: backups every %vh > %vh (%s)", [_name(d), d.backup.interval_hours, max_interval, _via(d)])
 }
 
-criteria["Automated daily backups configured"] := _na if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
+criteria["Automated daily backups configured"] := result.unless_false("has_database", k8s.judge(
 	_collected, _needs, databases, _none, daily_problems,
 	sprintf("%d database(s) backed up at least every %vh", [count(databases), max_interval]),
-)
+))
 
 pitr_problems contains {"message": sprintf("%s: point-in-time recovery not enabled (%s)", [_name(d), _via(d)]), "ref": k8s.ref(d)} if {
 	some d in databases
 	d.backup.pitr != true
 }
 
-criteria["Point-in-time recovery enabled"] := _na if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
+criteria["Point-in-time recovery enabled"] := result.unless_false("has_database", k8s.judge(
 	_collected, _needs, databases, _none, pitr_problems,
 	sprintf("PITR on %d database(s)", [count(databases)]),
-)
+))
 
 retention_problems contains {"message": sprintf("%s: retention not declared (%s)", [_name(d), _via(d)]), "ref": k8s.ref(d)} if {
 	some d in databases
@@ -119,24 +113,20 @@ retention_problems contains {"message": msg, "ref": k8s.ref(d)} if {
 	msg := sprintf("%s: retention %v days < %v (%s)", [_name(d), d.backup.retention_days, min_retention, _via(d)])
 }
 
-criteria["Backup retention: 30 days"] := _na if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
+criteria["Backup retention: 30 days"] := result.unless_false("has_database", k8s.judge(
 	_collected, _needs, databases, _none, retention_problems,
 	sprintf("retention >= %v days on %d database(s)", [min_retention, count(databases)]),
-)
+))
 
 offsite_problems contains {"message": sprintf("%s: backups not shown off-site (%s)", [_name(d), _via(d)]), "ref": k8s.ref(d)} if {
 	some d in databases
 	d.backup.offsite != true
 }
 
-criteria["Backup location: Off-site storage (S3/GCS)"] := _na if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
+criteria["Backup location: Off-site storage (S3/GCS)"] := result.unless_false("has_database", k8s.judge(
 	_collected, _needs, databases, _none, offsite_problems,
 	sprintf("off-site object storage for %d database(s)", [count(databases)]),
-)
+))
 
 encryption_problems contains {"message": sprintf("%s: backup encryption not shown (%s)", [_name(d), _via(d)]), "ref": k8s.ref(d)} if {
 	some d in databases
@@ -145,9 +135,7 @@ encryption_problems contains {"message": sprintf("%s: backup encryption not show
 
 _provider_default := [k8s.label(d) | some d in databases; d.backup.encrypted == "provider_default"]
 
-criteria["Backup encryption enabled"] := _na if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
+criteria["Backup encryption enabled"] := result.unless_false("has_database", k8s.judge(
 	_collected, _needs, databases, _none, encryption_problems,
 	sprintf("backups encrypted for %d database(s) (%d by the storage provider's default encryption)", [count(databases), count(_provider_default)]),
-)
+))

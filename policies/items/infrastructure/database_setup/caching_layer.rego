@@ -52,11 +52,9 @@ _collected if k8s.collected
 
 _collected if k8s.infra_collected
 
-_na := result.not_applicable("context.uses_redis is false")
-
 caches := k8s.caches
 
-_none := "no Redis found (operator object, redis StatefulSet, ElastiCache or Memorystore); set context.uses_redis: false if not used"
+_none := "Redis (operator object, redis StatefulSet, ElastiCache or Memorystore)"
 
 min_nodes := result.threshold("redis.min_nodes", 2)
 
@@ -67,16 +65,12 @@ node_problems contains {"message": msg, "ref": k8s.ref(c)} if {
 	msg := sprintf("redis %s (%s): %v node(s) < %v, no failover", [k8s.label(c), k8s.ref(c), c.instances, min_nodes])
 }
 
-criteria["Redis cluster deployed (if using)"] := _na if {
-	k8s.context_false("uses_redis")
-} else := k8s.decide(
+criteria["Redis cluster deployed (if using)"] := result.unless_false("uses_redis", k8s.judge(
 	_collected, "Redis objects in manifests, a live cluster or a Terraform plan", caches, _none, node_problems,
 	sprintf("%d Redis deployment(s) with failover", [count(caches)]),
-)
+))
 
-criteria["Cache invalidation strategy defined"] := _na if {
-	k8s.context_false("uses_redis")
-} else := invalidation
+criteria["Cache invalidation strategy defined"] := result.unless_false("uses_redis", invalidation)
 
 _invalidation := app.facts("caching", "invalidation")
 
@@ -143,16 +137,16 @@ _ttl_text := concat("; ", array.concat(
 	[app.text(_ttl) | count(_ttl) > 0],
 ))
 
-criteria["TTL policies configured"] := _na if {
-	k8s.context_false("uses_redis")
-} else := result.pending("Redis objects or the application's cache settings") if {
+criteria["TTL policies configured"] := result.unless_false("uses_redis", _ttl_decision)
+
+_ttl_decision := result.pending("Redis objects or the application's cache settings") if {
 	not _collected
 	not app.collected
 } else := result.fail(k8s.summary(_ttl_problems), k8s.problem_refs(_ttl_problems)) if {
 	count(_ttl_problems) > 0
 } else := result.pass(_ttl_text, _ttl_evidence) if {
 	count(_policies) + count(_ttl) > 0
-} else := result.fail(_none, []) if {
+} else := result.nothing("cache (Redis, cache settings or a Redis client)") if {
 	count(caches) == 0
 	not _cache_found
 } else := result.fail(

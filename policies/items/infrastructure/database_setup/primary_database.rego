@@ -49,7 +49,7 @@ _collected if k8s.infra_collected
 
 _needs := "database objects in manifests, a live cluster or a Terraform plan"
 
-_none := "no database found (operator cluster, database StatefulSet or managed database)"
+_none := "database (operator cluster, database StatefulSet or managed database)"
 
 databases := k8s.databases
 
@@ -60,13 +60,11 @@ _engine_problems contains {"message": "no PostgreSQL database among those found"
 
 _engines := concat(", ", sort({sprintf("%s %s", [d.engine, k8s.label(d)]) | some d in databases}))
 
-criteria["PostgreSQL/SQLite configured"] := result.not_applicable("context.has_database is false") if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
+criteria["PostgreSQL/SQLite configured"] := result.unless_false("has_database", k8s.judge(
 	_collected, _needs, databases, _none,
 	{{"message": sprintf("no PostgreSQL database: found %s", [_engines]), "ref": p.ref} | some p in _engine_problems},
 	sprintf("databases: %s", [_engines]),
-)
+))
 
 _tf_poolers := k8s.infra_table(["connection_poolers"])
 
@@ -84,12 +82,10 @@ pooling_problems contains {"message": msg, "ref": k8s.ref(d)} if {
 	msg := sprintf("database %s (%s): no RDS Proxy or other pooler in the plan", [k8s.label(d), k8s.ref(d)])
 }
 
-criteria["Connection pooling optimized"] := result.not_applicable("context.has_database is false") if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
+criteria["Connection pooling optimized"] := result.unless_false("has_database", k8s.judge(
 	_collected, _needs, databases, _none, pooling_problems,
 	sprintf("every database has a connection pooler (%d databases)", [count(databases)]),
-)
+))
 
 criteria["Indexes created for performance"] := result.unless_false("has_database", migrations.indexes_decision)
 

@@ -32,9 +32,10 @@ test_managed_database_needs_proxy if {
 	contains(testing.criterion(r, "Connection pooling optimized").message, "aws_db_instance.main (plan.json:aws_db_instance.main): no RDS Proxy")
 }
 
-test_no_database_fails_unless_declared_absent if {
+test_no_database_is_nothing_to_judge_unless_declared_absent if {
 	r := db.report with input as {"kubernetes": {"databases": {}}}
-	contains(testing.criterion(r, "PostgreSQL/SQLite configured").message, "no database found")
+	testing.criterion(r, "PostgreSQL/SQLite configured").verdict == "pending"
+	startswith(testing.criterion(r, "PostgreSQL/SQLite configured").message, "no database (operator cluster")
 	no_db := {"kubernetes": {"databases": {}}, "context": {"has_database": false}}
 	na := db.report with input as object.union(no_db, testing.attested("context.has_database=false", "Product Manager", {}))
 	testing.criterion(na, "PostgreSQL/SQLite configured").verdict == "not_applicable"

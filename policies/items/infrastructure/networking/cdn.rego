@@ -39,10 +39,8 @@ problems contains {"message": msg, "ref": k8s.ref(d)} if {
 	msg := sprintf("%s: default behavior does not cache (CachingDisabled or TTL 0)", [d.address])
 }
 
-criteria["Static assets cached (if applicable)"] := result.not_applicable("context.uses_cdn is false") if {
-	k8s.context_false("uses_cdn")
-} else := k8s.decide(
+criteria["Static assets cached (if applicable)"] := result.unless_false("uses_cdn", k8s.judge(
 	k8s.infra_present, "a Terraform plan with the CDN distribution", distributions,
-	"no CDN distribution in the Terraform plan (CloudFront, Cloud CDN, Azure CDN); set context.uses_cdn: false if none is used",
+	"CDN distribution (CloudFront, Cloud CDN, Azure CDN)",
 	problems, sprintf("%d CDN distribution(s) caching", [count(distributions)]),
-)
+))

@@ -54,8 +54,11 @@ problems contains {"message": msg, "ref": k8s.ref(i)} if {
 	msg := sprintf("ingress %s (%s): host %s has no DNS record", [k8s.display(i), k8s.ref(i), host])
 }
 
-criteria["Records created and propagated"] := k8s.decide(
-	_collected, "ExternalDNS annotations or a Terraform plan", records,
-	"no DNS record found (external-dns annotation/controller, DNSEndpoint, or Terraform record)", problems,
+# The subjects: DNS records, and the Ingress hosts that need one.
+_subjects := array.concat(records, [i | some i in k8s.table(["ingresses"]); count(i.hosts) > 0])
+
+criteria["Records created and propagated"] := k8s.judge(
+	_collected, "ExternalDNS annotations or a Terraform plan", _subjects,
+	"DNS record or Ingress host", problems,
 	sprintf("%d DNS record source(s) covering every Ingress host", [count(records)]),
 )

@@ -46,7 +46,14 @@ test_host_without_record_fails if {
 	r.criteria[0].message == "ingress shop/web (ingress.yaml:1): host api.example.com has no DNS record"
 }
 
-test_no_records_fail if {
+test_no_record_and_no_host_is_nothing_to_judge if {
 	r := dns.report with input as {"kubernetes": {"ingresses": {}, "dns": {"records": {}}}}
-	contains(r.criteria[0].message, "no DNS record found")
+	r.verdict == "pending"
+	r.criteria[0].message == "no DNS record or Ingress host collected"
+}
+
+test_a_host_with_no_record_anywhere_fails_naming_the_ingress if {
+	r := dns.report with input as {"kubernetes": {"ingresses": {"Ingress/shop/web": _ingress}, "dns": {"records": {}}}}
+	r.verdict == "fail"
+	r.criteria[0].evidence == ["ingress.yaml:1"]
 }

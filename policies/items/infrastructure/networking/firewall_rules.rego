@@ -39,7 +39,9 @@ namespaces[name] := ns if {
 	ns.workloads > 0
 }
 
-rule_sources := array.concat([f | some f in firewalls], [p | some p in k8s.table(["network_policies", "policies"])])
+# The subjects: cloud firewall rule sets (judged for internet-wide ports) and namespaces with
+# workloads (judged for egress). A NetworkPolicy with no workload to select is not a subject.
+subjects := array.concat([f | some f in firewalls], [ns | some ns in namespaces])
 
 problems contains {"message": msg, "ref": k8s.ref(f)} if {
 	some f in firewalls
@@ -57,8 +59,18 @@ problems contains {"message": msg, "ref": k8s.ref(ns)} if {
 	)
 }
 
-criteria["Ingress/egress rules defined"] := k8s.decide(
-	_collected, "NetworkPolicies or a Terraform plan with firewall rules", rule_sources,
-	"no firewall rule or NetworkPolicy found", problems,
-	sprintf("%d firewall rule sets and NetworkPolicies; no internet-wide non-web port; egress restricted", [count(rule_sources)]),
+criteria["Ingress/egress rules defined"] := k8s.judge(
+	_collected, "NetworkPolicies or a Terraform plan with firewall rules", subjects,
+	"workloads or cloud firewall rules", problems,
+	_pass_message,
 )
+
+_pass_message := concat("; ", [m | some m in [_firewalls_message, _egress_message]; m != ""])
+
+_firewalls_message := "" if count(firewalls) == 0
+
+else := sprintf("%d cloud firewall rule set(s): no internet-wide non-web port", [count(firewalls)])
+
+_egress_message := "" if count(namespaces) == 0
+
+else := sprintf("egress restricted in every namespace with workloads: %s", [concat(", ", sort(object.keys(namespaces)))])

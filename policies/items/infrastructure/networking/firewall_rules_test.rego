@@ -28,7 +28,33 @@ test_namespace_without_egress_fails if {
 	contains(r.criteria[0].message, "namespace shop: 1 of 2 workloads have no egress policy")
 }
 
-test_no_rules_fail if {
+test_nothing_to_judge_is_pending if {
 	r := fw.report with input as {"kubernetes": {"network_policies": {"namespaces": {}, "policies": {}}}}
-	r.criteria[0].message == "no firewall rule or NetworkPolicy found"
+	r.verdict == "pending"
+	r.criteria[0].message == "no workloads or cloud firewall rules collected"
+}
+
+test_an_allow_all_policy_alone_is_pending_not_egress_restricted if {
+	allow_all := {"default/allow-all": {"policy_types": ["Ingress"], "allows_all_ingress": true, "provenance": {"ref": "np.yaml:1"}}}
+	ns := {"workloads": 0, "default_deny_egress": false, "workloads_without_egress_policy": [], "provenance": {"ref": "np.yaml:1"}}
+	inp := {"kubernetes": {"network_policies": {"namespaces": {"default": ns}, "policies": allow_all}}}
+	r := fw.report with input as inp
+	r.verdict == "pending"
+	r.criteria[0].message == "no workloads or cloud firewall rules collected"
+}
+
+test_workloads_without_any_policy_fail_naming_their_namespace if {
+	ns := {"workloads": 1, "default_deny_egress": false, "workloads_without_egress_policy": ["Deployment/shop/web"], "provenance": {"ref": "web.yaml:1"}}
+	r := fw.report with input as {"kubernetes": {"network_policies": {"namespaces": {"shop": ns}, "policies": {}}}}
+	r.verdict == "fail"
+	r.criteria[0].evidence == ["web.yaml:1"]
+}
+
+test_egress_restricted_is_said_only_of_namespaces_with_workloads if {
+	r := fw.report with input as {"infrastructure": {"firewall_rules": {"aws_security_group.web": _sg([])}}}
+	r.criteria[0].message == "1 cloud firewall rule set(s): no internet-wide non-web port"
+	ns := {"workloads": 2, "default_deny_egress": true, "workloads_without_egress_policy": [], "provenance": {"ref": "np.yaml:1"}}
+	k := fw.report with input as {"kubernetes": {"network_policies": {"namespaces": {"shop": ns}, "policies": {}}}}
+	k.verdict == "pass"
+	k.criteria[0].message == "egress restricted in every namespace with workloads: shop"
 }

@@ -61,10 +61,8 @@ problems contains {"message": msg, "ref": k8s.ref(policy)} if {
 	msg := sprintf("networkpolicy %s (%s): podSelector matches no workload in namespace %s", [key, k8s.ref(policy), name])
 }
 
-_workloads := k8s.table(["workloads"])
-
-criteria["Pod-to-pod communication restricted"] := k8s.decide(
+criteria["Pod-to-pod communication restricted"] := k8s.judge(
 	k8s.present, "NetworkPolicies and workloads from manifests or a live cluster", namespaces,
-	sprintf("no namespace with workloads found (%d workloads)", [count(_workloads)]), problems,
+	"workloads", problems,
 	sprintf("ingress restricted in every namespace: %s", [concat(", ", sort(object.keys(namespaces)))]),
 )

@@ -37,7 +37,16 @@ test_policy_selecting_nothing_fails if {
 	r.criteria[0].message == "networkpolicy shop/typo (np.yaml:9): podSelector matches no workload in namespace shop"
 }
 
-test_no_workloads_fails if {
+test_no_workloads_is_nothing_to_judge if {
 	r := np.report with input as {"kubernetes": {"network_policies": {"namespaces": {}, "policies": {}}, "workloads": {}}}
-	contains(r.criteria[0].message, "no namespace with workloads found")
+	r.verdict == "pending"
+	r.criteria[0].message == "no workloads collected"
+}
+
+test_a_deny_all_policy_alone_is_nothing_to_judge if {
+	deny := {"workloads": 0, "default_deny_ingress": true, "workloads_without_ingress_policy": [], "provenance": {"ref": "np.yaml:1"}}
+	inp := {"kubernetes": {"network_policies": {"namespaces": {"shop": deny}, "policies": {"shop/deny": {"provenance": {"ref": "np.yaml:1"}}}}}}
+	r := np.report with input as inp
+	r.verdict == "pending"
+	r.criteria[0].message == "no workloads collected"
 }

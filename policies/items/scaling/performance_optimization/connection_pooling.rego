@@ -50,6 +50,9 @@ poolers := array.flatten([
 	[p | some p in k8s.infra_table(["connection_poolers"])],
 ])
 
+# The databases the pools serve: with no pooler at all, each is a subject whose control is missing.
+_databases := [d | some d in k8s.databases]
+
 min_instances := result.threshold("database.pooler_min_instances", 2)
 
 problems contains {"message": msg, "ref": k8s.ref(p)} if {
@@ -59,16 +62,20 @@ problems contains {"message": msg, "ref": k8s.ref(p)} if {
 	msg := sprintf("pooler %s (%s): pool size not set explicitly (pooler default)", [k8s.label(p), k8s.ref(p)])
 }
 
+problems contains {"message": msg, "ref": k8s.ref(d)} if {
+	count(poolers) == 0
+	some d in _databases
+	msg := sprintf("database %s (%s): no connection pooler to size (PgBouncer, CNPG Pooler, RDS Proxy)", [k8s.label(d), k8s.ref(d)])
+}
+
 problems contains {"message": msg, "ref": k8s.ref(p)} if {
 	some p in poolers
 	p.instances < min_instances
 	msg := sprintf("pooler %s (%s): %v instance(s) < %v", [k8s.label(p), k8s.ref(p), p.instances, min_instances])
 }
 
-criteria["Database pools sized correctly"] := result.not_applicable("context.has_database is false") if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
-	_collected, "pooler objects in manifests, a live cluster or a Terraform plan", poolers,
-	"no connection pooler found (PgBouncer, CNPG Pooler, RDS Proxy)", problems,
+criteria["Database pools sized correctly"] := result.unless_false("has_database", k8s.judge(
+	_collected, "pooler objects in manifests, a live cluster or a Terraform plan", array.concat(poolers, _databases),
+	"connection pooler (PgBouncer, CNPG Pooler, RDS Proxy) or database", problems,
 	sprintf("%d pooler(s) with explicit pool sizes", [count(poolers)]),
-)
+))

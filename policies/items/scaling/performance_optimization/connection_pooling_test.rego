@@ -39,7 +39,16 @@ test_operator_pooler_counts if {
 	r.verdict == "pass"
 }
 
-test_no_pooler_fails if {
+test_no_pooler_and_no_database_is_nothing_to_judge if {
 	r := pooling.report with input as {"kubernetes": {"connection_poolers": {}, "databases": {}}}
-	contains(r.criteria[0].message, "no connection pooler found")
+	r.verdict == "pending"
+	r.criteria[0].message == "no connection pooler (PgBouncer, CNPG Pooler, RDS Proxy) or database collected"
+}
+
+test_a_database_without_pooler_fails_naming_it if {
+	db := {"name": "main", "namespace": "data", "engine": "postgresql", "provenance": {"ref": "db.yaml:1"}}
+	r := pooling.report with input as {"kubernetes": {"connection_poolers": {}, "databases": {"data/main": db}}}
+	r.verdict == "fail"
+	r.criteria[0].evidence == ["db.yaml:1"]
+	r.criteria[0].message == "database data/main (db.yaml:1): no connection pooler to size (PgBouncer, CNPG Pooler, RDS Proxy)"
 }

@@ -33,10 +33,8 @@ problems contains {"message": msg, "ref": k8s.ref(d)} if {
 	msg := sprintf("%s (%s %s): storage encryption %v", [d.address, d.type, d.engine, d.storage_encrypted])
 }
 
-criteria["Database encryption active"] := result.not_applicable("context.has_database is false") if {
-	k8s.context_false("has_database")
-} else := k8s.decide(
+criteria["Database encryption active"] := result.unless_false("has_database", k8s.judge(
 	k8s.infra_present, "a Terraform plan with the managed databases", databases,
-	"no managed database in the Terraform plan", problems,
+	"managed database in the Terraform plan", problems,
 	sprintf("storage encrypted on %d managed database(s)", [count(databases)]),
-)
+))

@@ -57,14 +57,12 @@ criteria["User journey workflows validated"] := decide(
 	kind.reports,
 )
 
-criteria["GPU acceleration workflow tested"] := result.not_applicable("context.uses_gpu is false: the service uses no GPU") if {
-	input.context.uses_gpu == false
-} else := decide(
+criteria["GPU acceleration workflow tested"] := result.unless_false("uses_gpu", decide(
 	tests,
 	count_problems | subject_problems(kind, "gpu", labels.gpu),
 	subject_message(kind, "gpu", labels.gpu, totals_message),
 	kind.reports,
-)
+))
 
 criteria["Webhook delivery workflow confirmed"] := decide(
 	tests,
