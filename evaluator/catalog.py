@@ -49,6 +49,9 @@ class CatalogItem:
     trust: dict[str, Any] = field(default_factory=dict)
     """What the trust model asks of this item (docs/trust.md), from its METADATA: attested_by,
     assurance, commit_independent, context_role, signoff."""
+    section_title: str = ""
+    """The title of the item's top-level section (METADATA custom.section_title): a team's own
+    section names itself there; the seed's sections are named in evaluator/report.py."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -61,8 +64,9 @@ class CatalogItem:
         }  # fmt: skip
 
 
-def id_key(item_id: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in item_id.split("."))
+def id_key(item_id: str) -> tuple[tuple[int, int, str], ...]:
+    """Sorts IDs by their parts: numbers in numeric order, then named sections (a team's, or G)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in item_id.split("."))
 
 
 def _relative(file: str, policies: Path) -> str:
@@ -166,6 +170,7 @@ def _items(document: dict[str, Any], policies: Path) -> list[CatalogItem]:
                 row=int(location.get("row", 0)),
                 thresholds=_thresholds(custom, _package(entry.get("path", []))),
                 trust={key: custom[key] for key in TRUST_KEYS if key in custom},
+                section_title=str(custom.get("section_title", "")),
             )
         )
     return sorted(items, key=lambda item: id_key(item.id))

@@ -53,6 +53,8 @@ class EngineOptions:
     timeout: float = DEFAULT_TIMEOUT
     insecure_http: bool = False
     max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    team_policies: tuple[str, ...] = ()
+    """A team's item folders (`--policies DIR`), evaluated beside the seed's (gonogo/team_policies.py)."""
 
 
 @dataclass(frozen=True)

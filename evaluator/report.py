@@ -11,6 +11,7 @@ from typing import Any
 from gonogo.evaluator.catalog import CatalogItem
 from gonogo.evaluator.decision import DEFAULT_MIN_SCORE, UNTRUSTED, decide
 from gonogo.evaluator.summary import summarize
+from gonogo.evaluator.tuning import apply_tuning
 from gonogo.evaluator.verdicts import (
     apply_collector_errors,
     apply_skipped_evidence,
@@ -43,10 +44,29 @@ def config_digest(config: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _sections(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def catalog_sections(catalog: list[CatalogItem]) -> dict[str, str]:
+    """Section number -> title: the seed's sections, then any other section the catalog holds (a
+    team's own, named by its items' METADATA custom.section_title), in catalog order."""
+    titles = dict(SECTION_TITLES)
+    for item in catalog:
+        number = item.id.split(".")[0]
+        titles.setdefault(number, item.section_title or f"Section {number}")
+    return titles
+
+
+def section_titles(report: dict[str, Any]) -> dict[str, str]:
+    """Section number -> title as the report lists them (what every renderer iterates)."""
+    return {section["number"]: section["title"] for section in report.get("sections") or []} or dict(
+        SECTION_TITLES
+    )
+
+
+def _sections(items: list[dict[str, Any]], titles: dict[str, str]) -> list[dict[str, Any]]:
     sections = []
-    for number, title in SECTION_TITLES.items():
+    for number, title in titles.items():
         members = [e for e in items if e["id"].split(".")[0] == number]
+        if not members and number not in SECTION_TITLES:
+            continue
         counts = Counter(e["verdict"] for e in members)
         sections.append({"number": number, "title": title, "total": len(members), "verdicts": dict(counts)})
     return sections
@@ -83,6 +103,7 @@ def build_report(
     items = merge_with_catalog(opa_items, catalog)
     apply_collector_errors(items, catalog, snapshot.get("collectors", {}))
     apply_skipped_evidence(items, catalog, snapshot.get("collectors", {}))
+    tuning = apply_tuning(items, config)
     waivers = apply_waivers(items, config, assessment.waivers, now.date() if now else date.today())
     refresh_table_verdicts(items)
     mark_changed_thresholds(items, catalog, (snapshot.get("settings") or {}).get("thresholds") or {})
@@ -100,13 +121,15 @@ def build_report(
         "decision_reasons": reasons,
         "min_score": min_score,
         "summary": summary,
-        "sections": _sections(items),
+        "sections": _sections(items, catalog_sections(catalog)),
         "items": items,
         "waivers": waivers,
+        "tuning": tuning,
         "attestations": assessment.records,
         "approvals": list(approvals or []),
         "context": {k: v for k, v in snapshot.get("context", {}).items() if k != "source"},
         "collectors": collectors,
+        "skipped": list(snapshot.get("skipped") or []),  # files whose content was not used, and why
         "provenance": dict(
             provenance,
             config_digest=config_digest(config),

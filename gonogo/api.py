@@ -16,7 +16,7 @@ from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.policy_files import policy_digest
 from gonogo.evaluator.report import build_report, config_digest
 from gonogo.evaluator.snapshot import bytes_digest, snapshot_file_bytes, validate_snapshot
-from gonogo.paths import policies_dir
+from gonogo.team_policies import configured_dirs, policy_tree
 from gonogo.trust.assess import assess
 from gonogo.trust.digest import evidence_digest
 from gonogo.trust.snapshot_signature import Origin
@@ -58,7 +58,9 @@ def evaluate(
     config = config or {}
     engine_options = engine_options or EngineOptions()
     moment = now or clock.now()
-    policies = policies_dir()
+    policies = policy_tree(
+        [*configured_dirs(config), *map(Path, engine_options.team_policies)], engine_options.opa_bin
+    )
     engine = make_engine(engine_options, policies)
     digest_of_policies = policy_digest(policies)
     assessment = assess(snapshot, trust_identities(config), moment)

@@ -30,12 +30,14 @@ def find_config(root: Path, explicit: Path | None) -> Path | None:
 
 
 @cache
-def declared_thresholds() -> dict[str, Threshold]:
+def declared_thresholds(team_folders: tuple[str, ...] = ()) -> dict[str, Threshold]:
     """Every threshold the policies declare in their METADATA (custom.thresholds), read by OPA:
-    a typo in gonogo.yaml is an error, not a silently ignored setting."""
+    a typo in gonogo.yaml is an error, not a silently ignored setting. A team's item folders
+    (`policies:`) declare theirs too."""
     from gonogo.evaluator.catalog import load_thresholds
+    from gonogo.team_policies import policy_tree
 
-    return load_thresholds(policies_dir())
+    return load_thresholds(policy_tree(map(Path, team_folders)) if team_folders else policies_dir())
 
 
 def known_thresholds() -> frozenset[str]:
@@ -50,12 +52,12 @@ def _kind(value: Any) -> str:
     return "string" if isinstance(value, str) else "other"
 
 
-def threshold_problems(configured: dict[str, Any]) -> list[str]:
+def threshold_problems(configured: dict[str, Any], team_folders: tuple[str, ...] = ()) -> list[str]:
     """What is wrong with gonogo.yaml's thresholds: unknown names, and values whose type is
     not the type of the declared default. Messages name the key and the types, never the value."""
     if not configured:
         return []  # no OPA needed to load a config that tunes nothing
-    declared = declared_thresholds()
+    declared = declared_thresholds(team_folders)
     unknown = sorted(set(configured) - set(declared))
     problems = []
     if unknown:
@@ -95,7 +97,8 @@ def load_config(path: Path | None) -> dict[str, Any]:
     problems = schema_errors("config.schema.json", data)
     if problems:
         raise ConfigError(f"{path}: invalid config:\n  " + "\n  ".join(problems))
-    threshold_errors = threshold_problems(data.get("thresholds") or {})
+    teams = tuple(str(path.parent / str(entry)) for entry in data.get("policies") or [])
+    threshold_errors = threshold_problems(data.get("thresholds") or {}, teams)
     if threshold_errors:
         raise ConfigError(f"{path}: " + "; ".join(threshold_errors))
     data["_path"] = str(path)

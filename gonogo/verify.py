@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.errors import GonogoError
+from gonogo.evaluator.catalog import id_key
 from gonogo.evaluator.engine import EngineOptions
 
 RECORDED_DIGESTS = ("snapshot_sha256", "policy_digest", "config_digest", "opa_version", "gonogo_version")
@@ -66,7 +67,7 @@ def compare(recorded: dict[str, Any], replayed: dict[str, Any]) -> list[str]:
     if before != after:
         found.append(f"score: recorded {before}, replayed {after}")
     old, new = _verdicts(recorded), _verdicts(replayed)
-    for item_id in sorted(old.keys() | new.keys(), key=lambda i: tuple(int(p) for p in i.split("."))):
+    for item_id in sorted(old.keys() | new.keys(), key=id_key):
         if item_id not in new or item_id not in old:
             found.append(f"item {item_id}: {'only in the record' if item_id in old else 'not in the record'}")
             continue

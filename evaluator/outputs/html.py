@@ -10,7 +10,6 @@ escaped; the page works offline and prints cleanly (every section unfolds for pr
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from gonogo.evaluator.outputs.html_parts import (
@@ -18,11 +17,13 @@ from gonogo.evaluator.outputs.html_parts import (
     approvals_table,
     blockers,
     docs_link,
+    escape,
     filters,
     section_chart,
 )
 from gonogo.evaluator.outputs.tables import item_tables
-from gonogo.evaluator.report import SECTION_TITLES
+from gonogo.evaluator.report import section_titles
+from gonogo.evaluator.tuning import describe as describe_tuning
 
 LABELS = {
     "pass": "Pass",
@@ -130,6 +131,8 @@ def _criteria(entry: dict[str, Any]) -> str:
             f"<li><b>threshold changed</b>: {escape(str(changed['name']))} checked at "
             f"{escape(str(changed['checked']))} (the seed's figure: {escape(str(changed['seed']))})</li>"
         )
+    if entry.get("tuning"):  # gonogo.yaml's items: (evaluator/tuning.py)
+        rows.append(f'<li class="tuning"><b>tuned</b>: {escape(describe_tuning(entry["tuning"]))}</li>')
     if entry["verdict"] == "waived":
         waiver = entry.get("waiver", {})
         rows.append(
@@ -186,7 +189,7 @@ def render(report: dict[str, Any], color: bool = False) -> str:
     parts.append(filters())
     parts.append("</header><main>")
     parts.append(approvals_table(report.get("approvals")))
-    titles = {section["number"]: section["title"] for section in report["sections"]} or SECTION_TITLES
+    titles = section_titles(report)
     numbers = list(titles)
     parts.append(
         '<nav class="contents">'

@@ -6,8 +6,10 @@ so the page needs no network.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as html_escape
 from typing import Any
+
+from gonogo.text import printable
 
 CHART_VERDICTS = ("pass", "fail", "pending", "not_applicable", "waived", "error")
 CHART_LABELS = {
@@ -38,6 +40,12 @@ SCRIPT = """
   });
 })();
 """
+
+
+def escape(text: Any) -> str:
+    """HTML-escaped, with control characters shown as escapes (`\\x1b`, `\\r`): a collected name
+    holding a carriage return or terminal codes cannot hide or inject text in the page."""
+    return html_escape(printable(str(text)))
 
 
 def docs_link(item_id: str) -> str:

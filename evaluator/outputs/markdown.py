@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from gonogo.evaluator.outputs.tables import item_tables
-from gonogo.evaluator.report import SECTION_TITLES
+from gonogo.evaluator.report import section_titles
+from gonogo.evaluator.tuning import describe as describe_tuning
 
 from gonogo.text import printable
 
@@ -33,6 +34,8 @@ def _item_heading(title: str) -> str:
 
 def _evidence_line(entry: dict[str, Any]) -> str:
     label = LABELS[entry["verdict"]]
+    if entry.get("skipped_by"):  # --skip: left out of the gate, the verdict still shown
+        label = f"{label} (skipped by {entry['skipped_by']}, not waived)"
     if entry["verdict"] == "waived":
         waiver = entry.get("waiver", {})
         return (
@@ -85,8 +88,18 @@ def _blockers(report: dict[str, Any]) -> list[str]:
     for entry in blocking:
         failing = next((c for c in entry["criteria"] if c["verdict"] in ("fail", "error")), None)
         detail = f": {_escape(failing['text'])} — {_escape(failing['message'])}" if failing else ""
-        lines.append(f"- **{entry['id']}** ({entry['severity']}) {_escape(entry['title'])}{detail}")
+        skipped = f" *(skipped by {entry['skipped_by']})*" if entry.get("skipped_by") else ""
+        lines.append(f"- **{entry['id']}** ({entry['severity']}) {_escape(entry['title'])}{detail}{skipped}")
     return lines
+
+
+def _skipped(report: dict[str, Any]) -> list[str]:
+    """The items `--skip` left out of the pipeline gate: shown, never hidden (not waivers)."""
+    skipped = report.get("skipped_items") or []
+    if not skipped:
+        return []
+    listed = ", ".join(f"{s['id']} ({LABELS.get(s['verdict'], s['verdict'])})" for s in skipped)
+    return ["", f"**Skipped by --skip** (left out of the gate, not waived): {listed}"]
 
 
 def _assurance(criterion: dict[str, Any]) -> str:
@@ -118,11 +131,22 @@ def _approvals(report: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
+def _headline(report: dict[str, Any]) -> str:
+    """The first thing a reader (or a CI job summary) sees: the decision and why, in one line."""
+    score = f"readiness score {report['summary']['score']:g}/100"
+    if report["decision"] == "APPROVED":
+        return f"> **Decision: APPROVED FOR DEPLOYMENT** — {score}"
+    reasons = _escape("; ".join(report.get("decision_reasons") or [])) or score
+    return f"> **Decision: NEEDS WORK** — {reasons} (the blockers are listed under Deployment Decision)"
+
+
 def render(report: dict[str, Any], color: bool = False) -> str:
     context = report.get("context", {})
     provenance = report["provenance"]
     out = [
         "# Production Readiness Checklist",
+        "",
+        _headline(report),
         "",
         f"## {context.get('service', 'Service')} - Production Deployment Verification",
         "",
@@ -154,11 +178,11 @@ def render(report: dict[str, Any], color: bool = False) -> str:
     ]
     out += [f"- {reason}" for reason in report["decision_reasons"]] or ["- All gates passed."]
     out += ["", f"**Critical items waived**: {report['summary'].get('waived_critical', 0)}"]
-    out += ["", *_blockers(report), ""]
+    out += [*_skipped(report), "", *_blockers(report), ""]
     items_by_section: dict[str, list[dict[str, Any]]] = {}
     for entry in report["items"]:
         items_by_section.setdefault(entry["id"].split(".")[0], []).append(entry)
-    for number, title in SECTION_TITLES.items():
+    for number, title in section_titles(report).items():
         out += ["---", "", f"## {number}. {title}", ""]
         subsection = None
         for entry in items_by_section.get(number, []):
@@ -169,8 +193,11 @@ def render(report: dict[str, Any], color: bool = False) -> str:
                 out += [f"### {subsection}"]
             changed = entry.get("thresholds_changed") or []
             # the seed's wording states its figure: it is not ticked when another figure was checked
-            ticked = "x" if entry["verdict"] in ("pass", "not_applicable") and not changed else " "
+            tuned = entry.get("tuning")  # gonogo.yaml's items: (evaluator/tuning.py)
+            done = entry["verdict"] in ("pass", "not_applicable")
+            ticked = "x" if done and not changed and not tuned else " "
             out.append(f"- [{ticked}] {_item_heading(entry['title'])}")
+            out += [f"  - **tuned**: {_escape(describe_tuning(tuned))}"] if tuned else []
             out += [
                 f"  - **threshold changed**: {_escape(t['name'])} checked at {t['checked']} "
                 f"(the seed's figure: {t['seed']})"

@@ -28,11 +28,25 @@ import click
     type=click.Choice(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"]),
     help="JWT algorithm of --signing-key.",
 )
-def bundle(output: Path, opa_bin: str | None, signing_key: Path | None, signing_alg: str) -> None:
+@click.option(
+    "--policies",
+    "team_policies",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A team's own checklist items (Rego folder) to bundle beside the seed's (repeatable).",
+)
+def bundle(
+    output: Path,
+    opa_bin: str | None,
+    signing_key: Path | None,
+    signing_alg: str,
+    team_policies: tuple[Path, ...],
+) -> None:
     """Build an OPA bundle of the policies whose revision is their digest (for --remote-policies verify)."""
     from gonogo.bundle import build_bundle  # reproducible: relative module paths, no timestamps
-    from gonogo.paths import policies_dir
+    from gonogo.team_policies import policy_tree
 
-    digest = build_bundle(policies_dir(), output, opa_bin, signing_key=signing_key, signing_alg=signing_alg)
+    policies = policy_tree(team_policies, opa_bin)
+    digest = build_bundle(policies, output, opa_bin, signing_key=signing_key, signing_alg=signing_alg)
     signed = ", signed" if signing_key else ""
     click.echo(f"{output} (revision {digest}{signed})")

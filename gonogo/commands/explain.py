@@ -38,9 +38,10 @@ def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -
     from gonogo.config import load_config
     from gonogo.evaluator.catalog import load_catalog
     from gonogo.evaluator.snapshot import load_snapshot
-    from gonogo.paths import policies_dir
+    from gonogo.team_policies import policy_tree
 
-    items = {item.id: item for item in load_catalog(policies_dir(), kw.get("opa_bin"))}
+    policies = policy_tree(map(Path, kw.get("team_policies") or ()), kw.get("opa_bin"))  # --policies
+    items = {item.id: item for item in load_catalog(policies, kw.get("opa_bin"))}
     if item_id not in items:
         raise GonogoError(f"no item {item_id!r}; `gonogo catalog` lists the IDs")
     item = items[item_id]
@@ -59,7 +60,7 @@ def explain(item_id: str, path: Path | None, snapshot: Path | None, **kw: Any) -
     from gonogo.site.model import item_details, load_collectors  # source, tests, collectors
     from gonogo.site.text import explain_lines
 
-    for line in explain_lines(item_details(policies_dir(), item, load_collectors())):
+    for line in explain_lines(item_details(policies, item, load_collectors())):
         click.echo(line)
     if path is None and snapshot is None:
         return

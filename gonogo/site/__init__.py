@@ -10,7 +10,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from gonogo.evaluator.report import SECTION_TITLES
+from gonogo.evaluator.report import catalog_sections
 from gonogo.site.model import load_pages
 from gonogo.site.pages import collector_page, collectors_index, index_page, item_file, item_page
 
@@ -33,7 +33,8 @@ def build_site(output: Path, policies: Path, opa_bin: str | None = None, seed: P
     wording = read_seed(seed)
     (output / "items").mkdir(parents=True, exist_ok=True)
     (output / "collectors").mkdir(parents=True, exist_ok=True)
-    (output / "index.html").write_text(index_page(pages, SECTION_TITLES))
+    sections = catalog_sections([page.item for page in pages])  # the seed's, then a team's own
+    (output / "index.html").write_text(index_page(pages, sections))
     for page in pages:
         (output / item_file(page.item.id)).write_text(item_page(page, wording.get(page.item.id, "")))
     (output / "collectors" / "index.html").write_text(collectors_index(collectors))
