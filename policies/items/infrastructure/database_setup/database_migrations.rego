@@ -58,7 +58,18 @@ _found := migrations.found
 
 _tools := concat(", ", sort({m.tool | some m in _found}))
 
-_tests := object.get(input, ["quality", "tests"], null)
+# The JUnit results, or null when none were collected: the reports collector ran but found no
+# JUnit report (and none unreadable) is "nothing to judge", pending, not a missing test.
+default _tests := null
+
+_tests := tests if {
+	tests := input.quality.tests
+	_has_results(tests)
+}
+
+_has_results(tests) if count(object.get(tests, "reports", {})) > 0
+
+_has_results(tests) if count(object.get(tests, "unreadable", [])) > 0
 
 _subjects[name] := object.get(input, ["quality", "tests", "subjects", name], null) if {
 	some name in ["migration", "downgrade", "integrity"]

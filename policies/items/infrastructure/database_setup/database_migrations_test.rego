@@ -26,7 +26,12 @@ _failing(failed) := ["tests/test_migrations.py::test_upgrade"] if {
 	failed > 0
 } else := []
 
-_tests(subjects) := {"reports": {}, "kinds": {}, "subjects": subjects, "smoke_runs": {}, "unreadable": []}
+_report := {
+	"format": "junit", "dialect": "pytest", "suites": 1, "tests": 9, "passed": 9, "failed": 0,
+	"errored": 0, "skipped": 0, "provenance": _prov("reports/junit.xml"),
+}
+
+_tests(subjects) := {"reports": {"reports/junit.xml": _report}, "kinds": {}, "subjects": subjects, "smoke_runs": {}, "unreadable": []}
 
 _snapshot(found, subjects) := {
 	"operations": {"migrations": {"migrations": found, "schema_files": {}, "tools": ["alembic"], "schema": {}}},
@@ -66,6 +71,27 @@ test_passes_with_tests_reversible_migrations_and_backups if {
 	contains(testing.criterion(r, "Migration scripts tested").message, "4 test(s) on migrations passed; 1 migration(s) (alembic)")
 	contains(testing.criterion(r, "Rollback procedures verified").message, "every migration (1) has a reverse; 1 test(s) on downgrades passed")
 	testing.criterion(r, "Backup taken before migration").evidence == [".github/workflows/deploy.yml:30"]
+}
+
+test_pending_when_the_reports_collector_found_no_junit_report if {
+	# the reports collector ran and found nothing: no test can be missing (nothing to judge)
+	none := {"reports": {}, "kinds": {}, "subjects": {}, "smoke_runs": {}, "unreadable": []}
+	r := database_migrations.report with input as {
+		"operations": {"migrations": {"migrations": _reversible}},
+		"quality": {"tests": none},
+	}
+	testing.verdict(r, "Migration scripts tested") == "pending"
+	contains(testing.criterion(r, "Migration scripts tested").message, "JUnit")
+	testing.verdict(r, "Data integrity checks passed") == "pending"
+}
+
+test_unreadable_junit_report_is_an_error_not_nothing if {
+	broken := {"reports": {}, "kinds": {}, "subjects": {}, "smoke_runs": {}, "unreadable": ["reports/junit.xml"]}
+	r := database_migrations.report with input as {
+		"operations": {"migrations": {"migrations": _reversible}},
+		"quality": {"tests": broken},
+	}
+	testing.verdict(r, "Migration scripts tested") == "error"
 }
 
 test_fails_without_migration_tests if {
