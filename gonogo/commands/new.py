@@ -24,14 +24,27 @@ def new() -> None:
     show_default=True,
 )
 @click.option("--criterion", default="Criterion met", show_default=True, help="The item's one criterion.")
+@click.option(
+    "--section-title",
+    default=None,
+    help='The top-level section\'s title in every report, e.g. "Data Pipeline Readiness".',
+)
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 def item(
-    item_id: str, section: str, title: str | None, team: str, severity: str, criterion: str, output: Path
+    item_id: str,
+    section: str,
+    title: str | None,
+    team: str,
+    severity: str,
+    criterion: str,
+    section_title: str | None,
+    output: Path,
 ) -> None:
     """Write the item's Rego, its test and a sample input into OUTPUT (never overwriting)."""
     from gonogo.scaffold import NewItem, scaffold_item
 
-    spec = NewItem(item_id, section, title or f"Item {item_id}", team, severity, criterion)
+    name = title or f"Item {item_id}"
+    spec = NewItem(item_id, section, name, team, severity, criterion, section_title or "")
     for path in scaffold_item(spec, output):
         click.echo(f"wrote {path}")
     click.echo(f"run its tests: gonogo test {output}")

@@ -24,6 +24,7 @@ ITEM = """# METADATA
 # custom:
 #   id: "{id}"
 #   section: {section_yaml}
+#   section_title: {section_title_yaml}
 #   severity: {severity}
 #   criteria:
 #     - {criterion}
@@ -74,6 +75,7 @@ class NewItem:
     team: str = "team"
     severity: str = "medium"
     criterion: str = "Criterion met"
+    section_title: str = ""
 
     @property
     def name(self) -> str:
@@ -110,6 +112,7 @@ def scaffold_item(item: NewItem, output: Path) -> list[Path]:
         f"{item.name}.rego": ITEM.format(
             title=json.dumps(item.title), id=item.id, section=item.section,
             section_yaml=json.dumps(item.section), severity=item.severity,
+            section_title_yaml=json.dumps(item.section_title or f"Section {match.group(1).split('.')[0]}"),
             criterion=json.dumps(item.criterion), fact=item.fact, package=item.package,
         ),
         f"{item.name}_test.rego": TEST.format(

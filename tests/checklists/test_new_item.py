@@ -49,3 +49,21 @@ def test_it_never_overwrites_and_checks_the_id_against_the_section(tmp_path: Pat
     assert again.returncode == 2 and "never overwrites" in again.stderr
     mismatch = run_gonogo("new", "item", "12.1.1", "--section", "11.1 Freshness", "-o", str(tmp_path / "x"))
     assert mismatch.returncode == 2 and not (tmp_path / "x").exists()
+
+
+def test_a_scaffolded_item_reaches_the_report_in_its_own_section(tmp_path: Path, opa_bin: str) -> None:
+    repo = tmp_path / "repo"
+    made = run_gonogo(
+        "new", "item", "11.1.1", "--section", "11.1 Freshness", "--section-title", "Data Pipeline Readiness",
+        "--team", "data", "-o", str(repo / "checklist"),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    (repo / "gonogo.yaml").write_text("service: pipeline\npolicies:\n  - checklist\n")
+    checked = run_gonogo("check", str(repo), "-f", "json", timeout=300)
+    assert checked.returncode == 1, checked.stderr
+    report = json.loads(checked.stdout)
+    entry = next(e for e in report["items"] if e["id"] == "11.1.1")
+    assert entry["verdict"] == "pending"
+    assert entry["source"].startswith("policies/teams/checklist/item_11_1_1.rego")
+    team = {"number": "11", "title": "Data Pipeline Readiness", "total": 1, "verdicts": {"pending": 1}}
+    assert team in report["sections"]
