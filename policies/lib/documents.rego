@@ -4,6 +4,12 @@
 #   Lookups and verdicts for the documents collector's facts (input.operations.documents,
 #   documents by kind). "Now" is the snapshot's metadata.created_at, so a snapshot re-evaluated
 #   later gives the same verdict.
+#   What "X present" means for documents (docs/verdicts.md): the subject of a criterion is a
+#   document of the kind(s) it reads (a runbook, an SLA...). With no document of those kinds
+#   collected there is nothing to judge: pending, "no <kind> collected" (an empty repository,
+#   a repository without a docs folder, one whose documents are all of other kinds). A document
+#   of the kind that lacks the section, the steps, the rehearsal or the URL is present and
+#   fails, naming the document.
 # custom:
 #   thresholds:
 #     - name: documents.min_steps
@@ -48,7 +54,7 @@ best(kind) := doc if {
 	doc := [d | some d in docs; object.get(d, "steps", 0) == most][0]
 }
 
-_missing(kind, label) := result.fail(sprintf("no %s found: no document titled like one (or kind %q in paths.documents)", [label, kind]), [])
+_missing(kind, label) := result.nothing(sprintf("%s (a document titled like one, or kind %q in paths.documents)", [label, kind]))
 
 _no_rehearsal := "no record that it was rehearsed (front matter `tested: YYYY-MM-DD`)"
 
@@ -131,7 +137,16 @@ has_heading(kinds, pattern, label) := _pending_docs if {
 	hit := _heading_hits(kinds, pattern)[0]
 } else := result.fail(sprintf("%s: no heading matching /%s/ in %s", [label, pattern, concat(", ", _paths(kinds))]), refs(_docs(kinds))) if {
 	count(_docs(kinds)) > 0
-} else := result.fail(sprintf("%s: no %s document found", [label, concat(" or ", [replace(k, "_", " ") | some k in kinds])]), [])
+} else := none_of(kinds, label)
+
+# METADATA
+# description: >-
+#   Nothing to judge for a criterion read from documents of kinds: pending, with the message
+#   "<label>: no <kind> or <kind> document collected".
+none_of(kinds, label) := object.union(
+	result.nothing(sprintf("%s document", [concat(" or ", [replace(k, "_", " ") | some k in kinds])])),
+	{"message": sprintf("%s: no %s document collected", [label, concat(" or ", [replace(k, "_", " ") | some k in kinds])])},
+)
 
 _min_words := result.threshold("documents.min_section_words", 15)
 

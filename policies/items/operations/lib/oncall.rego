@@ -140,7 +140,8 @@ before_now(stamp) if time.parse_rfc3339_ns(stamp) < _now_ns
 #   A document of one of kinds has a section whose heading matches pattern with at least
 #   operations.min_section_words words under it: a declared pass (typed by hand). A matching
 #   heading with nothing under it fails, as does no matching heading; no document of the kinds
-#   fails; pending when the documents collector did not run.
+#   is nothing to judge (pending, "no <kind> document collected"), as is the documents
+#   collector not running.
 documented(kinds, pattern, label) := result.pending("the documents collector (operations documents in the repository)") if {
 	not documents.collected
 } else := result.declared(
@@ -158,7 +159,7 @@ documented(kinds, pattern, label) := result.pending("the documents collector (op
 	refs(_docs(kinds)),
 ) if {
 	count(_docs(kinds)) > 0
-} else := result.fail(sprintf("%s: no %s document found", [label, concat(" or ", [replace(k, "_", " ") | some k in kinds])]), [])
+} else := documents.none_of(kinds, label)
 
 # METADATA
 # description: As documented, but pending (not fail) when no document of the kinds has a matching heading.
