@@ -46,7 +46,7 @@ class ItemPage:
     tests: list[RegoTest] = field(default_factory=list)
     test_path: str = ""
     thresholds: list[dict[str, Any]] = field(default_factory=list)
-    assurance: str = ""
+    assurance: list[tuple[str, str, str]] = field(default_factory=list)  # (criterion, level, who)
     providers: dict[str, list[str]] = field(default_factory=dict)  # evidence path -> collectors
 
 
@@ -122,6 +122,25 @@ def _custom_metadata(policies: Path, opa_bin: str | None) -> dict[str, dict[str,
     return found
 
 
+RANK = {"declared": 1, "attested": 2, "measured": 3}
+
+
+def required_assurance(item: CatalogItem, custom: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Each criterion's lowest accepted evidence, as policies/lib/result.rego `_required` reads the
+    METADATA: `custom.assurance[criterion]`, never below *attested* on a critical or high item,
+    *declared* otherwise; and the role whose attestation may decide it (`custom.attested_by`)."""
+    floor = "attested" if item.severity in ("critical", "high") else "declared"
+    wanted = custom.get("assurance") if isinstance(custom.get("assurance"), dict) else {}
+    roles = custom.get("attested_by") if isinstance(custom.get("attested_by"), dict) else {}
+    rows = []
+    for text in item.criteria:
+        level = str(wanted.get(text, floor))
+        level = level if RANK.get(level, 0) >= RANK[floor] else floor
+        who = f"an attestation by the {roles[text]}" if text in roles else ""
+        rows.append((text, level, who))
+    return rows
+
+
 def item_details(
     policies: Path, item: CatalogItem, collectors: list[CollectorInfo], custom: dict[str, Any] | None = None
 ) -> ItemPage:
@@ -130,7 +149,6 @@ def item_details(
     rego = policies / relative
     test_file = rego.with_name(rego.stem + "_test.rego")
     extra = custom or {}
-    assurance = extra.get("assurance") or extra.get("assurance_level") or ""
     return ItemPage(
         item=item,
         source_path=relative,
@@ -138,7 +156,7 @@ def item_details(
         tests=read_tests(test_file.read_text()) if test_file.is_file() else [],
         test_path=test_file.relative_to(policies).as_posix() if test_file.is_file() else "",
         thresholds=[t for t in extra.get("thresholds") or [] if isinstance(t, dict)],
-        assurance=str(assurance),
+        assurance=required_assurance(item, extra),
         providers={e: providers_of(e, collectors) for e in item.evidence},
     )
 

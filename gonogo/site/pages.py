@@ -110,6 +110,33 @@ def _source_block(source: str) -> str:
     return '<pre class="source"><code>' + "\n".join(lines) + "</code></pre>"
 
 
+LEVELS = {
+    "measured": "measured evidence (a machine-made artifact or a live system)",
+    "attested": "measured evidence, or a signed attestation",
+    "declared": "any evidence, a typed declaration included",
+}
+
+
+def _assurance_table(page: ItemPage) -> str:
+    """What each criterion accepts (docs/trust.md): below it, a pass is pending."""
+    rows = "".join(
+        f"<tr><td>{escape(text)}</td><td><code>{escape(level)}</code>: {escape(LEVELS.get(level, level))}"
+        f"{'; ' + escape(who) if who else ''}</td></tr>"
+        for text, level, who in page.assurance
+    )
+    signoff = page.item.trust.get("signoff") or {}
+    note = (
+        f"<p>Signed off by the {escape(str(signoff['role']))} (<code>gonogo sign-off</code>).</p>"
+        if signoff.get("role")
+        else ""
+    )
+    return (
+        '<h2 id="assurance">Assurance required</h2><p>The lowest evidence each criterion accepts; a pass '
+        "on weaker evidence is pending (policies/lib/result.rego, docs/trust.md).</p>"
+        f"<table><tr><th>Criterion</th><th>Accepts</th></tr>{rows}</table>{note}"
+    )
+
+
 def item_page(page: ItemPage, seed_text: str) -> str:
     item = page.item
     parts = [
@@ -139,8 +166,7 @@ def item_page(page: ItemPage, seed_text: str) -> str:
         )
         parts.append(f"<tr><td><code>{escape(evidence)}</code></td><td>{links or 'no collector'}</td></tr>")
     parts.append("</table>")
-    if page.assurance:
-        parts.append(f"<h2>Assurance required</h2><p>{escape(page.assurance)}</p>")
+    parts.append(_assurance_table(page))
     parts.append(f"<h2>Remediation</h2><p>{escape(item.remediation)}</p>")
     parts.append("<h2>Tests</h2>")
     if not page.tests:
