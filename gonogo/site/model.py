@@ -6,6 +6,7 @@ Nothing here is written by hand: each item's page comes from its METADATA (read 
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import subprocess
@@ -36,6 +37,7 @@ class CollectorInfo:
     provides: tuple[str, ...]
     options: tuple[tuple[str, str], ...]  # (flag, help)
     error: str = ""
+    readme: str = ""  # the collector's own README.md: what it reads, its options, its facts
 
 
 @dataclass
@@ -86,6 +88,16 @@ def providers_of(evidence: str, collectors: list[CollectorInfo]) -> list[str]:
     return found
 
 
+def _readme(collector: object) -> str:
+    """The README.md beside the collector's plug-in module (collectors/<name>/README.md), if any."""
+    try:
+        module = Path(inspect.getfile(type(collector)))
+    except (TypeError, OSError):
+        return ""
+    readme = module.parent / "README.md"
+    return readme.read_text(errors="replace") if module.name == "__init__.py" and readme.is_file() else ""
+
+
 def load_collectors() -> list[CollectorInfo]:
     from gonogo.collectors import registry
 
@@ -100,7 +112,11 @@ def load_collectors() -> list[CollectorInfo]:
             ("--" + option.name.replace("_", "-"), str(getattr(option, "help", "")))
             for option in getattr(collector, "options", ())
         )
-        infos.append(CollectorInfo(name, str(collector.version), tuple(collector.provides), options))
+        infos.append(
+            CollectorInfo(
+                name, str(collector.version), tuple(collector.provides), options, readme=_readme(collector)
+            )
+        )
     return infos
 
 

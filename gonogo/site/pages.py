@@ -18,6 +18,7 @@ pre.source{background:#f8f8f8;border:1px solid #ddd;padding:.5rem;overflow-x:aut
 .sev-critical{color:#a00;font-weight:bold}.sev-high{color:#c50}
 nav a{margin-right:1rem}
 #results li{margin:.2rem 0}
+pre.readme{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:.5rem}
 """
 
 SEARCH_JS = """
@@ -165,7 +166,10 @@ def item_page(page: ItemPage, seed_text: str) -> str:
             f'<a href="../collectors/{escape(name)}.html">{escape(name)}</a>' for name in collectors
         )
         parts.append(f"<tr><td><code>{escape(evidence)}</code></td><td>{links or 'no collector'}</td></tr>")
-    parts.append("</table>")
+    parts.append(
+        "</table><p>The verdict is decided by the Rego rule below; each collector's page (with its "
+        "README) says what it records and any judgment it makes while reading the files.</p>"
+    )
     parts.append(_assurance_table(page))
     parts.append(f"<h2>Remediation</h2><p>{escape(item.remediation)}</p>")
     parts.append("<h2>Tests</h2>")
@@ -216,6 +220,12 @@ def collector_page(collector: CollectorInfo, pages: list[ItemPage]) -> str:
             f"<tr><td><code>{escape(f)}</code></td><td>{escape(h)}</td></tr>" for f, h in collector.options
         )
         parts.append("</table>")
+    if collector.readme:
+        parts.append(
+            '<h2 id="readme">Its documentation (README.md)</h2><p>What it reads, how it recognises '
+            "files, what it records and what it decides while reading (a judgment a collector makes "
+            'is said there).</p><pre class="readme">' + escape(collector.readme) + "</pre>"
+        )
     parts.append("<h2>Items that use its evidence</h2><ul>")
     parts.extend(
         f'<li><a href="../{escape(item_file(p.item.id))}">{escape(p.item.id)}</a> {escape(p.item.title)}</li>'

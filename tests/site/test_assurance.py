@@ -39,3 +39,15 @@ def test_the_page_shows_each_criterion_and_the_sign_off() -> None:
     assert '<h2 id="assurance">Assurance required</h2>' in html
     assert html.count("<code>attested</code>: measured evidence, or a signed attestation") == 2
     assert "Signed off by the DevOps Lead" in html
+
+
+def test_a_collector_page_carries_its_readme() -> None:
+    from gonogo.site.model import load_collectors
+    from gonogo.site.pages import collector_page
+
+    collectors = {c.name: c for c in load_collectors()}
+    monitoring = collectors["monitoring"]
+    assert monitoring.readme.startswith("#")
+    html = collector_page(monitoring, [])
+    assert '<h2 id="readme">' in html and "<script" not in html
+    assert sum(1 for c in collectors.values() if c.readme) >= 10
