@@ -203,7 +203,7 @@ class DocumentsCollector:
             return facts.pop("kind", None) or classify_title(facts["title"]), facts
         if source.suffix in DIAGRAM_SUFFIXES:
             return "architecture", {"title": source.path.stem, "format": "diagram", "diagrams": 1}
-        if source.suffix in (".yaml", ".yml", ".json"):
+        if source.structured:  # YAML or JSON by name or by content
             documents = source.yaml_documents
             facts = openapi_facts(documents[0].value) if len(documents) == 1 else None
             return ("api_reference", facts) if facts else (None, None)

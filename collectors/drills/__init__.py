@@ -31,7 +31,6 @@ from gonogo.collectors.sources.files import SourceFile
 from gonogo import __version__
 
 FAMILIES = ("restores", "failovers")
-_DOCUMENT_SUFFIXES = (".json", ".yaml", ".yml")
 _OBJECT_SOURCES = frozenset({"velero", "litmus", "chaos_mesh"})
 _FAMILY_WORDS = (("restores", records.RESTORE_WORDS), ("failovers", records.FAILOVER_WORDS))
 
@@ -50,7 +49,7 @@ class DrillsCollector:
         self.unreadable: dict[str, list[str]] = {family: [] for family in FAMILIES}
         for source in ctx.files:
             try:
-                if source.suffix in _DOCUMENT_SUFFIXES:
+                if source.structured:  # YAML or JSON by name or by content
                     self._documents(source)
                 elif source.suffix == ".xml":
                     self._junit(source)
@@ -74,11 +73,7 @@ class DrillsCollector:
         return {"operations": {"drills": {**self.found, "unreadable": self.unreadable}}}
 
     def _documents(self, source: SourceFile) -> None:
-        if source.suffix == ".json":
-            value = source.json_value
-            documents = [(1, value)] if value is not None else []
-        else:
-            documents = [(d.line, d.value) for d in source.yaml_documents]
+        documents = [(d.line, d.value) for d in source.yaml_documents]  # JSON: one document, line 1
         for line, value in documents:
             if isinstance(value, dict):
                 self._document(source, line, value)

@@ -1,56 +1,24 @@
-"""Line-aware YAML loading for monitoring files, and the documents embedded in ConfigMaps.
+"""Line-aware YAML documents for monitoring files, and the documents embedded in ConfigMaps.
 
-Evidence must point at the rule, route or receiver it came from (`rules/node.yaml:14`), so the
-files this collector cares about are parsed again with a loader that remembers, for every
-mapping, the line it starts on and the line of each of its values. Files are first recognised
-through the shared, cached `SourceFile.yaml_documents`; only the few that matter are re-read.
-Errors name the file and the line, never the content (it may hold a secret).
+Evidence must point at the rule, route or receiver it came from (`rules/node.yaml:14`). The file
+source parses each file once (collectors/sources/yaml_parse.py, libyaml) into mappings that
+remember the line they start on and the line of each of their values (`LineDict`), and every
+collector shares that parse: nothing here parses a file again. Documents held as strings in a
+ConfigMap's data are parsed here, with the same loader and the same bounds. Errors name the
+file and the line, never the content (it may hold a secret).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
-from gonogo.collectors.bounded import Unparsable, check_yaml_node, load_json
-from gonogo.collectors.sources.files import SourceFile
+from gonogo.collectors.bounded import Unparsable, load_json
+from gonogo.collectors.sources.files import NOT_STRUCTURED_SUFFIXES, SourceFile, sniff
+from gonogo.collectors.sources.yaml_parse import LineDict, parse_yaml
 
-from gonogo.yaml_errors import describe_yaml_error
-
-
-class LineDict(dict):
-    """A YAML mapping that knows its start line and the line of each of its values."""
-
-    line: int = 0
-    key_lines: dict[Any, int]
-
-    def line_of(self, key: Any) -> int:
-        return getattr(self, "key_lines", {}).get(key, self.line)
-
-
-class _LineLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_line_dict(loader: _LineLoader, node: yaml.MappingNode) -> Iterator[LineDict]:
-    data = LineDict()
-    data.line = node.start_mark.line + 1
-    data.key_lines = {}
-    yield data
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            continue
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.key_lines[key] = value_node.start_mark.line + 1
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
+__all__ = ["Document", "LineDict", "embedded_documents", "get_path", "line_documents", "load_yaml_text"]
 
 
 @dataclass(frozen=True)
@@ -76,42 +44,21 @@ class Document:
 
 def load_yaml_text(text: str, origin: str) -> tuple[list[Any], str | None]:
     """Every document of `text` with line-aware mappings, and a problem (file and line) if it broke."""
-    documents: list[Any] = []
-    warnings: list[str] = []  # duplicate keys: the shared loader already reported them for the file
-    loader = _LineLoader(text)
-    try:
-        while loader.check_node():
-            node = loader.get_node()
-            if node is None:
-                continue
-            check_yaml_node(node, warnings)  # the same caps as the shared loader: depth, aliases, numbers
-            value = loader.construct_document(node)
-            if value is not None:
-                documents.append(value)
-    except yaml.YAMLError as exc:
-        return documents, f"{origin}: not YAML ({describe_yaml_error(exc)}); skipped the rest of the file"
-    except Unparsable as exc:
-        return documents, f"{origin}: not read: {exc}; skipped the rest of the file"
-    except RecursionError:
-        return documents, f"{origin}: not read: nested too deeply to parse; skipped the rest of the file"
-    except (ValueError, OverflowError):
-        return documents, f"{origin}: not read: a value PyYAML cannot build; skipped the rest of the file"
-    finally:
-        loader.dispose()
-    return documents, None
+    parsed = parse_yaml(text)  # the file source's loader and bounds: depth, aliases, numbers
+    documents = [value for _, value in parsed.documents if value is not None]
+    if parsed.problem is None:
+        return documents, None
+    what = parsed.problem if parsed.problem.startswith("not YAML") else f"not read: {parsed.problem}"
+    return documents, f"{origin}: {what}; skipped the rest of the file"
 
 
 def line_documents(source: SourceFile, warnings: list[str]) -> list[Document]:
-    """The documents of a YAML or JSON file, parsed line-aware (JSON: line 1)."""
-    if source.text is None:
-        return []
-    if source.suffix == ".json":
-        value = source.json_value
-        return [] if value is None else [Document(source, 1, value)]
-    values, problem = load_yaml_text(source.text, source.rel)
-    if problem:
-        warnings.append(problem)
-    return [Document(source, getattr(v, "line", 1) or 1, v) for v in values]
+    """The documents of a YAML or JSON file as the file source parsed them (once, line-aware;
+    JSON: line 1). A file that did not parse whole is named with its line in `warnings`."""
+    documents = [Document(source, d.line, d.value) for d in source.yaml_documents if d.value is not None]
+    if source.skip is not None and source.skip["reason"].startswith("unparsable: "):
+        warnings.append(f"{source.rel}: {source.skip['reason'].removeprefix('unparsable: ')}")
+    return documents
 
 
 def embedded_documents(doc: Document, warnings: list[str]) -> list[Document]:
@@ -138,7 +85,7 @@ def embedded_documents(doc: Document, warnings: list[str]) -> list[Document]:
                     f"{origin}: {exc}" if "not JSON" in str(exc) else f"{origin}: not read: {exc}"
                 )
             continue
-        if not key.endswith((".yaml", ".yml", ".rules")):
+        if not _yaml_data(key, text):
             continue
         values, problem = load_yaml_text(text, origin)
         if problem:
@@ -149,8 +96,18 @@ def embedded_documents(doc: Document, warnings: list[str]) -> list[Document]:
     return found
 
 
+def _yaml_data(key: str, text: str) -> bool:
+    """A ConfigMap data value that holds YAML: by its key's name, or by its content when the key
+    names no other format (`alerts: |` holding `groups:`)."""
+    if key.endswith((".yaml", ".yml", ".rules")):
+        return True
+    suffix = PurePosixPath(key).suffix.lower()
+    return suffix not in NOT_STRUCTURED_SUFFIXES and sniff(text) == "yaml"
+
+
 def is_yaml_like(source: SourceFile) -> bool:
-    return source.suffix in (".yaml", ".yml", ".json")
+    """YAML or JSON by name or by content (the file source sniffs files of other names)."""
+    return source.structured
 
 
 def get_path(value: Any, *keys: str) -> Any:

@@ -163,7 +163,7 @@ class ReportsCollector:
             self._json(source, source.json_value)
         elif head in ("{", "["):
             self._broken(source, _broken_json_family(text), "not valid JSON")
-        elif source.suffix in (".yaml", ".yml"):
+        elif source.structured:  # YAML by name or by content
             for document in source.yaml_documents:
                 block = benchmarks.comparison_block(document.value)
                 if block is not None:

@@ -1,0 +1,68 @@
+"""Parse once (issue 12): each YAML file is parsed by the file source a single time, whichever and
+however many collectors read it, and its mappings carry the lines the monitoring collector used
+to re-parse every manifest for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gonogo.collectors import runner
+from gonogo.collectors.monitoring.yaml_lines import LineDict as MonitoringLineDict
+from gonogo.collectors.monitoring.yaml_lines import load_yaml_text
+from gonogo.collectors.sources import files
+from gonogo.collectors.sources.yaml_parse import LineDict, parse_yaml
+
+from tests.hostile.make_corpus import alias_bomb, deployment
+
+RULES = """apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: shop, namespace: shop}
+spec:
+  groups:
+    - name: shop
+      rules:
+        - alert: ShopDown
+          expr: up{job="shop"} == 0
+          for: 5m
+          labels: {severity: critical}
+"""
+
+
+def test_every_collector_shares_one_parse_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy" / "web.yaml").write_text(deployment())
+    (tmp_path / "deploy" / "rules.yaml").write_text(RULES)
+    (tmp_path / "deploy" / "all.yaml").write_text(
+        deployment().replace("name: web", "name: api") + "---\n" + RULES.replace("ShopDown", "ApiDown")
+    )
+    parsed: list[int] = []
+
+    def counting(text: str, limits: Any = None) -> Any:
+        parsed.append(len(text))
+        return parse_yaml(text, limits)
+
+    monkeypatch.setattr(files, "parse_yaml", counting)
+    snapshot = runner.collect(tmp_path, {})
+    assert len(parsed) == 3  # three YAML files, read by every collector that wanted them
+    assert set(snapshot["kubernetes"]["workloads"]) == {"Deployment/shop/web", "Deployment/shop/api"}
+    alerts = snapshot["monitoring"]["alerts"]
+    assert alerts["ShopDown"]["provenance"]["ref"] == "deploy/rules.yaml:8"  # the rule's own line
+    assert alerts["ApiDown"]["provenance"]["ref"] == "deploy/all.yaml:25"
+
+
+def test_the_monitoring_line_dict_is_the_file_source_s():
+    assert MonitoringLineDict is LineDict
+    (document,), problem = load_yaml_text("a:\n  b: 1\n  c:\n    - 2\n", "x.yaml")
+    assert problem is None and document.line_of("a") == 2 and document["a"].line_of("c") == 4
+
+
+def test_the_bounds_still_hold_on_the_shared_parse():
+    bomb = parse_yaml(alias_bomb())
+    assert bomb.documents == [] and bomb.over_limit
+    assert "aliases" in (bomb.problem or "") or "nodes" in (bomb.problem or "")
+    deep = parse_yaml("a: " + "[" * 300 + "]" * 300 + "\n")
+    assert deep.over_limit and deep.problem.startswith("nested deeper than 256 levels")
+    unhashable = parse_yaml("? [a, b]\n: 1\n")
+    assert unhashable.problem is not None and unhashable.problem.startswith("not YAML (line 1")
