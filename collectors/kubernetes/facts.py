@@ -16,8 +16,11 @@ from typing import Any
 
 from gonogo.collectors.kubernetes import backups as backups
 from gonogo.collectors.kubernetes import network as net
+from gonogo.collectors.kubernetes import rbac as rbac
+from gonogo.collectors.kubernetes import scaling as sc
 from gonogo.collectors.kubernetes import state as state
 from gonogo.collectors.kubernetes import workloads as wl
+from gonogo.collectors.kubernetes.lines import FieldLines, Locator
 from gonogo.collectors.kubernetes.links import link
 
 CLUSTER_SCOPED = frozenset(
@@ -97,55 +100,14 @@ def _empty() -> dict[str, Any]:
     }
 
 
-def _is_system_rbac(obj: dict[str, Any]) -> bool:
-    """Kubernetes' own RBAC: `system:` names, and the API server's bootstrap policy, which it labels
-    kubernetes.io/bootstrapping=rbac-defaults (cluster-admin binding, kube-system reader roles, ...)."""
-    metadata = obj.get("metadata") or {}
-    labels = metadata.get("labels") or {}
-    return str(metadata.get("name", "")).startswith("system:") or labels.get(
-        "kubernetes.io/bootstrapping"
-    ) == ("rbac-defaults")
-
-
-def _rbac_role(obj: dict[str, Any]) -> dict[str, Any]:
-    wildcard_verbs = wildcard_resources = False
-    rules = [r for r in obj.get("rules") or [] if isinstance(r, dict)]
-    for rule in rules:
-        wildcard_verbs = wildcard_verbs or "*" in (rule.get("verbs") or [])
-        wildcard_resources = (
-            wildcard_resources or "*" in (rule.get("resources") or []) or "*" in (rule.get("apiGroups") or [])
-        )
-    name = str((obj.get("metadata") or {}).get("name", ""))
-    return {
-        "kind": obj.get("kind"),
-        "rules": len(rules),
-        "wildcard_verbs": wildcard_verbs,
-        "wildcard_resources": wildcard_resources,
-        "aggregated": "aggregationRule" in obj,
-        "system": _is_system_rbac(obj) or name in ("cluster-admin", "admin", "edit", "view"),
-    }
-
-
-def _rbac_binding(obj: dict[str, Any]) -> dict[str, Any]:
-    ref = obj.get("roleRef") or {}
-    subjects = [
-        {"kind": s.get("kind"), "name": s.get("name"), "namespace": s.get("namespace")}
-        for s in obj.get("subjects") or []
-        if isinstance(s, dict)
-    ]
-    return {
-        "kind": obj.get("kind"),
-        "role": {"kind": ref.get("kind"), "name": ref.get("name")},
-        "subjects": subjects,
-        "system": _is_system_rbac(obj),
-    }
-
-
 _ABSENT = object()
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, lines: FieldLines | None = None) -> None:
+        self.lines = lines or FieldLines()
+        self.locate = Locator("?")
+        """Where the fields of the object being added are (set by add())."""
         self.out = _empty()
         self.kinds: Counter[str] = Counter()
         self.raw_autoscaler_status: list[tuple[str, Any, dict[str, Any]]] = []
@@ -167,9 +129,10 @@ class _Builder:
         self.journal.append((table, key, table.get(key, _ABSENT)))
         table[key] = fact
 
-    def add(self, obj: dict[str, Any], provenance: dict[str, Any]) -> None:
+    def add(self, obj: dict[str, Any], provenance: dict[str, Any], locate: Locator | None = None) -> None:
         if not isinstance(obj, dict) or not obj.get("kind") or not obj.get("apiVersion"):
             return
+        self.locate = locate or self.lines.locator(provenance)
         kinds, self.journal = self.kinds.copy(), []
         try:
             self._add(obj, provenance)
@@ -227,8 +190,8 @@ class _Builder:
         self, obj: dict[str, Any], kind: str, key: str, meta: dict[str, Any], provenance: dict[str, Any]
     ) -> None:
         out = self.out
-        self.put(out["workloads"], f"{kind}/{key}", wl.workload(obj), meta, provenance)
-        settings = wl.cluster_autoscaler_settings(obj)
+        self.put(out["workloads"], f"{kind}/{key}", wl.workload(obj, self.locate), meta, provenance)
+        settings = sc.cluster_autoscaler_settings(obj)
         if settings:
             self.put(out["autoscaling"]["cluster_autoscalers"], f"{kind}/{key}", settings, meta, provenance)
         words = wl.command_words(obj)
@@ -267,7 +230,7 @@ class _Builder:
 
     def finish(self) -> dict[str, Any]:
         for name, status, provenance in self.raw_autoscaler_status:
-            health = wl.autoscaler_health(status)
+            health = sc.autoscaler_health(status)
             self.out["autoscaling"]["status"] = {"name": name, "health": health, "provenance": provenance}
         self.out["objects"] = sum(self.kinds.values())
         self.out["kinds"] = dict(sorted(self.kinds.items()))
@@ -309,6 +272,10 @@ def _simple(table_path: tuple[str, ...], fn: Any, prefix_kind: bool = False) -> 
         b.put(table, f"{obj['kind']}/{key}" if prefix_kind else key, fn(obj), meta, prov)
 
     return handler
+
+
+def _pdb(b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]) -> None:
+    b.put(b.out["pdbs"], key, sc.pdb(obj, b.locate), meta, prov)
 
 
 def _dns_endpoint(
@@ -369,28 +336,28 @@ _HANDLERS: dict[tuple[str, str], Any] = {
         ("rbac", "service_accounts"), lambda o: {"automount_token": o.get("automountServiceAccountToken")}
     ),
     ("", "PersistentVolumeClaim"): _pvc,
-    ("autoscaling", "HorizontalPodAutoscaler"): _simple(("autoscaling", "hpas"), wl.hpa),
-    ("autoscaling.k8s.io", "VerticalPodAutoscaler"): _simple(("autoscaling", "vpas"), wl.vpa),
-    ("policy", "PodDisruptionBudget"): _simple(("pdbs",), wl.pdb),
+    ("autoscaling", "HorizontalPodAutoscaler"): _simple(("autoscaling", "hpas"), sc.hpa),
+    ("autoscaling.k8s.io", "VerticalPodAutoscaler"): _simple(("autoscaling", "vpas"), sc.vpa),
+    ("policy", "PodDisruptionBudget"): _pdb,
     ("networking.k8s.io", "NetworkPolicy"): _simple(("network_policies", "policies"), net.network_policy),
     ("networking.k8s.io", "Ingress"): _simple(("ingresses",), net.ingress, prefix_kind=True),
     ("extensions", "Ingress"): _simple(("ingresses",), net.ingress, prefix_kind=True),
     ("route.openshift.io", "Route"): _simple(("ingresses",), net.route, prefix_kind=True),
-    ("rbac.authorization.k8s.io", "Role"): _simple(("rbac", "roles"), _rbac_role, prefix_kind=True),
-    ("rbac.authorization.k8s.io", "ClusterRole"): _simple(("rbac", "roles"), _rbac_role, prefix_kind=True),
+    ("rbac.authorization.k8s.io", "Role"): _simple(("rbac", "roles"), rbac.role, prefix_kind=True),
+    ("rbac.authorization.k8s.io", "ClusterRole"): _simple(("rbac", "roles"), rbac.role, prefix_kind=True),
     ("rbac.authorization.k8s.io", "RoleBinding"): _simple(
-        ("rbac", "bindings"), _rbac_binding, prefix_kind=True
+        ("rbac", "bindings"), rbac.binding, prefix_kind=True
     ),
     ("rbac.authorization.k8s.io", "ClusterRoleBinding"): _simple(
-        ("rbac", "bindings"), _rbac_binding, prefix_kind=True
+        ("rbac", "bindings"), rbac.binding, prefix_kind=True
     ),
     ("cert-manager.io", "Certificate"): _simple(("certificates",), net.certificate),
     ("cert-manager.io", "Issuer"): _simple(("issuers",), net.issuer, prefix_kind=True),
     ("cert-manager.io", "ClusterIssuer"): _simple(("issuers",), net.issuer, prefix_kind=True),
     ("externaldns.k8s.io", "DNSEndpoint"): _dns_endpoint,
-    ("karpenter.sh", "NodePool"): _simple(("autoscaling", "node_pools"), wl.karpenter_pool, prefix_kind=True),
+    ("karpenter.sh", "NodePool"): _simple(("autoscaling", "node_pools"), sc.karpenter_pool, prefix_kind=True),
     ("karpenter.sh", "Provisioner"): _simple(
-        ("autoscaling", "node_pools"), wl.karpenter_pool, prefix_kind=True
+        ("autoscaling", "node_pools"), sc.karpenter_pool, prefix_kind=True
     ),
     ("postgresql.cnpg.io", "Cluster"): _simple(("databases",), state.cnpg_cluster, prefix_kind=True),
     ("postgresql.cnpg.io", "ScheduledBackup"): _cnpg_scheduled_backup,
@@ -404,7 +371,9 @@ _HANDLERS: dict[tuple[str, str], Any] = {
 
 
 def normalize(
-    objects: list[tuple[dict[str, Any], dict[str, Any]]], unreadable: list[dict[str, str]] | None = None
+    objects: list[tuple[dict[str, Any], dict[str, Any]]],
+    unreadable: list[dict[str, str]] | None = None,
+    lines: FieldLines | None = None,
 ) -> dict[str, Any]:
     """The `kubernetes` section from (object, provenance) pairs; `List` kinds are unpacked.
 
@@ -413,14 +382,21 @@ def normalize(
 
     `cluster` (server version, nodes, node pools) is left empty: only a live cluster has it, and
     the collector fills it from cluster.cluster_facts().
+
+    `lines` (the files the objects were read from) lets facts point at the field an item judges
+    (`deploy/web.yaml:31`, a container's resources) rather than at the document's first line.
     """
-    builder = _Builder()
+    builder = _Builder(lines)
     for obj, provenance in objects:
         items = (
             obj.get("items") if isinstance(obj, dict) and str(obj.get("kind", "")).endswith("List") else None
         )
-        for item in items if isinstance(items, list) else [obj]:
-            builder.add(item, provenance)
+        if not isinstance(items, list):
+            builder.add(obj, provenance)
+            continue
+        document = builder.lines.locator(provenance)
+        for index, item in enumerate(items):
+            builder.add(item, provenance, document.within(("items", index)))
     if unreadable is not None:
         unreadable.extend(builder.unreadable)
     return builder.finish()

@@ -32,24 +32,37 @@ def _link_targets(section: dict[str, Any]) -> None:
             fact["target_found"] = target_key in workloads
             if fact["target_found"]:
                 workloads[target_key].setdefault(field + "s", []).append(key)
+                if field == "hpa" and isinstance(fact.get("min_replicas"), int):
+                    target = workloads[target_key]
+                    known, fact_min = target.get("hpa_min_replicas"), fact["min_replicas"]
+                    target["hpa_min_replicas"] = fact_min if known is None else min(known, fact_min)
+
+
+def _pdb_selects(pdb: dict[str, Any], labels: dict[str, Any]) -> bool:
+    """Whether a PodDisruptionBudget selects pods with these labels: its whole label selector
+    (matchLabels and matchExpressions); an empty policy/v1 selector selects every pod, an absent
+    one (or an empty policy/v1beta1 one) none."""
+    selector = pdb.get("label_selector")
+    if pdb.get("selects_all"):
+        return True
+    return bool(selector) and selector_matches(selector, labels)
 
 
 def _link_selectors(section: dict[str, Any], grouped: dict[str, list[tuple[str, dict[str, Any]]]]) -> None:
     for key, fact in section["pdbs"].items():
-        matched = [
-            k
-            for k, w in grouped.get(fact.get("namespace"), [])
-            if fact["selector"] and selector_matches({"matchLabels": fact["selector"]}, w["pod_labels"])
-        ]
+        in_namespace = grouped.get(fact.get("namespace"), [])
+        matched = [k for k, w in in_namespace if _pdb_selects(fact, w["pod_labels"])]
         fact["selected_workloads"] = matched
         for workload_key in matched:
             section["workloads"][workload_key].setdefault("pdbs", []).append(key)
     for fact in section["services"].values():
-        backends = [
-            w
-            for _, w in grouped.get(fact.get("namespace"), [])
+        selected = [
+            (k, w)
+            for k, w in grouped.get(fact.get("namespace"), [])
             if fact["selector"] and selector_matches({"matchLabels": fact["selector"]}, w["pod_labels"])
         ]
+        backends = [w for _, w in selected]
+        fact["backend_keys"] = sorted(k for k, _ in selected)
         fact["backend_workloads"] = len(backends)
         fact["backends_with_readiness"] = sum(
             1 for w in backends if all(c["probes"]["readiness"] for c in w["containers"] if not c["init"])

@@ -10,6 +10,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from gonogo.collectors.kubernetes.lines import Locator
+
 WORKLOAD_KINDS = frozenset({"Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "ReplicaSet", "Pod"})
 
 _CREDENTIAL_NAME = re.compile(
@@ -160,11 +162,45 @@ def _security(container: dict[str, Any], pod_context: dict[str, Any]) -> dict[st
     }
 
 
-def _container(container: dict[str, Any], pod_context: dict[str, Any], init: bool) -> dict[str, Any]:
+def image_reference(image: str) -> dict[str, Any]:
+    """The tag and digest of an image reference (the distribution reference grammar:
+    `[host[:port]/]path[:tag][@digest]`); a port in the registry host is not a tag."""
+    name, _, digest = image.partition("@")
+    last = name.rsplit("/", 1)[-1]
+    tag = last.rsplit(":", 1)[1] if ":" in last else None
+    return {"tag": tag or None, "digest": digest or None}
+
+
+_CONTAINER_FIELDS = {
+    "image": "image",
+    "resources": "resources",
+    "limits": "resources/limits",
+    "requests": "resources/requests",
+    "liveness": "livenessProbe",
+    "readiness": "readinessProbe",
+}
+
+
+def _container_at(locate: Locator, path: tuple[str | int, ...]) -> dict[str, str]:
+    at = {"container": locate.at(path)}
+    for name, field in _CONTAINER_FIELDS.items():
+        at[name] = locate.at(path + tuple(field.split("/")))
+    return at
+
+
+def _container(
+    container: dict[str, Any],
+    pod_context: dict[str, Any],
+    init: bool,
+    at: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    image = str(container.get("image") or "")
     fact: dict[str, Any] = {
         "name": str(container.get("name", "")),
-        "image": str(container.get("image", "")),
+        "image": image,
+        "image_ref": image_reference(image),
         "init": init,
+        "restart_policy": container.get("restartPolicy"),
         "probes": {
             kind: _probe(container.get(f"{kind}Probe")) for kind in ("liveness", "readiness", "startup")
         },
@@ -173,7 +209,21 @@ def _container(container: dict[str, Any], pod_context: dict[str, Any], init: boo
         "ports": [p.get("containerPort") for p in container.get("ports") or [] if isinstance(p, dict)],
     }
     fact.update(_resources(container.get("resources") or {}))
+    if at is not None:
+        fact["at"] = at
     return fact
+
+
+def pod_spec_path(kind: Any) -> tuple[str, ...]:
+    """Where a workload kind keeps its pod spec."""
+    if kind == "Pod":
+        return ("spec",)
+    if kind == "CronJob":
+        return ("spec", "jobTemplate", "spec", "template", "spec")
+    return ("spec", "template", "spec")
+
+
+REPLICATED_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "Rollout")
 
 
 def pod_template(obj: dict[str, Any]) -> dict[str, Any]:
@@ -206,23 +256,25 @@ def count(value: Any) -> int | None:
     raise TypeError("a replica count is not an integer")
 
 
-def workload(obj: dict[str, Any]) -> dict[str, Any]:
+def workload(obj: dict[str, Any], locate: Locator | None = None) -> dict[str, Any]:
+    """A workload's facts; with a locator, `at` gives the ref of the fields items point at (the
+    replica count, each container's image, resources and probes)."""
     spec = obj.get("spec") or {}
     template = pod_template(obj)
     pod = template.get("spec") or {}
     pod_context = pod.get("securityContext") or {}
-    containers = [
-        _container(c, pod_context, False) for c in pod.get("containers") or [] if isinstance(c, dict)
-    ]
-    containers += [
-        _container(c, pod_context, True) for c in pod.get("initContainers") or [] if isinstance(c, dict)
-    ]
+    pod_path = pod_spec_path(obj.get("kind"))
+    containers = []
+    for field, init in (("containers", False), ("initContainers", True)):
+        for index, c in enumerate(pod.get(field) or []):
+            if isinstance(c, dict):
+                at = _container_at(locate, (*pod_path, field, index)) if locate else None
+                containers.append(_container(c, pod_context, init, at))
     volumes = [v for v in pod.get("volumes") or [] if isinstance(v, dict)]
     fact: dict[str, Any] = {
         "kind": obj.get("kind"),
-        "replicas": count(spec.get("replicas", 1))
-        if obj.get("kind") in ("Deployment", "StatefulSet")
-        else None,
+        "replicas": count(spec.get("replicas", 1)) if obj.get("kind") in REPLICATED_KINDS else None,
+        "replicas_set": "replicas" in spec,
         "pod_labels": dict((template.get("metadata") or {}).get("labels") or {}),
         "service_account": pod.get("serviceAccountName") or pod.get("serviceAccount") or "default",
         "automount_service_account_token": pod.get("automountServiceAccountToken"),
@@ -244,167 +296,6 @@ def workload(obj: dict[str, Any]) -> dict[str, Any]:
     if obj.get("kind") == "CronJob":
         fact["schedule"] = spec.get("schedule")
         fact["suspend"] = bool(spec.get("suspend"))
+    if locate is not None:
+        fact["at"] = {"replicas": locate.at(("spec", "replicas")), "pod_spec": locate.at(pod_path)}
     return fact
-
-
-def _v2_metric_target(metric: dict[str, Any]) -> tuple[str, int | None] | None:
-    """(resource, averageUtilization) of a Resource metric in v2, v2beta2 or v2beta1 form."""
-    if metric.get("type") != "Resource":
-        return None
-    resource = metric.get("resource") or {}
-    target = resource.get("target") or {}
-    utilization = target.get("averageUtilization", resource.get("targetAverageUtilization"))
-    return str(resource.get("name", "")), utilization
-
-
-def _scale_rules(rules: Any) -> dict[str, Any] | None:
-    if not isinstance(rules, dict):
-        return None
-    return {
-        "policies": len(rules.get("policies") or []),
-        "select_policy": rules.get("selectPolicy"),
-        "stabilization_window_seconds": rules.get("stabilizationWindowSeconds"),
-    }
-
-
-# What the API server fills in (autoscaling/v2 SetDefaults_HorizontalPodAutoscaler): an HPA without
-# metrics scales on 80 % CPU, and a behavior that sets one direction gets the default rules for the
-# other. Applying them here gives manifests the same facts a live cluster returns.
-DEFAULT_CPU_UTILIZATION = 80
-_DEFAULT_SCALE_RULES = {
-    "scaleUp": {"policies": 2, "select_policy": "Max", "stabilization_window_seconds": 0, "defaulted": True},
-    "scaleDown": {
-        "policies": 1,
-        "select_policy": "Max",
-        "stabilization_window_seconds": 300,
-        "defaulted": True,
-    },
-}
-
-
-def hpa(obj: dict[str, Any]) -> dict[str, Any]:
-    """An HPA of any API version as v2 facts (with the API server's defaults applied); a v1
-    targetCPUUtilizationPercentage becomes a CPU target."""
-    spec = obj.get("spec") or {}
-    target = spec.get("scaleTargetRef") or {}
-    cpu = memory = None
-    other_metrics = 0
-    if "targetCPUUtilizationPercentage" in spec:
-        cpu = spec.get("targetCPUUtilizationPercentage")
-    metrics = [m for m in spec.get("metrics") or [] if isinstance(m, dict)]
-    for metric in metrics:
-        found = _v2_metric_target(metric)
-        if found and found[0] == "cpu":
-            cpu = found[1]
-        elif found and found[0] == "memory":
-            memory = found[1]
-        else:
-            other_metrics += 1
-    cpu_defaulted = cpu is None and not metrics
-    behavior = spec.get("behavior")
-    rules = {}
-    for direction in ("scaleUp", "scaleDown"):
-        explicit = _scale_rules((behavior or {}).get(direction))
-        rules[direction] = explicit or (
-            dict(_DEFAULT_SCALE_RULES[direction]) if isinstance(behavior, dict) else None
-        )
-    return {
-        "api_version": obj.get("apiVersion"),
-        "target": {"kind": target.get("kind"), "name": target.get("name")},
-        "min_replicas": count(spec.get("minReplicas", 1)),
-        "max_replicas": count(spec.get("maxReplicas")),
-        "cpu_target_percent": DEFAULT_CPU_UTILIZATION if cpu_defaulted else cpu,
-        "cpu_target_defaulted": cpu_defaulted,
-        "memory_target_percent": memory,
-        "other_metrics": other_metrics,
-        "scale_up": rules["scaleUp"],
-        "scale_down": rules["scaleDown"],
-    }
-
-
-def vpa(obj: dict[str, Any]) -> dict[str, Any]:
-    spec = obj.get("spec") or {}
-    target = spec.get("targetRef") or {}
-    policies = (spec.get("resourcePolicy") or {}).get("containerPolicies") or []
-    return {
-        "target": {"kind": target.get("kind"), "name": target.get("name")},
-        "update_mode": (spec.get("updatePolicy") or {}).get("updateMode", "Auto"),
-        "container_policies": len(policies),
-        "has_max_allowed": any(isinstance(p, dict) and p.get("maxAllowed") for p in policies),
-        "has_min_allowed": any(isinstance(p, dict) and p.get("minAllowed") for p in policies),
-    }
-
-
-def pdb(obj: dict[str, Any]) -> dict[str, Any]:
-    spec = obj.get("spec") or {}
-    return {
-        "min_available": spec.get("minAvailable"),
-        "max_unavailable": spec.get("maxUnavailable"),
-        "selector": (spec.get("selector") or {}).get("matchLabels") or {},
-    }
-
-
-_AUTOSCALER_FLAGS = (
-    "cloud-provider",
-    "nodes",
-    "node-group-auto-discovery",
-    "scale-down-enabled",
-    "scale-down-unneeded-time",
-    "scale-down-utilization-threshold",
-    "max-nodes-total",
-    "expander",
-    "balance-similar-node-groups",
-    "scale-down-delay-after-add",
-)
-
-
-def cluster_autoscaler_settings(obj: dict[str, Any]) -> dict[str, Any] | None:
-    """Settings of a cluster-autoscaler Deployment (recognised by its image or command), else None."""
-    pod = pod_template(obj).get("spec") or {}
-    for container in pod.get("containers") or []:
-        if not isinstance(container, dict):
-            continue
-        words = [str(w) for w in (container.get("command") or []) + (container.get("args") or [])]
-        if "cluster-autoscaler" not in str(container.get("image", "")) and not any(
-            w.endswith("cluster-autoscaler") for w in words
-        ):
-            continue
-        flags: dict[str, list[str]] = {}
-        for word in words:
-            name, _, value = word.lstrip("-").partition("=")
-            if word.startswith("--") and name in _AUTOSCALER_FLAGS:
-                flags.setdefault(name, []).append(value or "true")
-        return {
-            "image": str(container.get("image", "")),
-            "cloud_provider": (flags.get("cloud-provider") or [None])[0],
-            "node_groups": flags.get("nodes", []),
-            "auto_discovery": flags.get("node-group-auto-discovery", []),
-            "scale_down_enabled": (flags.get("scale-down-enabled") or ["true"])[0] != "false",
-            "settings": {k: v[0] if len(v) == 1 else v for k, v in flags.items()},
-        }
-    return None
-
-
-def karpenter_pool(obj: dict[str, Any]) -> dict[str, Any]:
-    spec = obj.get("spec") or {}
-    limits = spec.get("limits") or {}
-    if isinstance(limits.get("resources"), dict):  # karpenter.sh/v1alpha5 Provisioner
-        limits = limits["resources"]
-    return {
-        "kind": obj.get("kind"),
-        "limits": {str(k): str(v) for k, v in limits.items()},
-        "disruption": bool(
-            spec.get("disruption") or spec.get("consolidation") or spec.get("ttlSecondsAfterEmpty")
-        ),
-    }
-
-
-def autoscaler_health(status_text: Any) -> str | None:
-    """Cluster-wide health from the cluster-autoscaler-status ConfigMap (the only ConfigMap value read)."""
-    if not isinstance(status_text, str):
-        return None
-    match = re.search(r"Cluster-wide:\s*\n?\s*Health:\s*(\w+)", status_text)
-    if match:
-        return match.group(1)
-    match = re.search(r"health:\s*\n\s*status:\s*(\w+)", status_text, re.IGNORECASE)
-    return match.group(1) if match else None

@@ -1,4 +1,5 @@
-"""The Rego catalog holds exactly the seed's 114 items, each with complete METADATA and tests."""
+"""The Rego catalog holds exactly the seed's 114 items, and gonogo's own items of section G, each
+with complete METADATA and tests."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ import pytest
 from gonogo.evaluator.catalog import SEVERITIES, CatalogItem, load_catalog, load_thresholds
 
 from gonogo.paths import policies_dir
+from tests.support.catalog import CATALOG_ITEMS, OWN_ITEMS, SEED_ITEMS
+
+OWN_SECTION = "G"
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "checklist-items.tsv"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "checklist-items.tsv"
@@ -32,11 +36,29 @@ def test_vendored_item_list_matches_the_seed() -> None:
     assert DATA.read_text() == SEED.read_text()
 
 
+def _seed(catalog: list[CatalogItem]) -> list[CatalogItem]:
+    return [item for item in catalog if item.id.split(".")[0] != OWN_SECTION]
+
+
 def test_catalog_holds_exactly_the_seed_ids_and_titles(catalog: list[CatalogItem]) -> None:
     expected = {row["id"]: row["title"] for row in _rows(DATA)}
-    found = {item.id: item.title for item in catalog}
-    assert len(catalog) == 114 == len(found)
+    found = {item.id: item.title for item in _seed(catalog)}
+    assert len(_seed(catalog)) == SEED_ITEMS == len(found)
     assert found == expected
+
+
+def test_every_other_item_is_gonogos_own_in_section_g(catalog: list[CatalogItem]) -> None:
+    """The seed's IDs stay as they are; a check no seed item covers is an item of section G,
+    after section 10, with its own section title, in every output and in the score."""
+    own = [item for item in catalog if item.id.split(".")[0] == OWN_SECTION]
+    assert tuple(item.id for item in own) == OWN_ITEMS
+    assert len(catalog) == CATALOG_ITEMS
+    assert [item.id for item in catalog][-len(own) :] == list(OWN_ITEMS)  # sorted after 10.3.5
+    for item in own:
+        assert re.fullmatch(r"G\.[0-9]+\.[0-9]+", item.id), item.id
+        assert item.section_title == "gonogo's Own Checks", item.id
+        assert item.file.startswith("policies/items/gonogo_checks/"), item.file
+        assert item.criteria, item.id
 
 
 def test_criteria_are_the_seed_sub_bullets(catalog: list[CatalogItem]) -> None:
@@ -44,7 +66,7 @@ def test_criteria_are_the_seed_sub_bullets(catalog: list[CatalogItem]) -> None:
         row["id"]: [c for c in row['criteria (sub-bullets, joined by " | ")'].split(" | ") if c]
         for row in _rows(DATA)
     }
-    for item in catalog:
+    for item in _seed(catalog):
         if seeded[item.id]:
             assert list(item.criteria) == seeded[item.id], item.id
         else:  # an item without sub-bullets has one criterion: its own claim
@@ -74,7 +96,7 @@ def test_catalog_command_lists_the_ids(opa_bin: str) -> None:
     result = run_gonogo("catalog", "--format", "json")
     assert result.returncode == 0, result.stderr
     ids = [entry["id"] for entry in json.loads(result.stdout)]
-    assert sorted(ids) == sorted(row["id"] for row in _rows(DATA))
+    assert sorted(ids) == sorted([row["id"] for row in _rows(DATA)] + list(OWN_ITEMS))
 
 
 _THRESHOLD_CALL = re.compile(r'threshold\("([^"]+)",\s*("[^"]*"|true|false|-?[0-9.]+)\)')

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.schema_validation import schema_errors
+from tests.support.catalog import CATALOG_ITEMS, SECTIONS
 from tests.support.cli import EXAMPLE_DAY, EXAMPLES, run_gonogo
 
 
 def test_example_report_validates_and_adds_up(example_report: dict[str, Any]) -> None:
     assert schema_errors("report.schema.json", example_report) == []
     summary = example_report["summary"]
-    assert summary["total"] == 114 == len(example_report["items"])
+    assert summary["total"] == CATALOG_ITEMS == len(example_report["items"])
     assert summary["total"] == summary["completed"] + summary["pending"] + summary["blocked"]
     assert sum(summary["by_verdict"].values()) == summary["total"]
     assert summary["critical_blockers"] == sum(
@@ -105,7 +106,7 @@ def test_markdown_is_the_checklist_filled_in(opa_bin: str) -> None:
     assert "| Security Lead | __________ | __________ | missing |" in text
     assert "- [ ] **Rollback Procedures**: Documented and rehearsed" in text
     assert "[ ] APPROVED FOR DEPLOYMENT / [x] NEEDS WORK" in text
-    assert text.count("\n  > ") == 114
+    assert text.count("\n  > ") == CATALOG_ITEMS
 
 
 def test_junit_has_a_case_per_item(opa_bin: str) -> None:
@@ -114,8 +115,8 @@ def test_junit_has_a_case_per_item(opa_bin: str) -> None:
     result = run_gonogo("check", str(EXAMPLES), "-f", "junit")
     ET.fromstring(result.stdout)
     suites = list(JUnitXml.fromstring(result.stdout))
-    assert len(suites) == 10
-    assert sum(suite.tests for suite in suites) == 114
+    assert len(suites) == SECTIONS
+    assert sum(suite.tests for suite in suites) == CATALOG_ITEMS
     assert sum(suite.failures for suite in suites) >= 1
 
 
@@ -124,7 +125,7 @@ def test_sarif_is_2_1_0_with_a_rule_per_item(opa_bin: str) -> None:
     sarif = json.loads(result.stdout)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
-    assert len(run["tool"]["driver"]["rules"]) == 114
+    assert len(run["tool"]["driver"]["rules"]) == CATALOG_ITEMS
     failing = [r for r in run["results"] if r["ruleId"] == "6.1.2"]
     assert failing and failing[0]["level"] == "error"
     assert failing[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docs/rollback.md"

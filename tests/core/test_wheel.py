@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.catalog import CATALOG_ITEMS
 from tests.support.cli import EXAMPLES, REPO
 
 
@@ -63,7 +64,7 @@ def test_wheel_in_a_fresh_venv_carries_policies_and_schemas(opa_bin: str, tmp_pa
         check=False,
     )
     assert catalog.returncode == 0, catalog.stderr
-    assert len(json.loads(catalog.stdout)) == 114
+    assert len(json.loads(catalog.stdout)) == CATALOG_ITEMS
     check = subprocess.run(
         [gonogo, "check", str(EXAMPLES), "-f", "json", "--opa-bin", opa_bin],
         capture_output=True,
@@ -72,4 +73,4 @@ def test_wheel_in_a_fresh_venv_carries_policies_and_schemas(opa_bin: str, tmp_pa
         check=False,
     )
     assert check.returncode == 1, check.stderr
-    assert json.loads(check.stdout)["summary"]["total"] == 114
+    assert json.loads(check.stdout)["summary"]["total"] == CATALOG_ITEMS

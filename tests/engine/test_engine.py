@@ -17,6 +17,7 @@ from gonogo.evaluator.policy_files import policy_digest
 
 from gonogo.errors import OpaError
 from gonogo.paths import policies_dir
+from tests.support.catalog import CATALOG_ITEMS
 
 SNAPSHOT = {
     "apiVersion": "gonogo.dev/v1alpha1",
@@ -48,7 +49,7 @@ def test_eval_and_server_transports_agree(opa_bin: str) -> None:
     via_server = make_engine(EngineOptions(transport="server", opa_bin=opa_bin), policies_dir()).evaluate(
         SNAPSHOT
     )
-    assert len(via_eval["items"]) == 114
+    assert len(via_eval["items"]) == CATALOG_ITEMS
     assert via_eval == via_server
     assert via_eval["approvals"] == via_server["approvals"] and len(via_eval["approvals"]) == 5
     # a typed serves_eu_users: false does not switch off the critical GDPR item (docs/trust.md)
@@ -176,7 +177,7 @@ def test_remote_verify_accepts_a_bundle_with_the_local_digest(opa_bin: str, tmp_
                     raise
                 time.sleep(0.1)
         assert engine is not None
-        assert len(engine.evaluate(SNAPSHOT)["items"]) == 114
+        assert len(engine.evaluate(SNAPSHOT)["items"]) == CATALOG_ITEMS
 
 
 def test_remote_unreachable_is_an_error() -> None:

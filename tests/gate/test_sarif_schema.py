@@ -11,6 +11,7 @@ from typing import Any
 
 import jsonschema
 
+from tests.support.catalog import CATALOG_ITEMS
 from tests.support.cli import EXAMPLE_DAY, EXAMPLES, run_gonogo
 
 SCHEMA = Path(__file__).with_name("schemas") / "sarif-schema-2.1.0.json"
@@ -65,7 +66,7 @@ def test_level_none_unless_kind_is_fail(opa_bin: str) -> None:
 
 def test_one_rule_per_item_with_help_uri(opa_bin: str) -> None:
     plain = sample_sarif()["runs"][0]["tool"]["driver"]["rules"]
-    assert len(plain) == len({rule["id"] for rule in plain}) == 114
+    assert len(plain) == len({rule["id"] for rule in plain}) == CATALOG_ITEMS
     assert not any("helpUri" in rule for rule in plain)
     rules = sample_sarif("https://docs.example.com/gonogo/")["runs"][0]["tool"]["driver"]["rules"]
     by_id = {rule["id"]: rule for rule in rules}

@@ -7,6 +7,7 @@ from gonogo.evaluator.catalog import load_catalog
 from gonogo.paths import policies_dir
 from gonogo.site.model import item_details, load_collectors
 from gonogo.site.text import catalog_markdown, explain_lines
+from tests.support.catalog import CATALOG_ITEMS
 
 
 def test_explain_shows_collectors_tests_and_the_source(opa_bin: str) -> None:
@@ -24,7 +25,7 @@ def test_explain_shows_collectors_tests_and_the_source(opa_bin: str) -> None:
 def test_catalog_markdown_lists_each_criterion(opa_bin: str) -> None:
     items = load_catalog(policies_dir(), opa_bin)
     text = catalog_markdown(items)
-    assert len(text.splitlines()) == 2 + 114
+    assert len(text.splitlines()) == 2 + CATALOG_ITEMS
     for item in items:
         for criterion in item.criteria:
             assert criterion.replace("|", "\\|") in text, (item.id, criterion)

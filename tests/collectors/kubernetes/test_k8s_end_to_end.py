@@ -49,7 +49,7 @@ def test_realworld_verdicts(realworld, opa_bin: str):
         "2.2.7": "fail",
         "2.2.8": "fail",
         "4.1.1": "pass",
-        "4.1.2": "pending",
+        "4.1.2": "fail",  # the plan carries analytics_db_password's value (the secrets collector)
         "4.1.3": "pass",
         "4.2.1": "pending",
         "4.2.2": "fail",
@@ -70,7 +70,7 @@ def test_realworld_verdicts(realworld, opa_bin: str):
         "6.3.4": "pending",
         "6.3.5": "pending",
         "7.1.1": "fail",
-        "7.1.2": "pass",
+        "7.1.2": "fail",  # no CPU limits on the ingress controller, the add-ons and the worker
         "7.1.3": "pending",
         "7.2.1": "pass",
         "7.2.3": "pass",
@@ -83,6 +83,10 @@ def test_realworld_verdicts(realworld, opa_bin: str):
         "10.1.7": "pending",
         "10.3.3": "pending",
         "10.3.4": "pending",
+        "G.1.1": "fail",  # the worker has no livenessProbe
+        "G.1.2": "fail",  # the worker's HPA keeps 2
+        "G.1.3": "fail",  # neither the ingress controller nor the worker has a PodDisruptionBudget
+        "G.1.4": "pass",
     }
 
 
@@ -104,6 +108,13 @@ def test_realworld_messages_name_object_number_and_threshold(realworld):
     assert rbac["message"] == 'ClusterRole/ci-deployer (k8s/base/rbac.yaml:26): grants "*" verbs'
     lb = realworld["4.3.1"]["criteria"][0]
     assert lb["evidence"] == ["k8s/platform/ingress-nginx.yaml:26"]
+    probes = item_criterion(realworld["G.1.1"], "Liveness probe on every container")
+    assert (
+        probes["message"]
+        == "Deployment shop/worker container worker (k8s/base/worker.json:17): no livenessProbe"
+    )
+    limits = item_criterion(realworld["7.1.2"], "Limits defined appropriately")["message"]
+    assert "container controller (k8s/platform/ingress-nginx.yaml:18): no cpu limit" in limits
 
 
 def test_failing_fixture_awkward_cases(failing):

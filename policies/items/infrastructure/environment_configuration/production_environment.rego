@@ -35,6 +35,7 @@ package gonogo.items.infrastructure.environment_configuration.production_environ
 
 import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
+import data.gonogo.lib.workloads as wl
 
 # METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
@@ -127,9 +128,18 @@ _default_workloads contains {"message": sprintf("%s %s (%s) runs in the default 
 	w.namespace == "default"
 }
 
-criteria["Namespaces created"] := k8s.decide(
-	k8s.present, "Namespace objects from manifests or a live cluster", namespaces,
-	"no Namespace object found (only default/kube-* namespaces)", _default_workloads,
+_workloads := k8s.table(["workloads"])
+
+_no_namespace contains {"message": msg, "ref": k8s.ref(w)} if {
+	count(namespaces) == 0
+	some w in _workloads
+	msg := "no Namespace object found (only default/kube-* namespaces)"
+}
+
+# the subjects are the namespaces, or the workloads that would need one: with neither, nothing is judged
+criteria["Namespaces created"] := wl.decide(
+	"Namespace objects from manifests or a live cluster", "Namespace or workload",
+	object.union(_workloads, namespaces), _no_namespace | _default_workloads,
 	sprintf("namespaces: %s", [concat(", ", sort(object.keys(namespaces)))]),
 )
 
@@ -143,12 +153,19 @@ bindings[key] := b if {
 	not b.system
 }
 
-_rbac_problems contains {"message": "Roles found but no RoleBinding or ClusterRoleBinding grants them", "ref": "kubernetes.rbac"} if {
+_rbac_problems contains {"message": "Roles found but no RoleBinding or ClusterRoleBinding grants them", "ref": k8s.ref(r)} if {
 	count(bindings) == 0
+	some r in roles
 }
 
-criteria["RBAC policies applied"] := k8s.decide(
-	k8s.present, "Role/ClusterRole and binding objects", roles,
-	"no Role or ClusterRole found (besides system roles)", _rbac_problems,
+_rbac_problems contains {"message": msg, "ref": k8s.ref(w)} if {
+	count(roles) == 0
+	some w in _workloads
+	msg := "no Role or ClusterRole found (besides system roles)"
+}
+
+criteria["RBAC policies applied"] := wl.decide(
+	"Role/ClusterRole and binding objects", "Role or workload",
+	object.union(_workloads, roles), _rbac_problems,
 	sprintf("%d roles and %d bindings", [count(roles), count(bindings)]),
 )

@@ -88,3 +88,18 @@ test_no_roles_fails_rbac if {
 	r := env.report with input as inp
 	testing.criterion(r, "RBAC policies applied").message == "no Role or ClusterRole found (besides system roles)"
 }
+
+test_namespaces_and_rbac_pending_when_nothing_to_judge if {
+	r := env.report with input as {"kubernetes": {"workloads": {}, "namespaces": {}, "rbac": {"roles": {}, "bindings": {}}, "issuers": {"ClusterIssuer/le": {}}}}
+	testing.criterion(r, "Namespaces created").message == "no Namespace or workload collected"
+	testing.verdict(r, "RBAC policies applied") == "pending"
+}
+
+test_workload_without_namespace_or_roles_fails_citing_it if {
+	w := {"kind": "Deployment", "name": "web", "namespace": "shop", "provenance": {"ref": "deploy/web.yaml:1"}}
+	r := env.report with input as {"kubernetes": {"workloads": {"Deployment/shop/web": w}, "namespaces": {}, "rbac": {"roles": {}, "bindings": {}}}}
+	c := testing.criterion(r, "RBAC policies applied")
+	c.verdict == "fail"
+	c.evidence == ["deploy/web.yaml:1"]
+	testing.verdict(r, "Namespaces created") == "fail"
+}

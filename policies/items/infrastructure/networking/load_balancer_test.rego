@@ -29,9 +29,26 @@ test_selector_matching_nothing_fails if {
 	contains(r.criteria[0].message, "type LoadBalancer selects no workload")
 }
 
-test_no_load_balancer_fails if {
+test_no_load_balancer_is_nothing_to_judge if {
 	r := lb.report with input as {"kubernetes": {"services": {"shop/web": object.union(_service(1, 1), {"type": "ClusterIP"})}}}
-	contains(r.criteria[0].message, "no load balancer found")
+	r.verdict == "pending"
+	contains(r.criteria[0].message, "no load balancer (Service type LoadBalancer")
+}
+
+_web(readiness) := {
+	"kind": "Deployment", "name": "web", "namespace": "ingress",
+	"containers": [{"name": "web", "init": false, "probes": {"readiness": readiness}, "at": {"container": "deploy/web.yaml:21"}}],
+	"provenance": {"ref": "deploy/web.yaml:1"},
+}
+
+test_backend_without_readiness_is_cited_at_its_container if {
+	svc := object.union(_service(1, 0), {"backend_keys": ["Deployment/ingress/web"]})
+	r := lb.report with input as {"kubernetes": {"services": {"ingress/edge": svc}, "workloads": {"Deployment/ingress/web": _web(null)}}}
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "backend Deployment ingress/web container web (deploy/web.yaml:21) has no readinessProbe")
+	r.criteria[0].evidence == ["deploy/web.yaml:21"]
+	ok := lb.report with input as {"kubernetes": {"services": {"ingress/edge": object.union(svc, {"backends_with_readiness": 1})}, "workloads": {"Deployment/ingress/web": _web({"handler": "httpGet"})}}}
+	ok.verdict == "pass"
 }
 
 test_terraform_target_group_without_health_check_fails if {

@@ -60,25 +60,40 @@ memory_target := result.threshold("hpa.memory_target_percent", 80)
 
 _needs := "HorizontalPodAutoscalers from manifests or a live cluster"
 
-_none := sprintf("no HorizontalPodAutoscaler found among %d workloads", [count(k8s.table(["workloads"]))])
+_workloads := k8s.table(["workloads"])
 
-criteria["Min/max replicas defined (3-20)"] := k8s.decide(
-	k8s.present, _needs, hpas, _none, replica_problems,
+# no HPA at all fails on the workloads it leaves unscaled; with neither, nothing is judged
+_decide(problems, pass_message) := result.pending(_needs) if {
+	not k8s.collected
+} else := result.nothing("workload or HorizontalPodAutoscaler") if {
+	count(hpas) == 0
+	count(_workloads) == 0
+} else := result.fail(
+	sprintf("no HorizontalPodAutoscaler found among %d workloads", [count(_workloads)]),
+	k8s.refs(_workloads),
+) if {
+	count(hpas) == 0
+} else := result.fail(k8s.summary(problems), k8s.problem_refs(problems)) if {
+	count(problems) > 0
+} else := result.pass(pass_message, k8s.refs(hpas))
+
+criteria["Min/max replicas defined (3-20)"] := _decide(
+	replica_problems,
 	sprintf("%d HPAs: replicas within %v-%v", [count(hpas), min_floor, max_ceiling]),
 )
 
-criteria["CPU threshold: 70%"] := k8s.decide(
-	k8s.present, _needs, hpas, _none, cpu_problems,
+criteria["CPU threshold: 70%"] := _decide(
+	cpu_problems,
 	sprintf("%d HPAs: CPU target <= %v%%", [count(hpas), cpu_target]),
 )
 
-criteria["Memory threshold: 80%"] := k8s.decide(
-	k8s.present, _needs, hpas, _none, memory_problems,
+criteria["Memory threshold: 80%"] := _decide(
+	memory_problems,
 	sprintf("%d HPAs: memory target <= %v%%", [count(hpas), memory_target]),
 )
 
-criteria["Scale-up/down policies configured"] := k8s.decide(
-	k8s.present, _needs, hpas, _none, behavior_problems,
+criteria["Scale-up/down policies configured"] := _decide(
+	behavior_problems,
 	sprintf("%d HPAs: scaleUp and scaleDown behavior set", [count(hpas)]),
 )
 

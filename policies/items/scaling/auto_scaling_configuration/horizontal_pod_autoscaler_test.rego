@@ -72,3 +72,9 @@ test_api_default_cpu_target_is_named if {
 	r := hpa.report with input as _input({"shop/web": bare})
 	testing.criterion(r, "CPU threshold: 70%").message == "hpa web (deploy/hpa.yaml:1): CPU target 80% > 70% (the API default: no metrics set)"
 }
+
+test_pending_when_neither_workload_nor_hpa_collected if {
+	r := hpa.report with input as {"kubernetes": {"workloads": {}, "autoscaling": {"hpas": {}}}}
+	r.verdict == "pending"
+	testing.criterion(r, "Min/max replicas defined (3-20)").message == "no workload or HorizontalPodAutoscaler collected"
+}

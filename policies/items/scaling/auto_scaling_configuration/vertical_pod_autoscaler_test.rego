@@ -6,7 +6,8 @@ import data.gonogo.lib.testing
 _container := {
 	"name": "web", "init": false,
 	"requests": {"cpu": "250m", "memory": "256Mi"}, "requests_parsed": {"cpu": 0.25, "memory": 268435456},
-	"limits": {"memory": "512Mi"}, "limits_parsed": {"memory": 536870912},
+	"limits": {"cpu": "1", "memory": "512Mi"}, "limits_parsed": {"cpu": 1, "memory": 536870912},
+	"at": {"container": "deploy/web.yaml:21", "resources": "deploy/web.yaml:35", "limits": "deploy/web.yaml:37"},
 }
 
 _workload(container) := {
@@ -30,6 +31,12 @@ test_pending_without_evidence if {
 	contains(testing.criterion(r, "Resource requests optimized").message, "VerticalPodAutoscalers")
 }
 
+test_pending_when_no_workload_collected if {
+	r := vpa.report with input as {"kubernetes": {"workloads": {}, "autoscaling": {"vpas": {}}}}
+	r.verdict == "pending"
+	testing.criterion(r, "Limits defined appropriately").message == "no workload collected"
+}
+
 test_passes_with_requests_limits_and_vpa if {
 	r := vpa.report with input as _input(_container, {"shop/web": _vpa})
 	r.verdict == "pass"
@@ -37,17 +44,39 @@ test_passes_with_requests_limits_and_vpa if {
 }
 
 test_fails_without_memory_request_and_limit if {
-	c := {"name": "web", "init": false, "requests": {"cpu": "250m"}, "requests_parsed": {"cpu": 0.25}, "limits": {}, "limits_parsed": {}}
+	c := {
+		"name": "web", "init": false, "requests": {"cpu": "250m"}, "requests_parsed": {"cpu": 0.25},
+		"limits": {"cpu": "1"}, "limits_parsed": {"cpu": 1}, "at": {"resources": "deploy/web.yaml:35"},
+	}
 	r := vpa.report with input as _input(c, {"shop/web": _vpa})
 	r.verdict == "fail"
-	contains(testing.criterion(r, "Resource requests optimized").message, "Deployment web (deploy/web.yaml:1) container web: no memory request")
-	contains(testing.criterion(r, "Limits defined appropriately").message, "container web: no memory limit")
+	contains(testing.criterion(r, "Resource requests optimized").message, "Deployment shop/web container web (deploy/web.yaml:35): no memory request")
+	limits := testing.criterion(r, "Limits defined appropriately")
+	contains(limits.message, "container web (deploy/web.yaml:35): no memory limit")
+	limits.evidence == ["deploy/web.yaml:35"]
+}
+
+test_fails_without_cpu_limit if {
+	c := object.union(object.remove(_container, ["limits", "limits_parsed"]), {"limits": {"memory": "512Mi"}, "limits_parsed": {"memory": 536870912}})
+	r := vpa.report with input as _input(c, {"shop/web": _vpa})
+	testing.verdict(r, "Limits defined appropriately") == "fail"
+	contains(testing.criterion(r, "Limits defined appropriately").message, "no cpu limit")
+}
+
+test_init_containers_need_requests_and_limits_too if {
+	init := {"name": "migrate", "init": true, "requests": {}, "requests_parsed": {}, "limits": {}, "limits_parsed": {}}
+	inp := {"kubernetes": {
+		"workloads": {"Deployment/shop/web": object.union(_workload(_container), {"containers": [_container, init]})},
+		"autoscaling": {"vpas": {"shop/web": _vpa}},
+	}}
+	r := vpa.report with input as inp
+	contains(testing.criterion(r, "Limits defined appropriately").message, "Deployment shop/web init container migrate (deploy/web.yaml:1): no cpu limit")
 }
 
 test_fails_when_limit_below_request if {
 	c := object.union(_container, {"limits": {"memory": "128Mi"}, "limits_parsed": {"memory": 134217728}})
 	r := vpa.report with input as _input(c, {"shop/web": _vpa})
-	contains(testing.criterion(r, "Limits defined appropriately").message, "memory limit 128Mi < request 256Mi")
+	contains(testing.criterion(r, "Limits defined appropriately").message, "(deploy/web.yaml:37): memory limit 128Mi < request 256Mi")
 }
 
 test_fails_without_any_vpa if {
