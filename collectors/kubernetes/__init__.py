@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 from gonogo.collectors.base import CollectContext, NothingFound, Option
 from gonogo.collectors.kubernetes.facts import SECTION_KEYS, normalize
+from gonogo.collectors.kubernetes.lines import FieldLines
 from gonogo.collectors.sources.cluster import cluster_objects, live_requested
 from gonogo.collectors.sources.files import SourceFile
 
@@ -146,7 +147,7 @@ class KubernetesCollector:
         """normalize(), with each object of the wrong shape a warning (file:line) and skipped
         evidence: the kubernetes items cannot pass on what is left, the other objects still count."""
         unreadable: list[dict[str, str]] = []
-        section = normalize(pairs, unreadable)
+        section = normalize(pairs, unreadable, FieldLines(ctx.files))
         for bad in unreadable:
             ctx.warnings.append(f"{bad['ref']}: not read: {bad['reason']}")
             ctx.skipped.append({"file": bad["file"], "reason": bad["reason"], "feeds": ["kubernetes"]})

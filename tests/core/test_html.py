@@ -11,6 +11,7 @@ from typing import Any
 from gonogo.evaluator.outputs.html import render
 
 from tests.support.browser import chromium, headless_flags, load_page
+from tests.support.catalog import CATALOG_ITEMS
 from tests.support.cli import REPO
 
 # Screenshots of the rendered report, kept for people to look at (git-ignored).
@@ -80,7 +81,7 @@ def test_a_real_browser_renders_the_report(example_report: dict[str, Any], tmp_p
         check=True,
     ).stdout
     assert 'id="decision">NEEDS WORK</span>' in dom
-    assert dom.count('<tr id="item-') == 114
+    assert dom.count('<tr id="item-') == CATALOG_ITEMS
     shot = tmp_path / "report.png"
     subprocess.run(
         [browser, *flags, f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri()],

@@ -13,6 +13,7 @@ from gonogo.paths import policies_dir
 from gonogo.site import build_site
 from gonogo.site.model import read_tests, verdict_of_test
 from tests.support.browser import chromium, load_page
+from tests.support.catalog import CATALOG_ITEMS
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "tests" / "data" / "checklist-items.tsv"
@@ -35,7 +36,7 @@ class _Links(HTMLParser):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, opa_bin: str) -> Path:
     output = tmp_path_factory.mktemp("site")
-    assert build_site(output, policies_dir(), opa_bin, SEED) == 114
+    assert build_site(output, policies_dir(), opa_bin, SEED) == CATALOG_ITEMS
     return output
 
 
@@ -44,7 +45,7 @@ def _pages(site: Path) -> list[Path]:
 
 
 def test_one_page_per_item_and_per_collector(site: Path) -> None:
-    assert len(list((site / "items").glob("*.html"))) == 114
+    assert len(list((site / "items").glob("*.html"))) == CATALOG_ITEMS
     assert (site / "collectors" / "kubernetes.html").is_file()
     page = (site / "items" / "1.1.1.html").read_text()
     expected = [
@@ -76,7 +77,7 @@ def test_every_link_resolves_to_a_file_in_the_site(site: Path) -> None:
             assert target.is_file(), f"{page.relative_to(site)}: {link} does not resolve"
             assert target.is_relative_to(site.resolve()), f"{page}: {link} leaves the site"
             checked += 1
-    assert checked > 114 * 5
+    assert checked > CATALOG_ITEMS * 5
 
 
 def test_rego_source_is_escaped(site: Path) -> None:
