@@ -27,6 +27,7 @@ BUILTIN: dict[str, str] = {
     "migrations": "gonogo.collectors.migrations:MigrationsCollector",
     "repository": "gonogo.collectors.repository:RepositoryCollector",
     "application": "gonogo.collectors.application:ApplicationCollector",
+    "secrets": "gonogo.collectors.secrets:SecretsCollector",
     "drills": "gonogo.collectors.drills:DrillsCollector",
     "prometheus": "gonogo.collectors.prometheus:PrometheusCollector",
     "attestations": "gonogo.collectors.attestations:AttestationsCollector",

@@ -1,6 +1,10 @@
 """Canary scan: a secret placed where issue #11 found leaks (front-matter URL, runbook heading,
 alert runbook_url query, OpenAPI servers[].url, an annotation, Terraform, a JSON value) reaches no
-output format, not the snapshot, not stderr."""
+output format, not the snapshot, not stderr. A second canary, shaped like no known token (so the
+runner's redaction cannot hide a leak), sits in every place a credential can be kept in plain text
+(issue #15: ConfigMap data and mounted files, env, envFrom, Kustomize literals, Helm values,
+Alertmanager, Loki, Grafana, OpenTelemetry Collector, Terraform defaults, tfvars and plan variables:
+tests/collectors/secrets/fixtures/leaky), and reaches none of them either."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.collectors.secrets.test_secrets import CANARY as PLAIN_CANARY
+from tests.collectors.secrets.test_secrets import FIXTURES as SECRETS_FIXTURES
 from tests.hostile.make_corpus import CANARY, CORPUS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,6 +41,7 @@ def test_the_canary_reaches_no_output(tmp_path: Path):
     for corpus, placed in PLACED.items():
         (folder / placed).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(CORPUS / corpus, folder / placed)
+    shutil.copytree(SECRETS_FIXTURES / "leaky", folder / "config-canary")
     gonogo = [sys.executable, "-c", "from gonogo.main import main; main()"]
     snapshot = tmp_path / "snapshot.json"
     done = subprocess.run(
@@ -51,4 +58,15 @@ def test_the_canary_reaches_no_output(tmp_path: Path):
         seen[f"{fmt} stderr"] = run.stderr
     leaks = [where for where, text in seen.items() if CANARY in text or CANARY[8:] in text]
     assert leaks == []
+    assert [where for where, text in seen.items() if PLAIN_CANARY in text] == []
+    report = json.loads(seen["json"])
+    secrets = next(
+        c
+        for i in report["items"]
+        if i["id"] == "4.1.2"
+        for c in i["criteria"]
+        if c["text"].startswith("All secrets")
+    )
+    assert secrets["verdict"] == "fail"  # the placements were read, and judged, not skipped
+    assert "config-canary/monitoring/alertmanager.yml:6" in secrets["evidence"]
     json.loads(seen["json"])

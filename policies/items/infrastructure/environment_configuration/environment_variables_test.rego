@@ -26,6 +26,110 @@ test_secrets_and_configmaps_pass if {
 	r.verdict == "pending"
 }
 
+_secrets := "All secrets stored in Kubernetes Secrets"
+
+_value(kind, shapes) := {"kind": kind, "type": "string", "references": [], "length": "medium", "shapes": shapes}
+
+_fact(ref, place, fmt, pointer, key, value) := {
+	"file": split(ref, ":")[0], "line": 3, "pointer": pointer, "key": key, "place": place, "format": fmt,
+	"owner": null, "value": value, "provenance": {"ref": ref},
+}
+
+_secrets_input(values, uses) := {"security": {"secrets": {
+	"files": {"cfg.yaml": {"formats": ["kubernetes"], "provenance": {"ref": "cfg.yaml:1"}}},
+	"values": values,
+	"configmap_uses": uses,
+}}}
+
+test_secrets_pending_without_any_configuration if {
+	c := testing.criterion(ev.report, _secrets) with input as {"kubernetes": {"workloads": {}, "configmaps": {}}}
+	c.verdict == "pending"
+	contains(c.message, "configuration to read")
+}
+
+test_configmap_key_loaded_by_envfrom_fails_with_its_location if {
+	f := object.union(
+		_fact("deploy/cm.yaml:9", "configmap_data", "kubernetes", "/data/DB_PASSWORD", "DB_PASSWORD", _value("literal", ["mixed_characters"])),
+		{"owner": "ConfigMap shop/shop-env", "configmap": "shop-env"},
+	)
+	use := {"by": "Deployment shop/web container web", "namespace": "shop", "how": "envFrom", "provenance": {"ref": "deploy/web.yaml:20"}}
+	c := testing.criterion(ev.report, _secrets) with input as _secrets_input({"a": f}, {"shop-env": [use]})
+	c.verdict == "fail"
+	c.message == concat("", [
+		"deploy/cm.yaml:9 /data/DB_PASSWORD (ConfigMap shop/shop-env): ConfigMap data key DB_PASSWORD is a literal ",
+		"that looks like a credential (credential-like key); loaded into env via envFrom by Deployment shop/web ",
+		"container web (deploy/web.yaml:20)",
+	])
+	c.evidence == ["deploy/cm.yaml:9"]
+}
+
+test_inline_alertmanager_and_terraform_credentials_fail if {
+	values := {
+		"a": _fact("am.yml:6", "config_file", "alertmanager", "/global/smtp_auth_password", "smtp_auth_password", _value("literal", [])),
+		"b": _fact(
+			"am.yml:14", "config_file", "alertmanager", "/receivers/0/slack_configs/0/api_url", "api_url",
+			_value("literal", ["slack_webhook_url", "url"]),
+		),
+		"c": _fact("vars.tf:9", "terraform_variable_default", "terraform", "/variable/db_password/default", "db_password", _value("literal", [])),
+	}
+	c := testing.criterion(ev.report, _secrets) with input as _secrets_input(values, {})
+	c.verdict == "fail"
+	contains(c.message, concat("", [
+		"am.yml:6 /global/smtp_auth_password: Alertmanager setting smtp_auth_password is a literal ",
+		"that looks like a credential (credential-like key)",
+	]))
+	contains(c.message, "api_url is a literal that looks like a credential (Slack webhook URL)")
+	contains(c.message, "vars.tf:9 /variable/db_password/default: default of Terraform variable db_password")
+	c.evidence == ["am.yml:14", "am.yml:6", "vars.tf:9"]
+}
+
+test_placeholder_fails_with_a_note if {
+	f := _fact("values.yaml:7", "helm_values", "helm_values", "/auth/password", "password", _value("literal", ["placeholder"]))
+	c := testing.criterion(ev.report, _secrets) with input as _secrets_input({"a": f}, {})
+	c.verdict == "fail"
+	contains(c.message, "it looks like a placeholder")
+}
+
+test_references_and_look_alikes_pass if {
+	values := {
+		"a": _fact(
+			"loki.yaml:18", "config_file", "loki", "/storage_config/aws/secret_access_key", "secret_access_key",
+			object.union(_value("reference", []), {"references": ["env"]}),
+		),
+		"b": _fact("am.yml:6", "config_file", "alertmanager", "/global/smtp_auth_password_file", "smtp_auth_password_file", _value("literal", [])),
+		"c": _fact("values.yaml:8", "helm_values", "helm_values", "/auth/existingSecret", "existingSecret", _value("literal", [])),
+		"d": _fact("values.yaml:7", "helm_values", "helm_values", "/auth/password", "password", _value("empty", [])),
+	}
+	c := testing.criterion(ev.report, _secrets) with input as _secrets_input(values, {})
+	c.verdict == "pass"
+	c.message == concat("", [
+		"no plaintext credential among 4 configured values in 1 configuration files and 0 workloads; ",
+		"1 credentials come from a reference (Secret, environment, file or vault)",
+	])
+	c.evidence == ["cfg.yaml:1"]
+}
+
+test_live_cluster_env_literals_are_judged_beside_the_secrets_facts if {
+	lit := {"name": "DB_PASSWORD", "looks_like_credential": true, "reason": "variable name suggests a credential"}
+	live := json.patch(_input([lit]), [{
+		"op": "replace", "path": "/kubernetes/workloads/Deployment~1shop~1web/provenance",
+		"value": {"object": "Deployment/shop/web", "ref": "Deployment/shop/web"},
+	}])
+	c := testing.criterion(ev.report, _secrets) with input as object.union(live, _secrets_input({}, {}))
+	c.verdict == "fail"
+	c.evidence == ["Deployment/shop/web"]
+}
+
+test_manifest_env_literals_are_left_to_the_secrets_facts if {
+	lit := {"name": "DB_PASSWORD", "looks_like_credential": true, "reason": "variable name suggests a credential"}
+	manifests := json.patch(_input([lit]), [{
+		"op": "replace", "path": "/kubernetes/workloads/Deployment~1shop~1web/provenance",
+		"value": {"file": "deploy/web.yaml", "ref": "deploy/web.yaml:1"},
+	}])
+	c := testing.criterion(ev.report, _secrets) with input as object.union(manifests, _secrets_input({}, {}))
+	c.verdict == "pass"
+}
+
 test_credential_literal_fails_without_value if {
 	lit := {"name": "DB_PASSWORD", "looks_like_credential": true, "reason": "variable name suggests a credential"}
 	r := ev.report with input as _input([lit])
