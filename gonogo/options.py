@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 FORMATS = ("terminal", "json", "markdown", "junit", "sarif", "html", "github", "gitlab")
 FAIL_ON = ("decision", "critical", "high", "medium", "any", "fail", "evidence")
+FORMAT_ALIASES = {"md": "markdown"}
+"""Other names -o FORMAT=PATH accepts for a format (docs/ci.md)."""
 
 
 def _token(token_file: Path | None) -> str | None:
@@ -78,6 +80,14 @@ def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             "the server's bundle revision to equal the local policy digest.",
         ),
         click.option(
+            "--policies",
+            "team_policies",
+            multiple=True,
+            type=click.Path(exists=True, file_okay=False),
+            help="A team's own checklist items (Rego folder), evaluated beside the seed's "
+            "(repeatable; also `policies:` in gonogo.yaml). docs/checklists.md.",
+        ),
+        click.option(
             "--timeout",
             type=float,
             default=60.0,
@@ -127,6 +137,14 @@ def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Path(exists=True, dir_okay=False, path_type=Path),
             help="A earlier JSON report: exit 1 only when an item regressed against it (errors "
             "still exit 2); `gonogo diff` shows the same comparison.",
+        ),
+        click.option(
+            "--skip",
+            "skip",
+            multiple=True,
+            metavar="ITEM",
+            help="Leave this item (not critical) out of the gate (repeatable): it is still evaluated, "
+            "and the report records it as skipped by this flag, not as a waiver.",
         ),
         click.option(
             "--docs-url",
@@ -256,6 +274,7 @@ def engine_from(kw: dict[str, Any]) -> EngineOptions:
         token=_token(kw.pop("opa_token_file")), ca_bundle=kw.pop("opa_ca"),
         remote_policies=kw.pop("remote_policies"), timeout=kw.pop("timeout"),
         insecure_http=kw.pop("insecure_http"), max_answer_bytes=kw.pop("opa_max_answer_mib") * 1024 * 1024,
+        team_policies=tuple(kw.pop("team_policies", ()) or ()),
     )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -69,6 +70,8 @@ class ReportRequest:
     baseline: Path | None = None
     replay: bool = False
     """--replay: a past SOURCE_DATE_EPOCH is allowed (gonogo.clock.gate_clock)."""
+    skip: tuple[str, ...] = ()
+    """--skip ITEM: left out of the gate, recorded in the report (gonogo/gate.py)."""
 
     def remove_stale(self) -> None:
         for _, path in self.files:
@@ -84,7 +87,7 @@ class ReportRequest:
 def report_request(kw: dict[str, Any]) -> ReportRequest:
     """Pops the report options out of a command's keyword arguments. One -f at most; -o PATH
     takes it, -o FORMAT=PATH names its own; a path named twice is refused (never the last kept)."""
-    from gonogo.options import FORMATS
+    from gonogo.gate import check_skip_ids
 
     formats: tuple[str, ...] = kw.pop("fmt")
     if len(formats) > 1:
@@ -93,9 +96,9 @@ def report_request(kw: dict[str, Any]) -> ReportRequest:
     files: list[tuple[str, Path]] = []
     plain = 0
     for value in kw.pop("outputs"):
-        head, sep, tail = value.partition("=")
-        if sep and head in FORMATS and tail:
-            files.append((head, Path(tail)))
+        named = output_format(value)
+        if named is not None:
+            files.append(named)
         else:
             plain += 1
             files.append((chosen or "terminal", Path(value)))
@@ -118,7 +121,32 @@ def report_request(kw: dict[str, Any]) -> ReportRequest:
         kw.pop("docs_url"),
         kw.pop("baseline"),
         bool(kw.pop("replay", False)),
+        check_skip_ids(kw.pop("skip", ())),
     )
+
+
+_FORMAT_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def output_format(value: str) -> tuple[str, Path] | None:
+    """(format, path) for `-o FORMAT=PATH` (a format or one of its aliases); None for a plain
+    PATH. A word before `=` that names no format is a usage error, never a file named `md=x`
+    (a file whose name holds `=` is written as `./NAME`)."""
+    from gonogo.options import FORMAT_ALIASES, FORMATS
+
+    head, sep, tail = value.partition("=")
+    if not sep or not _FORMAT_WORD.match(head):
+        return None
+    name = FORMAT_ALIASES.get(head.lower(), head.lower())
+    if name not in FORMATS:
+        aliases = ", ".join(f"{alias}={fmt}" for alias, fmt in FORMAT_ALIASES.items())
+        raise click.UsageError(
+            f"-o {head}=...: unknown format {head!r}; the formats are {', '.join(FORMATS)} "
+            f"(aliases: {aliases}); for a file whose name holds '=', write -o ./{value}"
+        )
+    if not tail:
+        raise click.UsageError(f"-o {head}=: no path after the format")
+    return name, Path(tail)
 
 
 def render_report(report: dict[str, Any], fmt: str, request: ReportRequest, tty: bool) -> str:
@@ -148,6 +176,9 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
 
 
 def emit_report(report: dict[str, Any], request: ReportRequest) -> int:
+    from gonogo.gate import apply_skips, gate_class, skip_note, skipped_ids
+
+    apply_skips(report, request.skip)  # before rendering: every format shows the skipped items
     for fmt, path in request.files:
         write_output(render_report(report, fmt, request, tty=False), path)
     if request.stdout_format:
@@ -159,11 +190,14 @@ def emit_report(report: dict[str, Any], request: ReportRequest) -> int:
             click.echo(line, err=True)
         for fmt, path in request.files:
             click.echo(f"gonogo: wrote {fmt} report to {path}", err=True)
-    from gonogo.evaluator.decision import exit_class, failed_collectors
+    from gonogo.evaluator.decision import failed_collectors
 
-    verdict = exit_class(report, request.fail_on)
+    note = skip_note(report)
+    if note:
+        click.echo(f"gonogo: {note}", err=True)
+    verdict = gate_class(report, request.fail_on)
     if request.baseline is not None and verdict != "error":
-        verdict = _baseline_gate(report, request.baseline)
+        verdict = _baseline_gate(report, request.baseline, skipped_ids(report))
     if verdict == "approved" and report.get("provenance", {}).get("clock") == "replay":
         # A past clock can bring expired waivers and attestations back: a replay is never a gate.
         click.echo(
@@ -180,11 +214,12 @@ def emit_report(report: dict[str, Any], request: ReportRequest) -> int:
     return {"approved": EXIT_APPROVED, "needs_work": EXIT_NEEDS_WORK, "error": EXIT_ERROR}[verdict]
 
 
-def _baseline_gate(report: dict[str, Any], baseline: Path) -> str:
-    """--baseline: needs_work only when an item regressed against the earlier report."""
+def _baseline_gate(report: dict[str, Any], baseline: Path, skipped: set[str]) -> str:
+    """--baseline: needs_work only when an item (not skipped by --skip) regressed against the
+    earlier report."""
     from gonogo.commands.diff import compare, load_report
 
-    regressed = compare(load_report(baseline), report).regressed
+    regressed = [row for row in compare(load_report(baseline), report).regressed if row[0] not in skipped]
     for item_id, old, new in regressed:
         click.echo(f"gonogo: regressed against the baseline: {item_id} {old} -> {new}", err=True)
     if not regressed:

@@ -9,11 +9,13 @@ from typing import Any
 
 from gonogo.evaluator.outputs.sarif import FILE_REF
 
+from gonogo.text import printable
+
 COMMANDS = {"fail": "error", "error": "error", "pending": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text, keep_newlines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:
@@ -40,6 +42,10 @@ def render(report: dict[str, Any], color: bool = False) -> str:
                 continue
             title = _property(f"{entry['id']} {entry['severity']}: {entry['title']}")
             message = f"{criterion['text']}: {criterion['message']}"
+            if entry.get("skipped_by") and criterion["verdict"] != "error":
+                # --skip: shown as a notice (the gate left it out), never dropped
+                command = "notice"
+                message = f"[skipped by {entry['skipped_by']}, {criterion['verdict']}] {message}"
             if entry.get("remediation") and criterion["verdict"] == "fail":
                 message += f" (fix: {entry['remediation']})"
             lines.append(

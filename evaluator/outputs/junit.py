@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-from gonogo.evaluator.report import SECTION_TITLES
+from gonogo.evaluator.report import section_titles
 
 from gonogo.text import printable
 
@@ -26,7 +26,7 @@ def _lines(entry: dict[str, Any]) -> str:
 def render(report: dict[str, Any], color: bool = False) -> str:
     root = Element("testsuites", name="gonogo", tests=str(len(report["items"])))
     counts = {"failures": 0, "errors": 0, "skipped": 0}
-    for number, title in SECTION_TITLES.items():
+    for number, title in section_titles(report).items():
         members = [e for e in report["items"] if e["id"].split(".")[0] == number]
         suite = SubElement(root, "testsuite", name=f"{number}. {title}", tests=str(len(members)))
         local = {"failures": 0, "errors": 0, "skipped": 0}
@@ -38,7 +38,11 @@ def render(report: dict[str, Any], color: bool = False) -> str:
                 name=f"{entry['id']} {entry['title']}",
             )
             verdict = entry["verdict"]
-            if verdict == "fail":
+            if entry.get("skipped_by") and verdict != "error":  # --skip: out of the gate, verdict kept
+                message = f"skipped by {entry['skipped_by']} (verdict {verdict}, not waived)"
+                SubElement(case, "skipped", message=message).text = _details(entry)
+                local["skipped"] += 1
+            elif verdict == "fail":
                 SubElement(
                     case, "failure", message=f"{entry['severity']}: item fails", type="fail"
                 ).text = _details(entry)

@@ -10,6 +10,10 @@ criterion that is not pass or N/A.
   is given, and omitted otherwise.
 - `partialFingerprints` hash the item, the criterion and the location, never the message, so a
   finding keeps its fingerprint across runs while its evidence stays where it is.
+- Every text is `printable()`: control characters from collected files are escaped, so a SARIF
+  viewer or a CI log shows them, and is never driven by them.
+- An item `--skip` left out of the gate keeps its results, each with an `external` suppression
+  (SARIF §3.35) whose justification names the flag: shown as suppressed, never dropped.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from typing import Any
 
 from gonogo import __version__
+from gonogo.text import printable
 
 KINDS = {"fail": "fail", "error": "fail", "pending": "open", "waived": "review"}
 FILE_REF = re.compile(r"^(?P<file>[^\s:]+\.[A-Za-z0-9]+)(?::(?P<line>\d+))?$")
@@ -39,7 +44,9 @@ def _location(evidence: list[str], item_id: str) -> tuple[dict[str, Any], str]:
             return {"physicalLocation": physical}, match["file"]
     names = evidence[:5] or [item_id]
     kind = "resource" if evidence else "module"
-    return {"logicalLocations": [{"fullyQualifiedName": name, "kind": kind} for name in names]}, names[0]
+    return {
+        "logicalLocations": [{"fullyQualifiedName": printable(name), "kind": kind} for name in names]
+    }, names[0]
 
 
 def fingerprint(*parts: str) -> str:
@@ -50,9 +57,9 @@ def _rule(entry: dict[str, Any], docs_url: str | None) -> dict[str, Any]:
     rule: dict[str, Any] = {
         "id": entry["id"],
         "name": re.sub(r"[^A-Za-z0-9]+", "", entry["title"].title())[:60] or entry["id"],
-        "shortDescription": {"text": entry["title"]},
-        "fullDescription": {"text": f"{entry['section']}: {entry['title']}"},
-        "help": {"text": entry.get("remediation") or entry["title"]},
+        "shortDescription": {"text": printable(entry["title"])},
+        "fullDescription": {"text": printable(f"{entry['section']}: {entry['title']}")},
+        "help": {"text": printable(entry.get("remediation") or entry["title"])},
         "properties": {
             "severity": entry["severity"],
             "tags": ["production-readiness", entry["severity"]],
@@ -78,7 +85,7 @@ def _results(entry: dict[str, Any], index: int) -> list[dict[str, Any]]:
                 "ruleIndex": index,
                 "kind": kind,
                 "level": "error" if kind == "fail" else "none",
-                "message": {"text": f"{entry['id']} {criterion['text']}: {criterion['message']}"},
+                "message": {"text": printable(f"{entry['id']} {criterion['text']}: {criterion['message']}")},
                 "locations": [location],
                 "partialFingerprints": {FINGERPRINT: fingerprint(entry["id"], criterion["text"], where)},
                 "properties": {
@@ -88,6 +95,9 @@ def _results(entry: dict[str, Any], index: int) -> list[dict[str, Any]]:
                 },
             }
         )
+        if entry.get("skipped_by"):
+            justification = f"skipped by the {entry['skipped_by']} flag (left out of the gate, not waived)"
+            results[-1]["suppressions"] = [{"kind": "external", "justification": justification}]
     return results
 
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 from gonogo.evaluator.outputs.tables import item_tables
-from gonogo.evaluator.report import SECTION_TITLES
+from gonogo.evaluator.report import section_titles
+from gonogo.evaluator.tuning import describe as describe_tuning
 
 from gonogo.text import printable
 
@@ -48,21 +49,39 @@ def _tables(entry: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _skipped(skipped: list[dict[str, Any]], verbose: bool) -> list[str]:
+    """The files whose content was not used: a count, and with -v each file, line and reason."""
+    if not skipped:
+        return []
+    if not verbose:
+        return [f"Skipped files: {len(skipped)} (gonogo check -v lists them and why)"]
+    lines = [f"Skipped files: {len(skipped)}"]
+    for entry in skipped:
+        where = f"{entry.get('path')}:{entry['line']}" if entry.get("line") else str(entry.get("path"))
+        lines.append("  " + printable(f"{where}: {entry.get('reason')}"))
+    return lines
+
+
 def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -> str:
     def paint(text: str, fg: str, bold: bool = False) -> str:
         return click.style(text, fg=fg, bold=bold) if color else text
 
     lines: list[str] = []
-    for number, title in SECTION_TITLES.items():
+    for number, title in section_titles(report).items():
         members = [e for e in report["items"] if e["id"].split(".")[0] == number]
         lines.append(paint(f"{number}. {title}", "white", bold=True))
         for entry in members:
             mark, fg = MARKS[entry["verdict"]]
             severity = entry["severity"][:4]
-            lines.append(f"  {paint(mark, fg)} {entry['id']:<7} {severity:<4} {entry['title']}")
+            by = entry.get("skipped_by")
+            skipped = f" {paint(f'[skipped by {by}]', 'cyan')}" if by else ""
+            lines.append(f"  {paint(mark, fg)} {entry['id']:<7} {severity:<4} {entry['title']}{skipped}")
             detail = printable(_first_message(entry))  # collected text cannot rewrite the screen
             if detail and (verbose or entry["verdict"] in ("fail", "error", "waived")):
                 lines.append(f"       {paint('└─', 'bright_black')} {detail}")
+            if entry.get("tuning"):  # gonogo.yaml's items: (evaluator/tuning.py)
+                tuned = printable(describe_tuning(entry["tuning"]))
+                lines.append(f"       {paint('└─', 'bright_black')} {tuned}")
             if verbose:
                 lines += _tables(entry)
         lines.append("")
@@ -73,6 +92,10 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
         f"{summary['critical_blockers']} critical blocker(s)"
     )
     lines.append(f"Readiness score: {summary['score']:g}/100 (minimum {report['min_score']:g})")
+    skips = report.get("skipped_items") or []
+    if skips:
+        listed = ", ".join(f"{s['id']} ({s['verdict']})" for s in skips)
+        lines.append(paint(f"Skipped by --skip (left out of the gate, not waived): {listed}", "cyan"))
     if summary.get("waived_critical"):
         lines.append(paint(f"Critical items waived: {summary['waived_critical']}", "yellow", bold=True))
     origin = report["provenance"].get("snapshot_origin") or {}
@@ -86,6 +109,7 @@ def render(report: dict[str, Any], color: bool = False, verbose: bool = False) -
         if row["signature"] == "verified"
     ]
     lines.append("Signed off by: " + (", ".join(signed) if signed else "nobody yet (gonogo sign-off)"))
+    lines += _skipped(report.get("skipped") or [], verbose)
     for name, run in report.get("collectors", {}).items():
         for error in run.get("errors", []):
             lines.append(paint(printable(f"collector {name} failed: {error}"), "magenta"))

@@ -37,7 +37,7 @@ def check(paths: tuple[Path, ...], **kw: Any) -> None:
     One folder is a repository; several files or folders (as a pre-commit hook passes them)
     are collected alone, with gonogo.yaml looked up in the current folder.
     """
-    from gonogo import api
+    from gonogo import api, progress
     from gonogo.clock import gate_clock
 
     request = report_request(kw)
@@ -46,10 +46,12 @@ def check(paths: tuple[Path, ...], **kw: Any) -> None:
     remove_stale_output(kw.get("snapshot_out"))
     root, only_paths = root_and_paths(paths)
     options = collector_args(kw)
-    snapshot, config = api.collect(
-        root, kw.pop("config_path"), options, list(kw.pop("collectors")) or None, only_paths
-    )
-    if kw.get("snapshot_out"):
-        write_output(json.dumps(snapshot, indent=2) + "\n", kw["snapshot_out"])
-    report = api.evaluate(snapshot, request.apply_min_score(config), engine_from(kw))
+    with progress.shown():  # on a TTY's stderr only: which collector, how many files
+        snapshot, config = api.collect(
+            root, kw.pop("config_path"), options, list(kw.pop("collectors")) or None, only_paths
+        )
+        if kw.get("snapshot_out"):
+            write_output(json.dumps(snapshot, indent=2) + "\n", kw["snapshot_out"])
+        progress.PROGRESS.info("evaluating the snapshot with OPA")
+        report = api.evaluate(snapshot, request.apply_min_score(config), engine_from(kw))
     sys.exit(emit_report(report, request))

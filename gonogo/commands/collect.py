@@ -29,7 +29,7 @@ def collect(paths: tuple[Path, ...], sign_key: Path | None, **kw: Any) -> None:
 
     With --sign, `gonogo evaluate` can tell the snapshot was not edited after collection
     (and `--require-signed-snapshot` refuses one that was)."""
-    from gonogo import api
+    from gonogo import api, progress
 
     output: Path | None = kw["output"]
     if sign_key is not None and output is None:
@@ -41,7 +41,10 @@ def collect(paths: tuple[Path, ...], sign_key: Path | None, **kw: Any) -> None:
         remove_stale_output(signature_path(output))
     root, only_paths = root_and_paths(paths)
     options = collector_args(kw)
-    snapshot, _ = api.collect(root, kw["config_path"], options, list(kw["collectors"]) or None, only_paths)
+    with progress.shown():  # on a TTY's stderr only: which collector, how many files
+        snapshot, _ = api.collect(
+            root, kw["config_path"], options, list(kw["collectors"]) or None, only_paths
+        )
     text = json.dumps(snapshot, indent=2) + "\n"
     if sign_key is not None and output is not None:
         from gonogo.trust.envelope import load_signer

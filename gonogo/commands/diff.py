@@ -22,6 +22,7 @@ class ReportDiff:
     regressed: list[tuple[str, str, str]] = field(default_factory=list)  # (id, old, new)
     newly_passing: list[tuple[str, str]] = field(default_factory=list)  # (id, old)
     expired_waivers: list[str] = field(default_factory=list)
+    expired_attestations: list[dict[str, Any]] = field(default_factory=list)  # file, role, covers
     score_delta: float = 0.0
 
     def lines(self, old_score: float, new_score: float) -> list[str]:
@@ -32,11 +33,35 @@ class ReportDiff:
         out += [f"  {item_id}: {old} -> pass" for item_id, old in self.newly_passing]
         out.append(f"Waivers expired ({len(self.expired_waivers)}):")
         out += [f"  {item_id}" for item_id in self.expired_waivers]
+        out.append(f"Attestations expired ({len(self.expired_attestations)}):")
+        out += [
+            f"  {a['file']} ({a.get('role') or 'unknown role'}: {', '.join(a.get('covers') or [])})"
+            for a in self.expired_attestations
+        ]
         return out
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "regressed": [{"id": i, "old": o, "new": n} for i, o, n in self.regressed],
+            "newly_passing": [{"id": i, "old": o} for i, o in self.newly_passing],
+            "expired_waivers": self.expired_waivers,
+            "expired_attestations": self.expired_attestations,
+            "score_delta": self.score_delta,
+        }
 
 
 def _expired(report: dict[str, Any]) -> set[str]:
     return {w["id"] for w in report.get("waivers", []) if w.get("status") == "expired"}
+
+
+def _expired_attestations(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """The attestations (sign-offs included) expired in NEW that were not expired in OLD."""
+    before = {a.get("file") for a in old.get("attestations") or [] if a.get("status") == "expired"}
+    return [
+        {"file": a.get("file"), "role": a.get("role"), "covers": list(a.get("covers") or [])}
+        for a in sorted(new.get("attestations") or [], key=lambda a: str(a.get("file")))
+        if a.get("status") == "expired" and a.get("file") not in before
+    ]
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> ReportDiff:
@@ -49,6 +74,7 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> ReportDiff:
         elif now == "pass" and was != "pass":
             result.newly_passing.append((entry["id"], was))
     result.expired_waivers = sorted(_expired(new) - _expired(old))
+    result.expired_attestations = _expired_attestations(old, new)
     return result
 
 
@@ -71,21 +97,11 @@ def load_report(path: Path) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the difference as JSON.")
 def diff(old: Path, new: Path, as_json: bool) -> None:
     """List the items that regressed between two JSON reports, those newly passing, the waivers
-    that expired and the score delta. Exit 1 when an item regressed, 0 otherwise."""
+    and attestations that expired and the score delta. Exit 1 when an item regressed, 0 otherwise."""
     before, after = load_report(old), load_report(new)
     result = compare(before, after)
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "regressed": [{"id": i, "old": o, "new": n} for i, o, n in result.regressed],
-                    "newly_passing": [{"id": i, "old": o} for i, o in result.newly_passing],
-                    "expired_waivers": result.expired_waivers,
-                    "score_delta": result.score_delta,
-                },
-                indent=2,
-            )
-        )
+        click.echo(json.dumps(result.as_json(), indent=2))
     else:
         click.echo("\n".join(result.lines(before["summary"]["score"], after["summary"]["score"])))
     sys.exit(1 if result.regressed else 0)

@@ -44,7 +44,7 @@ def evaluate(
 
     The report records where the snapshot came from: signed (by whom, from `gonogo collect
     --sign`) or unsigned."""
-    from gonogo import api
+    from gonogo import api, progress
     from gonogo.clock import gate_clock
     from gonogo.config import load_config
     from gonogo.evaluator.snapshot import bytes_digest, load_snapshot
@@ -61,7 +61,9 @@ def evaluate(
             f"{snapshot}: --require-signed-snapshot: {origin.reason or 'the snapshot is not signed'}"
         )
     document = load_snapshot(snapshot)
-    report = api.evaluate(
-        document, config, engine_from(kw), snapshot_sha256=bytes_digest(data), origin=origin
-    )
+    with progress.shown():
+        progress.PROGRESS.info("evaluating %s with OPA", snapshot.name)
+        report = api.evaluate(
+            document, config, engine_from(kw), snapshot_sha256=bytes_digest(data), origin=origin
+        )
     sys.exit(emit_report(report, request))

@@ -22,6 +22,13 @@ from gonogo.options import (
 @collector_options
 @engine_options
 @click.option("--verbose", "-v", is_flag=True, help="Also show failures about unchanged files and a summary.")
+@click.option(
+    "--skip",
+    "skip",
+    multiple=True,
+    metavar="ITEM",
+    help="Never block on this item (not critical; repeatable); --verbose still lists its failures.",
+)
 def hook(files: tuple[str, ...], **kw: Any) -> None:
     """Judge staged FILES (as pre-commit passes them) in the context of the whole staged repository.
 
@@ -30,8 +37,12 @@ def hook(files: tuple[str, ...], **kw: Any) -> None:
     whose evidence cites one of FILES: one line per finding, `path:line: ITEM severity:
     message (fix: ...)`, then a one-line summary. Exit 0 clean, 1 findings, 2 error.
     """
+    from gonogo.clock import gate_clock
+    from gonogo.gate import check_skip_ids
     from gonogo.hook.run import run_hook
 
+    gate_clock(False)  # a past SOURCE_DATE_EPOCH brings expired waivers back: refused (exit 2), as in check
+    skip = check_skip_ids(kw.pop("skip"))
     verbose = kw.pop("verbose")
     config_path = kw.pop("config_path")
     collectors = list(kw.pop("collectors")) or None
@@ -44,6 +55,7 @@ def hook(files: tuple[str, ...], **kw: Any) -> None:
         options=options,
         engine_options=engine_from(kw),
         full_fix=verbose,
+        skip=skip,
     )
     for line in result.lines:
         click.echo(line)

@@ -24,6 +24,7 @@ ENGINE_FIX = (
     "(https://go.dev/doc/install); or set $GONOGO_OPA to an OPA v1 binary"
 )
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+REPLAY_BLOCK = "gonogo hook: the clock is a replay (a past SOURCE_DATE_EPOCH); a replay never passes a gate"
 
 
 @dataclass
@@ -68,8 +69,10 @@ def run_hook(
     options: dict[str, Any],
     engine_options: EngineOptions,
     full_fix: bool = False,
+    skip: tuple[str, ...] = (),
 ) -> HookResult:
     from gonogo import api
+    from gonogo.gate import apply_skips, skipped_ids
 
     root = repository_root(cwd)
     changed = set(repo_relative(files, root, cwd))
@@ -85,12 +88,19 @@ def run_hook(
                 raise GonogoError(f"config {config_path} is not staged in the repository")
         snapshot, config_document = api.collect(tree, config, options, collectors)
         report = api.evaluate(snapshot, config_document, engine_options)
+    apply_skips(report, skip)
     errors = _errors(report)
-    findings = change_findings(report, changed)
+    skipped = skipped_ids(report)
+    findings = [f for f in change_findings(report, changed) if f.item not in skipped]
     unreadable = unreadable_files(report, changed)
     lines = [f.text(full_fix) for f in findings] + unreadable
     judged = sum(1 for e in report["items"] if e["verdict"] not in ("pending", "not_applicable"))
     details = [f"(not about the change) {line}" for line in other_failures(report, changed)]
+    details += [
+        f"(skipped by --skip) {f.text(full_fix)}"
+        for f in change_findings(report, changed)
+        if f.item in skipped
+    ]
     details.append(
         f"gonogo hook: {len(changed)} changed file(s) judged with the whole staged repository "
         f"({judged} item(s) with evidence, {report['summary']['by_verdict'].get('pending', 0)} pending); "
@@ -103,4 +113,6 @@ def run_hook(
         where = len({line.split(":", 1)[0] for line in lines})
         summary = f"gonogo hook: {len(lines)} finding(s) in {where} changed file(s); commit blocked"
         return HookResult(EXIT_FINDINGS, [*lines, summary], details)
+    if report.get("provenance", {}).get("clock") == "replay":  # allowed by GONOGO_ALLOW_PAST_CLOCK=1 only
+        return HookResult(EXIT_FINDINGS, [REPLAY_BLOCK], details)
     return HookResult(EXIT_CLEAN, [], details)

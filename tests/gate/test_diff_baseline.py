@@ -15,6 +15,8 @@ import pytest
 from tests.support.cli import EXAMPLE_DAY, EXAMPLES, run_gonogo
 
 AFTER_WAIVER = {"SOURCE_DATE_EPOCH": str(int(datetime(2027, 4, 15, 12, tzinfo=UTC).timestamp()))}
+READY = EXAMPLES.parent / "ready-service"
+AFTER_ATTESTATIONS = {"SOURCE_DATE_EPOCH": str(int(datetime(2028, 6, 1, 12, tzinfo=UTC).timestamp()))}
 
 
 def _allowing_unsigned_waivers(folder: Path) -> Path:
@@ -86,8 +88,25 @@ def test_same_report_has_no_difference(reports: tuple[Path, Path, Path]) -> None
         "regressed": [],
         "newly_passing": [],
         "expired_waivers": [],
+        "expired_attestations": [],
         "score_delta": 0,
     }
+
+
+def test_expired_attestations_are_listed(opa_bin: str, tmp_path: Path) -> None:
+    """The ready service judged now and after its attestations' expiry (a future clock, not a replay)."""
+    now, later = tmp_path / "now.json", tmp_path / "later.json"
+    # (exit 0 or 1: the ready service's sign-offs go stale with each policy change until re-signed)
+    assert run_gonogo("check", str(READY), "-o", f"json={now}").returncode in (0, 1)
+    assert run_gonogo("check", str(READY), "-o", f"json={later}", env=AFTER_ATTESTATIONS).returncode == 1
+    assert not [a for a in json.loads(now.read_text())["attestations"] if a["status"] == "expired"]
+    code, found = _diff(now, later)
+    assert code == 1 and found["regressed"]
+    expired = {entry["file"]: entry for entry in found["expired_attestations"]}
+    assert len(expired) == len(json.loads(now.read_text())["attestations"])
+    assert all(entry["role"] and entry["covers"] for entry in expired.values())
+    text = run_gonogo("diff", str(now), str(later)).stdout
+    assert f"Attestations expired ({len(expired)}):" in text
 
 
 def test_baseline_fails_only_on_regressions(reports: tuple[Path, Path, Path], allowed: Path) -> None:
