@@ -1,8 +1,9 @@
 """The four hooks, installed by the real pre-commit from a local clone of this repository's HEAD
 into a fresh git repository, as a new user does; OPA is not on PATH (the hook brings its engine).
 
-A good service (fixtures/good-service: a Deployment, its HPA and NetworkPolicies in separate
-files, a `terraform show -json` plan, a Prometheus rule file, runbooks). For each hook a good
+A good service (fixtures/good-service: a Deployment, its HPA, VPA, RBAC and NetworkPolicies in
+separate files, a `terraform show -json` plan, a Prometheus rule file and the Alertmanager
+configuration that routes it, runbooks). For each hook a good
 change commits and a bad one is blocked with lines naming only the changed file:
 - manifests: an image bump and an HPA-only edit commit (no false block from facts that live in
   other files); removing the memory limit is blocked;
@@ -42,8 +43,9 @@ tested: {day}
 
 # Rollback Procedure
 
-1. Roll back the deployment: `kubectl -n shop rollout undo deploy/api`.
-2. Confirm the previous ReplicaSet serves: `kubectl -n shop rollout status deploy/api`.
+1. Announce the rollback in #shop-incidents.
+2. Roll back the deployment: `kubectl -n shop rollout undo deploy/api`.
+3. Confirm the previous ReplicaSet serves: `kubectl -n shop rollout status deploy/api`.
 """
 
 
