@@ -79,3 +79,32 @@ def test_fingerprints_stable_and_distinct(opa_bin: str) -> None:
     prints = [result["partialFingerprints"]["gonogoCriterion/v1"] for result in first]
     assert prints == [result["partialFingerprints"]["gonogoCriterion/v1"] for result in second]
     assert len(set(prints)) == len(prints)
+
+
+def test_control_characters_are_escaped_and_a_skip_is_a_valid_suppression() -> None:
+    from gonogo.evaluator.outputs.sarif import render
+
+    entry = {
+        "id": "7.1.2",
+        "title": "Resource requests\x1b[2J optimized",
+        "section": "7.1 Auto-scaling",
+        "severity": "medium",
+        "verdict": "fail",
+        "skipped_by": "--skip",
+        "remediation": "Set requests.\u202e",
+        "criteria": [
+            {"text": "Limits", "verdict": "fail", "evidence": ["a.yaml:3"], "message": "bad\x07\r\nline"}
+        ],
+    }
+    report = {"items": [entry], "decision": "NEEDS_WORK", "summary": {"score": 0}}
+    document = json.loads(render(report))
+    run = document["runs"][0]
+    rule = run["tool"]["driver"]["rules"][0]
+    texts = [run["results"][0]["message"]["text"], rule["shortDescription"]["text"], rule["help"]["text"]]
+    assert not any(ch in text for text in texts for ch in "\x1b\x07\r\n\u202e"), texts
+    assert "\\x1b" in texts[1] and "\\x07" in texts[0]
+    assert run["results"][0]["suppressions"] == [
+        {"kind": "external", "justification": "skipped by the --skip flag (left out of the gate, not waived)"}
+    ]
+    errors = list(jsonschema.Draft7Validator(json.loads(SCHEMA.read_text())).iter_errors(document))
+    assert not errors, [e.message for e in errors[:3]]
