@@ -12,6 +12,7 @@ pending); an `empty` one gets `{}` at every provided path (items judge "searched
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 import traceback
@@ -22,11 +23,14 @@ from typing import Any
 from gonogo.collectors import bounded, registry
 from gonogo.collectors.base import CollectContext, Collector, CollectorError
 from gonogo.collectors.contract import declaration_problems, empty_output, output_problems, schema_problems
-from gonogo.collectors.sources.files import skipped_evidence, walk, walk_paths
+from gonogo.collectors.sources.files import skipped_evidence, skipped_files, walk, walk_paths
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
 from gonogo.errors import GonogoError
 from gonogo.text import redact_facts
+
+PROGRESS = logging.getLogger("gonogo.progress")
+"""Which collector runs and how many files it has: the CLI shows it on a TTY's stderr (gonogo/progress.py)."""
 
 
 def _merge(snapshot: dict[str, Any], part: dict[str, Any]) -> None:
@@ -144,7 +148,8 @@ def _collect(
     # evidence about the service. Only the attestations collector reads it, so signing a report
     # never changes the evidence that report's sign-offs bind (gonogo/trust/digest.py).
     evidence_files = [source for source in files if not source.rel.startswith(GONOGO_DIR)]
-    for name in names:
+    for number, name in enumerate(names, start=1):
+        PROGRESS.info("collector %d/%d %s: %d file(s)", number, len(names), name, len(files))
         if _elapsed_clock() >= deadline:
             snapshot["collectors"][name] = dict(_out_of_time(name, limits), collected_at=_stamp(now))
             continue
@@ -178,4 +183,7 @@ def _collect(
         if skipped:
             run["skipped"] = skipped[:200]
         snapshot["collectors"][name] = run
+    # Every file whose content was not used, whole or in part, with the reason (and line): nothing
+    # is skipped without a word, whichever collectors ran.
+    snapshot["skipped"] = skipped_files(files)
     return snapshot

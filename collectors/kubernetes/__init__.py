@@ -50,7 +50,6 @@ _NOT_CLUSTER_OBJECTS = (
     "client.authentication.k8s.io",
 )
 _KUSTOMIZATION_NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
-_TEMPLATE_MARKS = ("{{", "{%")
 
 
 def is_cluster_object(value: Any) -> bool:
@@ -173,42 +172,39 @@ class KubernetesCollector:
         rendered_dirs: set[str] = set()
         if options.get("kustomize"):
             rendered_dirs = self._kustomize(ctx, pairs)
-        skipped_charts: set[str] = set()
+        skipped_charts: dict[str, list[SourceFile]] = {}
         for source in ctx.files:
-            if source.suffix not in (".yaml", ".yml", ".json"):
+            if not source.structured:  # YAML or JSON by name or by content (`*.rules`, no suffix)
                 continue
             chart = _in_chart_templates(source.rel, charts)
             if chart is not None:
-                skipped_charts.add(chart)
+                skipped_charts.setdefault(chart, []).append(source)
                 continue
             if str(PurePosixPath(source.rel).parent) in rendered_dirs:
                 continue
             pairs.extend(self._file_objects(ctx, source))
-        if options.get("helm"):
-            self._helm(ctx, charts, pairs)
-        else:
-            for chart in sorted(skipped_charts):
+        rendered = self._helm(ctx, charts, pairs) if options.get("helm") else set()
+        for chart in sorted(set(skipped_charts) - rendered):
+            if not options.get("helm"):
                 ctx.warnings.append(
                     f"{chart or '.'}: Helm chart templates skipped (not YAML until rendered; "
                     "run with --helm and helm on PATH to render them)"
                 )
+            for source in skipped_charts[chart]:
+                _skip_template(ctx, source, "a Helm chart template, not rendered (--helm renders the chart)")
+        for chart in rendered:
+            for source in skipped_charts.get(chart, []):
+                source.rendered_by = "helm template"
         return pairs
 
     def _file_objects(
         self, ctx: CollectContext, source: SourceFile
     ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-        text = source.text
-        if text is None:
+        template = source.template  # the file source's one parse tells a template from YAML
+        if template is not None:
+            ctx.warnings.append(f"{source.rel}: templated, not YAML (line {template.line}); skipped")
+            _skip_template(ctx, source, "a template, not rendered")
             return []
-        templated = any(mark in text for mark in _TEMPLATE_MARKS)
-        if source.suffix != ".json" and templated:
-            try:
-                list(yaml.safe_load_all(text))
-            except yaml.YAMLError as exc:
-                ctx.warnings.append(
-                    f"{source.rel}: templated, not YAML ({describe_yaml_error(exc)}); skipped"
-                )
-                return []
         found = []
         for document in source.yaml_documents:
             if is_cluster_object(document.value):
@@ -217,8 +213,10 @@ class KubernetesCollector:
 
     def _helm(
         self, ctx: CollectContext, charts: list[str], pairs: list[tuple[dict[str, Any], dict[str, Any]]]
-    ) -> None:
+    ) -> set[str]:
+        """Renders each chart with `helm template`; returns the charts rendered."""
         helm = shutil.which("helm")
+        rendered: set[str] = set()
         for chart in charts:
             where = chart or "."
             if not helm:
@@ -228,8 +226,8 @@ class KubernetesCollector:
             if status != 0:
                 ctx.warnings.append(f"{where}: helm template failed (exit {status}); chart skipped")
                 continue
-            rendered = _parse_rendered(ctx, where, "helm template", output)
-            for _, template, value in rendered:
+            rendered.add(chart)
+            for _, template, value in _parse_rendered(ctx, where, "helm template", output):
                 if not is_cluster_object(value):
                     continue
                 # "# Source: <chart-name>/templates/x.yaml" -> <chart dir>/templates/x.yaml
@@ -239,6 +237,7 @@ class KubernetesCollector:
                     else f"{where}/(rendered)"
                 )
                 pairs.append((value, ctx.file_ref(template_rel, note=f"{_identity(value)}, helm template")))
+        return rendered
 
     def _kustomize(self, ctx: CollectContext, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> set[str]:
         """Render every kustomization no other kustomization uses; returns every kustomization folder."""
@@ -276,6 +275,24 @@ class KubernetesCollector:
                     kustomization = f"{folder}/kustomization.yaml"
                     pairs.append((value, ctx.file_ref(kustomization, note=f"{_identity(value)}, kustomize")))
         return set(folders) - failed
+
+
+def _skip_template(ctx: CollectContext, source: SourceFile, what: str) -> None:
+    """A template whose set-aside reading is a Kubernetes object: named in the collector's
+    `skipped`, so the kubernetes items cannot pass without it, and none fails on its values."""
+    template = source.template
+    documents = template.documents if template is not None else source.yaml_documents
+    if not any(is_cluster_object(d.value) for d in documents):
+        return
+    line = template.line if template is not None else 1
+    ctx.skipped.append(
+        {
+            "file": source.rel,
+            "line": line,
+            "reason": f"{what}: its objects are unknown",
+            "feeds": ["kubernetes"],
+        },
+    )
 
 
 def _identity(obj: dict[str, Any]) -> str:

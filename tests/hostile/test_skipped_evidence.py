@@ -11,7 +11,8 @@ import pytest
 
 from gonogo.api import check
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-service"
+# The ready service: every item passes from evidence, so a hidden file that keeps one from passing shows.
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ready-service"
 pytestmark = [pytest.mark.opa, pytest.mark.slow]
 
 BAD_DEPLOYMENT = """apiVersion: apps/v1
@@ -83,3 +84,34 @@ def test_a_symlink_out_of_the_folder_is_not_followed(tmp_path: Path):
         "deploy/k8s/linked.yaml: not read: a symlink to outside the scanned folder, not followed" in warnings
     )
     assert items["7.1.2"]["verdict"] == "pending"
+
+
+HELM_DEPLOYMENT = BAD_DEPLOYMENT.replace(
+    "name: hidden, namespace: shop", "name: '{{ .Release.Name }}', namespace: shop"
+)
+
+
+@pytest.mark.parametrize("name", ["hidden.yaml", "hidden.yaml.tpl"])
+def test_a_templated_manifest_keeps_7_1_2_pending_and_never_fails_it(tmp_path: Path, name: str):
+    # The template's values are unknown until rendered: its Deployment without requests neither
+    # fails 7.1.2 (a false block) nor is ignored (a silent pass); it keeps 7.1.2 pending.
+    folder = _service(tmp_path)
+    (folder / "deploy" / "k8s" / name).write_text(HELM_DEPLOYMENT)
+    report = check(folder)
+    items = {i["id"]: i for i in report["items"]}
+    assert items["7.1.2"]["verdict"] == "pending"
+    assert f"deploy/k8s/{name}" in items["7.1.2"]["criteria"][0]["message"]
+    (entry,) = [e for e in report["skipped"] if e["path"] == f"deploy/k8s/{name}"]
+    assert entry["line"] == 3 and entry["reason"].startswith("a Go/Helm template")
+
+
+def test_the_report_lists_the_unread_files(tmp_path: Path):
+    folder = _service(tmp_path)
+    (folder / "deploy" / "k8s" / "hidden.yaml").write_bytes((BAD_DEPLOYMENT + "\0").encode())
+    report = check(folder)
+    nul_line = BAD_DEPLOYMENT.count("\n") + 1
+    assert {
+        "path": "deploy/k8s/hidden.yaml",
+        "reason": f"binary: a NUL byte on line {nul_line}",
+        "line": nul_line,
+    } in (report["skipped"])
