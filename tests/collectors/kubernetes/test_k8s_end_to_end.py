@@ -44,25 +44,28 @@ def test_realworld_verdicts(realworld, opa_bin: str):
     catalog = load_catalog(policies_dir(), opa_bin)
     mine = items_for_collector("kubernetes", catalog) | items_for_collector("terraform", catalog)
     verdicts = {item_id: realworld[item_id]["verdict"] for item_id in mine}
+    # charts/shop-extras is not rendered (no --helm): its Deployment template is named in skipped[]
+    # and keeps every item the kubernetes collector feeds from passing (pending, "evidence not
+    # read: charts/shop-extras/templates/mailer.yaml: ..."); failing items still fail.
     assert verdicts == {
         "2.1.4": "pending",
         "2.2.7": "fail",
         "2.2.8": "fail",
-        "4.1.1": "pass",
+        "4.1.1": "pending",  # the unrendered chart (below)
         "4.1.2": "fail",  # the plan carries analytics_db_password's value (the secrets collector)
-        "4.1.3": "pass",
+        "4.1.3": "pending",  # the unrendered chart (below)
         "4.2.1": "pending",
         "4.2.2": "fail",
-        "4.3.1": "pass",
-        "4.3.2": "pass",
+        "4.3.1": "pending",  # the unrendered chart (below)
+        "4.3.2": "pending",  # the unrendered chart (below)
         "4.3.3": "pass",
-        "4.3.4": "pass",
+        "4.3.4": "pending",  # the unrendered chart (below)
         "4.3.5": "fail",
         "5.1.1": "fail",
-        "5.1.2": "pass",
+        "5.1.2": "pending",  # the unrendered chart (below)
         "5.2.2": "pending",
-        "6.2.1": "fail",
-        "6.2.2": "fail",
+        "6.2.1": "pending",  # no on-call document collected: nothing to judge
+        "6.2.2": "pending",  # no escalation document collected: nothing to judge
         "6.2.4": "pending",
         "6.2.5": "pending",
         "6.3.2": "pending",
@@ -72,9 +75,9 @@ def test_realworld_verdicts(realworld, opa_bin: str):
         "7.1.1": "fail",
         "7.1.2": "fail",  # no CPU limits on the ingress controller, the add-ons and the worker
         "7.1.3": "pending",
-        "7.2.1": "pass",
+        "7.2.1": "pending",  # the unrendered chart (below)
         "7.2.3": "pass",
-        "7.2.4": "pass",
+        "7.2.4": "pending",  # the unrendered chart (below)
         "8.1.3": "pending",
         "8.2.1": "fail",
         "8.2.2": "fail",
@@ -86,7 +89,7 @@ def test_realworld_verdicts(realworld, opa_bin: str):
         "G.1.1": "fail",  # the worker has no livenessProbe
         "G.1.2": "fail",  # the worker's HPA keeps 2
         "G.1.3": "fail",  # neither the ingress controller nor the worker has a PodDisruptionBudget
-        "G.1.4": "pass",
+        "G.1.4": "pending",  # the unrendered chart (below)
     }
 
 
