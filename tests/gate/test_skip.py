@@ -13,6 +13,7 @@ from gonogo.evaluator.decision import decide
 from gonogo.evaluator.summary import summarize
 
 from gonogo.gate import apply_skips, check_skip_ids, gate_class
+from gonogo.schema_validation import schema_errors
 from tests.support.cli import EXAMPLE_DAY, EXAMPLES, item, run_gonogo
 
 
@@ -104,6 +105,7 @@ def test_skipped_items_in_every_format_of_one_run(opa_bin: str, tmp_path: Path) 
     assert item(report, "2.1.2")["verdict"] == "fail" and item(report, "2.1.2")["skipped_by"] == "--skip"
     assert report["skipped_items"] == [{"id": "2.1.2", "severity": "high", "verdict": "fail", "by": "--skip"}]
     assert not [w for w in report["waivers"] if w.get("id") == "2.1.2"]
+    assert schema_errors("report.schema.json", report) == []
 
     results = json.loads(outputs["sarif"].read_text())["runs"][0]["results"]
     skipped = [r for r in results if r["ruleId"] == "2.1.2"]
