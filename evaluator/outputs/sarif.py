@@ -95,7 +95,7 @@ def _results(entry: dict[str, Any], index: int) -> list[dict[str, Any]]:
                 },
             }
         )
-        if entry.get("skipped_by"):
+        if entry.get("skipped_by") and verdict != "error":  # an error is never suppressed
             justification = f"skipped by the {entry['skipped_by']} flag (left out of the gate, not waived)"
             results[-1]["suppressions"] = [{"kind": "external", "justification": justification}]
     return results
