@@ -31,7 +31,6 @@ from gonogo.collectors.sources.files import SourceFile
 from gonogo import __version__
 
 HELM_VALUES = re.compile(r"(^|/)([\w.-]*[-_.])?values([-_.][\w.-]*)?\.ya?ml$", re.IGNORECASE)
-_YAML = (".yaml", ".yml")
 
 
 def _is_plan(value: Any) -> bool:
@@ -48,18 +47,18 @@ class SecretsCollector:
     def collect(self, ctx: CollectContext) -> dict[str, Any]:
         facts = Facts(ctx)
         for source in ctx.files:
-            if source.suffix in _YAML:
-                self._yaml(facts, source)
-            elif source.suffix == ".ini":
+            if source.suffix == ".ini":
                 self._ini(facts, source)
-            elif source.suffix == ".tf" or source.path.name.endswith((".tfvars", ".auto.tfvars")):
+            elif source.suffix in (".tf", ".tfvars"):
                 text = source.text
                 if text is not None:
                     terraform.hcl(facts, source, text, tfvars=source.suffix == ".tfvars")
-            elif source.suffix == ".json":
-                value = source.json_value
+            elif source.structured:  # YAML or JSON by name or by content (`*.rules`, no suffix)
+                value = source.json_value if source.form == "json" else None
                 if _is_plan(value):
                     terraform.plan(facts, source, value)
+                else:
+                    self._yaml(facts, source, quiet=source.form == "json")
         if not facts.files:
             return {}
         uses = {
@@ -70,7 +69,8 @@ class SecretsCollector:
             "security": {"secrets": {"files": facts.files, "values": facts.values, "configmap_uses": uses}}
         }
 
-    def _yaml(self, facts: Facts, source: SourceFile) -> None:
+    def _yaml(self, facts: Facts, source: SourceFile, *, quiet: bool = False) -> None:
+        """A YAML (or JSON: composed as YAML for its lines) file's configuration values."""
         documents = source.yaml_documents  # the shared parse: recognises the file first
         helm = bool(HELM_VALUES.search(source.rel))
         text = source.text or ""
@@ -82,7 +82,7 @@ class SecretsCollector:
         try:
             nodes = compose(text, [])
         except ValueError as exc:  # the message names a line, never content
-            if not templated:  # a template proper is the kubernetes collector's (--helm renders it)
+            if not (templated or quiet):  # a template proper is the kubernetes collector's (--helm)
                 facts.ctx.warnings.append(f"{source.rel}: {exc}; skipped")
             return
         for node in nodes:

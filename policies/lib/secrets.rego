@@ -131,7 +131,7 @@ _shape_labels := {
 
 _shape_label(s) := _shape_labels[s]
 
-_shape_label(s) := sprintf("shaped like a %s", [trim_prefix(s, "known_token:")]) if startswith(s, "known_token:")
+_shape_label(s) := sprintf("the shape of a known token: %s", [trim_prefix(s, "known_token:")]) if startswith(s, "known_token:")
 
 # METADATA
 # description: True when a value that counts as a credential takes it from a reference (the good case).

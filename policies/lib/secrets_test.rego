@@ -72,7 +72,7 @@ test_shapes_count_whatever_the_key if {
 	g := _fact("container_env", "kubernetes", "/spec/containers/0/env/1/value", "DATABASE_URL", _literal(["url_with_password"]))
 	secrets.reasons(g) == {"URL with embedded password"}
 	h := _fact("container_env", "kubernetes", "/spec/containers/0/env/1/value", "NOTE", _literal(["known_token:Slack token"]))
-	secrets.reasons(h) == {"shaped like a Slack token"}
+	secrets.reasons(h) == {"the shape of a known token: Slack token"}
 }
 
 test_secure_block_and_sensitive_variable if {
