@@ -31,6 +31,14 @@ infra_table(path) := object.get(input, array.concat(["infrastructure"], path), {
 ref(fact) := object.get(fact, ["provenance", "ref"], "?")
 
 # METADATA
+# description: >-
+#   The evidence reference of a workload by its key (Kind/namespace/name): the file and line
+#   it was read from, or the key itself when the workload table does not hold it.
+workload_ref(key) := r if {
+	r := ref(table(["workloads"])[key])
+} else := key
+
+# METADATA
 # description: Sorted evidence references of every fact in a table (object or array).
 refs(facts) := sort({ref(fact) | some fact in facts})
 

@@ -91,3 +91,9 @@ test_display if {
 	k8s.display({"namespace": "web", "name": "api"}) == "web/api"
 	k8s.display({"name": "node-1"}) == "node-1"
 }
+
+test_workload_ref_is_the_file_it_was_read_from if {
+	web := {"provenance": {"ref": "deploy/web.yaml:3"}}
+	k8s.workload_ref("Deployment/shop/web") == "deploy/web.yaml:3" with input as {"kubernetes": {"workloads": {"Deployment/shop/web": web}}}
+	k8s.workload_ref("Deployment/shop/gone") == "Deployment/shop/gone" with input as {"kubernetes": {"workloads": {}}}
+}

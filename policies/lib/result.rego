@@ -3,8 +3,10 @@
 # description: >-
 #   Builds criterion results and rolls them up into an item verdict. Every checklist item
 #   under data.gonogo.items uses these helpers, so every item reports in the same shape.
-#   Verdicts: pass, fail, pending (no evidence collected), not_applicable (the item's
-#   condition is false in input.context), error. Every pass and not_applicable carries an
+#   Verdicts (docs/verdicts.md): pass, fail (a subject is present and its control is missing
+#   or wrong), pending (no evidence collected, or nothing to judge: "no X collected"),
+#   not_applicable (no object for a measured reason, or a condition false in input.context
+#   through unless_false), error. Every pass and not_applicable carries an
 #   assurance level: measured (a machine-made artifact or a live system), attested (a
 #   statement signed by a key the trust configuration binds to a role) or declared (typed by
 #   hand). item() enforces the trust model (docs/trust.md): a declared pass or a declared

@@ -44,6 +44,18 @@ decide(test_results, problems, pass_message, refs) := result.pending("JUnit test
 } else := result.pass(pass_message, refs)
 
 # METADATA
+# description: >-
+#   As decide, for the tests of one kind ("smoke", "e2e"): when no JUnit report holds a test of
+#   that kind (refs is empty), there is nothing to judge - pending, "no <kind> test results
+#   collected" - whatever the problems say (docs/verdicts.md).
+decide_kind(kind, test_results, problems, pass_message, refs) := r if {
+	r := decide(test_results, problems, pass_message, refs)
+	r.verdict in {"pending", "error"}
+} else := result.nothing(sprintf("%s test results (JUnit reports with %s tests)", [kind, kind])) if {
+	count(refs) == 0
+} else := decide(test_results, problems, pass_message, refs)
+
+# METADATA
 # description: A label, with the setting that changed how it is matched.
 described(label, setting, name) := label if {
 	setting == ""

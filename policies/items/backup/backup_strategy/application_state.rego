@@ -20,6 +20,7 @@
 #     - kubernetes.backups
 #     - kubernetes.databases
 #     - kubernetes.gitops
+#     - kubernetes.workloads
 #     - infrastructure.databases
 #   remediation: >-
 #     Add a Velero Schedule (snapshotVolumes or defaultVolumesToFsBackup) for every namespace with
@@ -96,4 +97,17 @@ criteria["Configuration backups automated"] := result.pending("GitOps, Velero or
 	not k8s.collected
 } else := result.pass(k8s.summary(_config_sources), k8s.problem_refs(_config_sources)) if {
 	count(_config_sources) > 0
-} else := result.fail("no GitOps source (Argo CD/Flux), Velero Schedule of cluster resources or config-backup CronJob found", [])
+} else := result.nothing("workloads (whose configuration a backup would restore)") if {
+	count(_workload_refs) == 0
+} else := result.fail(
+	sprintf(
+		"no GitOps source (Argo CD/Flux), Velero Schedule of cluster resources or config-backup CronJob found for %d workload(s)",
+		[count(_workload_refs)],
+	),
+	_workload_refs,
+)
+
+_workload_refs := sort({k8s.ref(w) |
+	some w in k8s.table(["workloads"])
+	not k8s.system_namespace(object.get(w, "namespace", ""))
+})

@@ -25,6 +25,7 @@ _input(backed, rdb, gitops) := {"kubernetes": {
 	"databases": {"RedisFailover/shop/cache": _redis(rdb)},
 	"gitops": gitops,
 	"backups": {"velero_schedules": {}, "cronjobs": {}},
+	"workloads": {"StatefulSet/shop/files": {"namespace": "shop", "provenance": {"ref": "sts.yaml:1"}}},
 }}
 
 _argo := {"Application/argocd/shop": {"kind": "Application", "name": "shop", "provenance": {"ref": "argo.yaml:1"}}}
@@ -46,6 +47,13 @@ test_unprotected_state_fails if {
 	testing.criterion(r, "Persistent volumes backed up").message == "StatefulSet shop/files (sts.yaml:1): persistent volume not covered by any backup"
 	contains(testing.criterion(r, "Redis snapshots configured (if using)").message, "redis shop/cache (redis.yaml:1): no RDB/AOF persistence")
 	contains(testing.criterion(r, "Configuration backups automated").message, "no GitOps source")
+	testing.criterion(r, "Configuration backups automated").evidence == ["sts.yaml:1"]
+}
+
+test_configuration_backups_of_no_workload_is_nothing_to_judge if {
+	r := state.report with input as {"kubernetes": {"workloads": {}, "gitops": {}, "backups": {"velero_schedules": {}, "cronjobs": {}}}}
+	testing.criterion(r, "Configuration backups automated").verdict == "pending"
+	startswith(testing.criterion(r, "Configuration backups automated").message, "no workloads (")
 }
 
 test_redis_not_applicable_when_unused if {

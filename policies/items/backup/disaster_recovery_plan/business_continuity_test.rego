@@ -53,3 +53,20 @@ test_pending_without_documents_collector if {
 	some c in r.criteria
 	contains(c.message, "documents collector")
 }
+
+test_a_plan_lacking_workflows_and_notification_fails_naming_it if {
+	r := business_continuity.report with input as testing.documents_snapshot({
+		"business_continuity": [
+			testing.with_sections(
+				testing.document("business_continuity", "docs/bcp.md", {"headings": ["business continuity", "recovery priorities"]}),
+				40,
+			),
+		],
+	})
+	r.verdict == "fail"
+	workflows := testing.criterion(r, "Critical workflows identified")
+	workflows.verdict == "fail"
+	startswith(workflows.message, "critical workflows: no heading matching")
+	workflows.evidence == ["docs/bcp.md:1"]
+	testing.criterion(r, "Stakeholder notification plan").verdict == "fail"
+}

@@ -67,3 +67,25 @@ test_pending_without_documents_collector if {
 	some c in r.criteria
 	contains(c.message, "documents collector")
 }
+
+test_a_runbook_lacking_escalation_and_templates_fails_naming_it if {
+	r := dr_runbook_created.report with input as testing.documents_snapshot({
+		"dr_runbook": [
+			testing.with_sections(
+				testing.document("dr_runbook", "docs/disaster-recovery.md", {
+					"steps": 8,
+					"headings": ["disaster recovery", "contacts"],
+				}),
+				40,
+			),
+		],
+	})
+	r.verdict == "fail"
+	escalation := testing.criterion(r, "Escalation paths defined")
+	escalation.verdict == "fail"
+	startswith(escalation.message, "escalation path: no heading matching")
+	escalation.evidence == ["docs/disaster-recovery.md:1"]
+	templates := testing.criterion(r, "Communication templates prepared")
+	templates.verdict == "fail"
+	templates.evidence == ["docs/disaster-recovery.md:1"]
+}

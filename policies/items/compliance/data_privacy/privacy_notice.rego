@@ -34,7 +34,7 @@ _longest := doc if {
 #   (declared).
 published := result.pending("the documents collector (a privacy policy in the repository)") if {
 	not documents.collected
-} else := result.fail("no privacy policy or notice found: no document titled like one (or kind \"privacy_policy\" in paths.documents)", []) if {
+} else := result.nothing("privacy policy or notice (a document titled like one, or kind \"privacy_policy\" in paths.documents)") if {
 	count(_docs) == 0
 } else := result.fail(
 	sprintf("%s has %d words < %d: a heading, not a policy", [_longest.path, object.get(_longest, "words", 0), _min_words]),

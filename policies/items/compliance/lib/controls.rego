@@ -87,10 +87,10 @@ segmentation_problems contains {"message": sprintf("%s: publicly accessible", [d
 	db.publicly_accessible == true
 }
 
-segmentation_problems contains {"message": msg, "ref": k8s.ref(ns)} if {
+segmentation_problems contains {"message": msg, "ref": k8s.workload_ref(workload)} if {
 	some key, ns in k8s_namespaces
 	not ns.default_deny_ingress
-	count(ns.workloads_without_ingress_policy) > 0
+	some workload in ns.workloads_without_ingress_policy
 	msg := sprintf("%s: no default-deny ingress NetworkPolicy; %d workload(s) accept traffic from any pod", [
 		key, count(ns.workloads_without_ingress_policy),
 	])

@@ -86,7 +86,7 @@ production_like := result.pending("a load-test report") if {
 	not input.quality.load_tests
 } else := result.error(sprintf("load-test report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
 	count(unreadable) > 0
-} else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
+} else := result.nothing("load-test report (k6 summary export, Locust stats CSV or JSON, JMeter JTL)") if {
 	count(runs) == 0
 } else := result.fail(sprintf("no production-like run: %s", [concat("; ", not_qualifying)]), sort([ref | some ref, _ in runs])) if {
 	count(qualifying) == 0

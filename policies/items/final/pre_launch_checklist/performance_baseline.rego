@@ -67,6 +67,8 @@ baseline_result := result.pending("a recorded benchmark baseline") if {
 	not input.quality.benchmarks
 } else := result.error(sprintf("benchmark report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
 	count(unreadable) > 0
+} else := result.nothing("benchmark report (pytest-benchmark JSON or a benchmark_comparison file)") if {
+	count(input.quality.benchmarks.reports) == 0
 } else := result.fail(
 	sprintf("no benchmark compared with a recorded baseline (%d benchmark report(s) found)", [count(input.quality.benchmarks.reports)]),
 	sort([ref | some ref, _ in input.quality.benchmarks.reports]),

@@ -49,10 +49,10 @@ problems contains {"message": msg, "ref": k8s.ref(f)} if {
 	msg := sprintf("%s: ingress %s (internet-wide, not 80/443)", [f.address, opening])
 }
 
-problems contains {"message": msg, "ref": k8s.ref(ns)} if {
+problems contains {"message": msg, "ref": k8s.workload_ref(workload)} if {
 	some name, ns in namespaces
 	not ns.default_deny_egress
-	count(ns.workloads_without_egress_policy) > 0
+	some workload in ns.workloads_without_egress_policy
 	msg := sprintf(
 		"namespace %s: %d of %d workloads have no egress policy and there is no default-deny egress",
 		[name, count(ns.workloads_without_egress_policy), ns.workloads],

@@ -43,11 +43,16 @@ test_an_allow_all_policy_alone_is_pending_not_egress_restricted if {
 	r.criteria[0].message == "no workloads or cloud firewall rules collected"
 }
 
-test_workloads_without_any_policy_fail_naming_their_namespace if {
-	ns := {"workloads": 1, "default_deny_egress": false, "workloads_without_egress_policy": ["Deployment/shop/web"], "provenance": {"ref": "web.yaml:1"}}
-	r := fw.report with input as {"kubernetes": {"network_policies": {"namespaces": {"shop": ns}, "policies": {}}}}
+test_workloads_without_any_policy_fail_naming_the_workloads if {
+	ns := {
+		"workloads": 1, "default_deny_egress": false,
+		"workloads_without_egress_policy": ["Deployment/shop/web"], "provenance": {"ref": "Namespace/shop"},
+	}
+	web := {"name": "web", "namespace": "shop", "provenance": {"ref": "deploy/web.yaml:1"}}
+	inp := {"kubernetes": {"network_policies": {"namespaces": {"shop": ns}, "policies": {}}, "workloads": {"Deployment/shop/web": web}}}
+	r := fw.report with input as inp
 	r.verdict == "fail"
-	r.criteria[0].evidence == ["web.yaml:1"]
+	r.criteria[0].evidence == ["deploy/web.yaml:1"]
 }
 
 test_egress_restricted_is_said_only_of_namespaces_with_workloads if {

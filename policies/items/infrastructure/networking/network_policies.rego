@@ -34,10 +34,10 @@ namespaces[name] := ns if {
 
 policies := k8s.table(["network_policies", "policies"])
 
-problems contains {"message": msg, "ref": k8s.ref(ns)} if {
+problems contains {"message": msg, "ref": k8s.workload_ref(workload)} if {
 	some name, ns in namespaces
 	not ns.default_deny_ingress
-	count(ns.workloads_without_ingress_policy) > 0
+	some workload in ns.workloads_without_ingress_policy
 	msg := sprintf(
 		"namespace %s: no default-deny ingress policy; %d of %d workloads not selected by any ingress policy (%s)",
 		[

@@ -32,7 +32,7 @@ _usable := [spec | some spec in _specs; object.get(spec, "operations", 0) > 0]
 # description: An OpenAPI description with operations and a published servers URL.
 api_published := result.pending("the documents collector (operations documents in the repository)") if {
 	not documents.collected
-} else := result.fail("no OpenAPI or Swagger description found in the repository", []) if {
+} else := result.nothing("OpenAPI or Swagger description") if {
 	count(_specs) == 0
 } else := result.fail(sprintf("%s: the API description has no operations", [_specs[0].path]), documents.refs(_specs)) if {
 	count(_usable) == 0

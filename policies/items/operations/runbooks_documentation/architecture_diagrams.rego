@@ -38,7 +38,7 @@ _with_diagrams := [doc | some doc in _docs; object.get(doc, "diagrams", 0) > 0]
 # description: An architecture document with a diagram, reviewed within documents.max_review_age_days.
 current_diagram := result.pending("the documents collector (operations documents in the repository)") if {
 	not documents.collected
-} else := result.fail("no architecture document found (a Markdown document titled \"Architecture\", or a diagram file)", []) if {
+} else := result.nothing("architecture document (a Markdown document titled \"Architecture\", or a diagram file)") if {
 	count(_docs) == 0
 } else := result.fail(sprintf("architecture documents %v hold no diagram", [[doc.path | some doc in _docs]]), documents.refs(_docs)) if {
 	count(_with_diagrams) == 0

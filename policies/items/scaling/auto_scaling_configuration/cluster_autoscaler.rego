@@ -16,6 +16,7 @@
 #   evidence:
 #     - kubernetes.autoscaling
 #     - infrastructure.node_pools
+#     - infrastructure.kubernetes_clusters
 #   remediation: >-
 #     Deploy cluster-autoscaler with --cloud-provider and --nodes/--node-group-auto-discovery (or
 #     Karpenter NodePools with limits, or autoscaling node pools in Terraform), and verify it
@@ -34,6 +35,9 @@ autoscalers := k8s.table(["autoscaling", "cluster_autoscalers"])
 karpenter := k8s.table(["autoscaling", "node_pools"])
 
 pools := k8s.infra_table(["node_pools"])
+
+# Managed clusters in the plan: subjects whose nodes need a scaling rule.
+_clusters := k8s.infra_table(["kubernetes_clusters"])
 
 rules contains sprintf("cluster-autoscaler %s (%s)", [a.name, k8s.ref(a)]) if {
 	some a in autoscalers
@@ -73,7 +77,13 @@ criteria["Node scaling rules defined"] := result.pending("a cluster-autoscaler, 
 } else := result.fail(concat("; ", sort(_problems)), _evidence) if {
 	count(rules) == 0
 	count(_problems) > 0
-} else := result.fail("no cluster-autoscaler Deployment, Karpenter NodePool or autoscaling node pool found", []) if {
+} else := result.fail(
+	"no cluster-autoscaler Deployment, Karpenter NodePool or autoscaling node pool found for the cluster(s) in the plan",
+	k8s.refs(_clusters),
+) if {
+	count(rules) == 0
+	count(_clusters) > 0
+} else := result.nothing("cluster-autoscaler Deployment, Karpenter NodePool, node pool or cluster") if {
 	count(rules) == 0
 } else := result.pass(concat("; ", sort(rules)), _evidence)
 

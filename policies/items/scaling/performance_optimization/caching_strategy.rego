@@ -97,6 +97,8 @@ _layer_text := concat(", ", sort(_layers)) if count(_layers) > 0
 # description: At least caching.min_layers of edge, application and HTTP caching are in evidence.
 multi_layer := result.pass(sprintf("%d caching layers: %s", [count(_layers), _layer_text]), _refs) if {
 	count(_layers) >= _min_layers
+} else := result.nothing("caching layer (edge, application or HTTP cache)") if {
+	count(_layers) == 0
 } else := result.fail(
 	sprintf("%d caching layer(s) (%s) < %d: %s", [count(_layers), _layer_text, _min_layers, _missing_text]),
 	_refs,

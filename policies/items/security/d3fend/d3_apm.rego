@@ -42,6 +42,8 @@ criteria["Prometheus metrics instrumented"] := result.pending("Prometheus config
 	[s.provenance.ref | some s in app_sources],
 ) if {
 	count(app_sources) > 0
+} else := result.nothing("Prometheus scrape configuration, ServiceMonitor or PodMonitor") if {
+	count(sources) == 0
 } else := result.fail(
 	sprintf(
 		"no application is scraped: %d scrape sources, all exporters or platform (%s)",
@@ -57,7 +59,15 @@ criteria["Grafana dashboards deployed"] := result.pending("Grafana dashboards (m
 	[d.provenance.ref | some d in dashboards],
 ) if {
 	count(dashboards) > 0
-} else := result.fail("no Grafana dashboard found (JSON file, grafana_dashboard ConfigMap or GrafanaDashboard)", [])
+} else := result.fail(
+	sprintf(
+		"no Grafana dashboard found (JSON file, grafana_dashboard ConfigMap or GrafanaDashboard) for the scraped application: %s",
+		[concat(", ", sort([sprintf("%s %s", [s.kind, s.name]) | some s in app_sources]))],
+	),
+	sort([s.provenance.ref | some s in app_sources]),
+) if {
+	count(app_sources) > 0
+} else := result.nothing("Grafana dashboard (JSON file, grafana_dashboard ConfigMap or GrafanaDashboard)")
 
 criteria["Alert rules configured"] := result.pending("Prometheus alerting rules (monitoring collector)") if {
 	not alerting.collected("prometheus")
@@ -66,7 +76,11 @@ criteria["Alert rules configured"] := result.pending("Prometheus alerting rules 
 	array.slice(sort([a.provenance.ref | some a in object.get(alerting.section, "alerts", {}); a.parsed]), 0, 10),
 ) if {
 	alerting.section.prometheus.parsed_alerting_rules > 0
+} else := result.nothing("alerting rule (Prometheus rule file or PrometheusRule)") if {
+	alerting.section.prometheus.alerting_rules == 0
 } else := result.fail(
 	sprintf("no alerting rule with a valid PromQL expression (%d alerting rules read)", [alerting.section.prometheus.alerting_rules]),
-	[],
+	_unparsed_refs,
 )
+
+_unparsed_refs := array.slice(sort([a.provenance.ref | some a in object.get(alerting.section, "alerts", {}); not a.parsed]), 0, 10)

@@ -39,10 +39,10 @@ criteria["Session management secure"] := session_cookies
 # description: A JWT library and a Redis client are both declared (a revocation list needs both).
 token_blacklist := result.pending("dependency manifests (the scanners collector)") if {
 	not input.security.dependencies
-} else := result.fail(
-	sprintf("no %s declared for a token blacklist (%s)", [concat(" and no ", _blacklist_missing), evidence.manifests_text]),
-	[],
-) if {
+} else := evidence.missing(sprintf(
+	"no %s declared for a token blacklist (%s)",
+	[concat(" and no ", _blacklist_missing), evidence.manifests_text],
+)) if {
 	count(_blacklist_missing) > 0
 } else := result.pass(
 	sprintf("JWT %s with Redis %s declared", [evidence.packages_text(evidence.signal("jwt")), evidence.packages_text(evidence.signal("redis_client"))]),
@@ -60,7 +60,7 @@ _strong_hashers := [f | some f in evidence.signal("password_hasher"); f.what in 
 # description: bcrypt (or the stronger argon2) is declared; passlib alone does not say which scheme.
 password_hashing := result.pending("dependency manifests (the scanners collector)") if {
 	not input.security.dependencies
-} else := result.fail(sprintf("no bcrypt or argon2 password hasher declared (%s)", [evidence.manifests_text]), []) if {
+} else := evidence.missing(sprintf("no bcrypt or argon2 password hasher declared (%s)", [evidence.manifests_text])) if {
 	count(_strong_hashers) == 0
 } else := result.pass(sprintf("password hasher declared: %s", [evidence.packages_text(_strong_hashers)]), [f.ref | some f in _strong_hashers])
 

@@ -32,6 +32,10 @@ roles[key] := r if {
 
 bindings := k8s.table(["rbac", "bindings"])
 
+# Workloads are subjects too: with no Role or ClusterRole at all, each runs with no RBAC of the
+# service's own (only the defaults).
+_workloads := k8s.table(["workloads"])
+
 problems contains {"message": msg, "ref": k8s.ref(r)} if {
 	some key, r in roles
 	not r.aggregated
@@ -55,12 +59,21 @@ problems contains {"message": msg, "ref": k8s.ref(b)} if {
 	msg := sprintf("%s (%s): binds cluster-admin to %s %s", [key, k8s.ref(b), s.kind, s.name])
 }
 
-problems contains {"message": "roles found but no RoleBinding or ClusterRoleBinding", "ref": "kubernetes.rbac.bindings"} if {
+problems contains {"message": msg, "ref": k8s.ref(r)} if {
 	count([b | some b in bindings; not b.system]) == 0
+	some key, r in roles
+	msg := sprintf("%s (%s): no RoleBinding or ClusterRoleBinding grants it", [key, k8s.ref(r)])
 }
 
-criteria["RBAC implemented"] := k8s.decide(
-	k8s.present, "RBAC objects from manifests or a live cluster", roles,
-	"no Role or ClusterRole found (besides system roles)", problems,
+problems contains {"message": msg, "ref": k8s.ref(w)} if {
+	count(roles) == 0
+	some key, w in _workloads
+	not k8s.system_namespace(object.get(w, "namespace", ""))
+	msg := sprintf("%s (%s): no Role or ClusterRole found (besides system roles) for the service's workloads", [key, k8s.ref(w)])
+}
+
+criteria["RBAC implemented"] := k8s.judge(
+	k8s.present, "RBAC objects from manifests or a live cluster", array.concat([r | some r in roles], [w | some w in _workloads]),
+	"Role, ClusterRole or workload", problems,
 	sprintf("%d roles, %d bindings, no wildcard grants or cluster-admin bindings", [count(roles), count(bindings)]),
 )

@@ -58,6 +58,6 @@ csrf_tokens := result.pending("dependency manifests and source (the scanners col
 	not input.security.dependencies
 } else := result.fail(concat("; ", _problems), [f.ref | some f in evidence.code_signal("csrf_disabled")]) if {
 	count(_problems) > 0
-} else := result.fail(sprintf("no CSRF protection declared or enabled (%s)", [evidence.manifests_text]), []) if {
+} else := evidence.missing(sprintf("no CSRF protection declared or enabled (%s)", [evidence.manifests_text])) if {
 	count(_protection) == 0
 } else := result.pass(concat("; ", _protection), _refs)

@@ -41,6 +41,6 @@ pydantic_models := r if {
 	count(evidence.sast_findings([20])) > 0
 } else := result.pending("dependency manifests (the scanners collector)") if {
 	not input.security.dependencies
-} else := result.fail(sprintf("pydantic not declared (%s)%s", [evidence.manifests_text, _others_text]), [f.ref | some f in _others]) if {
+} else := evidence.missing_with(sprintf("pydantic not declared (%s)%s", [evidence.manifests_text, _others_text]), [f.ref | some f in _others]) if {
 	count(_pydantic) == 0
 } else := result.pass(sprintf("pydantic declared: %s; no CWE-20 SAST finding", [evidence.packages_text(_pydantic)]), [f.ref | some f in _pydantic])

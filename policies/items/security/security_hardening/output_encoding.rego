@@ -59,9 +59,9 @@ auto_escaping := result.pending("dependency manifests, source and SAST (the scan
 	not input.security.dependencies
 } else := result.fail(concat("; ", _problems), [f.ref | some f in evidence.code_signal("autoescape_disabled")]) if {
 	count(_problems) > 0
-} else := result.fail(
-	sprintf("nothing shows auto-escaping: no escaping template engine, configuration or SAST check (%s)", [evidence.manifests_text]),
-	[],
-) if {
+} else := evidence.missing(sprintf(
+	"nothing shows auto-escaping: no escaping template engine, configuration or SAST check (%s)",
+	[evidence.manifests_text],
+)) if {
 	count(_support) == 0
 } else := result.pass(concat("; ", _support), [f.ref | some f in array.concat(_escaping_engines, evidence.code_signal("autoescape_enabled"))])

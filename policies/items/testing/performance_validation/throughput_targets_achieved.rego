@@ -27,6 +27,8 @@ import data.gonogo.lib.result
 # description: The item's verdict, built from the criteria below and the METADATA above.
 report := result.item(rego.metadata.chain(), criteria)
 
+_run_refs := sort([ref | some ref, _ in runs])
+
 criteria["Throughput targets achieved (10,000 req/sec sustained)"] := throughput_result
 
 min_rps := result.threshold("load.throughput_rps", 10000)
@@ -52,9 +54,12 @@ throughput_result := result.pending("a load-test report with sustained throughpu
 	not input.quality.load_tests
 } else := result.error(sprintf("load-test report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
 	count(unreadable) > 0
-} else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
+} else := result.nothing("load-test report (k6 summary export, Locust stats CSV or JSON, JMeter JTL)") if {
 	count(runs) == 0
-} else := result.fail(sprintf("no load-test run reports its duration or throughput (%s)", [concat(", ", sort([ref | some ref, _ in runs]))]), []) if {
+} else := result.fail(
+	sprintf("no load-test run reports its duration or throughput (%s)", [concat(", ", _run_refs)]),
+	_run_refs,
+) if {
 	count(measured) == 0
 } else := result.fail(
 	sprintf(

@@ -109,8 +109,8 @@ subject_message(counts, subject, label, totals) := test_results.subject_message(
 subject_problems(counts, subject, label) := test_results.subject_problems("e2e", counts, subject, label)
 
 # METADATA
-# description: pending without JUnit results, error when one was unreadable, else fail on any problem, else pass.
-decide(test_results_section, problems, pass_message, refs) := test_results.decide(test_results_section, problems, pass_message, refs)
+# description: pending without JUnit results or without a test of this kind, error when one was unreadable, else fail on any problem, else pass.
+decide(test_results_section, problems, pass_message, refs) := test_results.decide_kind("e2e", test_results_section, problems, pass_message, refs)
 
 # METADATA
 # description: >-

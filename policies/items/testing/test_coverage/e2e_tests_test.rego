@@ -30,13 +30,22 @@ test_fails_webhook_when_its_test_fails if {
 	contains(c.message, "e2e tests: 11 passed < 12 (e2e.xml)")
 }
 
-test_fails_when_no_e2e_tests_found if {
+test_no_e2e_tests_is_nothing_to_judge if {
 	empty := object.union(counts(0, 0, []), {"reports": [], "subjects": {}})
 	r := e2e_tests.report with input as input_with(empty)
+	c := testing.criterion(r, "User journey workflows validated")
+	c.verdict == "pending"
+	c.message == "no e2e test results (JUnit reports with e2e tests) collected"
+}
+
+test_too_few_e2e_tests_fail_naming_their_report if {
+	few := object.union(counts(0, 0, []), {"reports": ["reports/e2e.xml"], "subjects": {}})
+	r := e2e_tests.report with input as input_with(few)
 	c := testing.criterion(r, "User journey workflows validated")
 	c.verdict == "fail"
 	contains(c.message, "no e2e test on user journeys")
 	contains(c.message, "e2e tests: 0 passed < 12")
+	c.evidence == ["reports/e2e.xml"]
 }
 
 test_gpu_workflow_not_applicable_without_gpu if {

@@ -88,7 +88,7 @@ peak_load := result.pending("a load-test report (k6, Locust or JMeter)") if {
 	not input.quality.load_tests
 } else := result.error(sprintf("load-test report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
 	count(unreadable) > 0
-} else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
+} else := result.nothing("load-test report (k6 summary export, Locust stats CSV or JSON, JMeter JTL)") if {
 	count(runs) == 0
 } else := result.fail(sprintf("peak load %d requests < %d (%s)", [peak_requests, min_requests, peak_ref]), [peak_ref]) if {
 	peak_requests < min_requests
@@ -111,7 +111,7 @@ p95_result := result.pending("a load-test report with p95 latency") if {
 	not input.quality.load_tests
 } else := result.error(sprintf("load-test report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
 	count(unreadable) > 0
-} else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
+} else := result.nothing("load-test report (k6 summary export, Locust stats CSV or JSON, JMeter JTL)") if {
 	count(runs) == 0
 } else := result.fail(concat("; ", sort([p.text | some p in p95_problems])), sort({p.ref | some p in p95_problems})) if {
 	count(p95_problems) > 0
@@ -141,7 +141,7 @@ error_rate_result := result.pending("a load-test report with failed requests") i
 	not input.quality.load_tests
 } else := result.error(sprintf("load-test report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
 	count(unreadable) > 0
-} else := result.fail("no load-test report found (k6 summary export, Locust stats CSV or JSON, JMeter JTL)", []) if {
+} else := result.nothing("load-test report (k6 summary export, Locust stats CSV or JSON, JMeter JTL)") if {
 	count(runs) == 0
 } else := result.fail(concat("; ", sort([p.text | some p in error_problems])), sort({p.ref | some p in error_problems})) if {
 	count(error_problems) > 0
@@ -183,10 +183,7 @@ memory_result := result.pending("a memory series from a soak run") if {
 	not input.quality.load_tests
 } else := result.error(sprintf("load-test report(s) recognised but unreadable: %s", [concat(", ", unreadable)]), unreadable) if {
 	count(unreadable) > 0
-} else := result.fail(
-	"no memory series from a soak run found (CSV elapsed_s,rss_bytes or a Prometheus range query of a memory metric)",
-	[],
-) if {
+} else := result.nothing("memory series from a soak run (CSV elapsed_s,rss_bytes or a Prometheus range query of a memory metric)") if {
 	count(series) == 0
 } else := result.fail(concat("; ", sort([p.text | some p in memory_problems])), sort({p.ref | some p in memory_problems})) if {
 	count(memory_problems) > 0

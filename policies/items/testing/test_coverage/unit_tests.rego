@@ -114,7 +114,7 @@ core_modules_tested := result.pending("a coverage report (Cobertura, JaCoCo, cov
 	input.quality.coverage.unreadable,
 ) if {
 	count(input.quality.coverage.unreadable) > 0
-} else := result.fail("no coverage report found (Cobertura, JaCoCo, coverage.py JSON or LCOV)", []) if {
+} else := result.nothing("coverage report (Cobertura, JaCoCo, coverage.py JSON or LCOV)") if {
 	count(coverage_reports) == 0
 } else := result.fail(concat("; ", sort([p.text | some p in line_problems])), sort({p.ref | some p in line_problems})) if {
 	count(line_problems) > 0
@@ -149,7 +149,7 @@ edge_cases_covered := result.pending("a coverage report with branch coverage") i
 	input.quality.coverage.unreadable,
 ) if {
 	count(input.quality.coverage.unreadable) > 0
-} else := result.fail("no coverage report found (Cobertura, JaCoCo, coverage.py JSON or LCOV)", []) if {
+} else := result.nothing("coverage report (Cobertura, JaCoCo, coverage.py JSON or LCOV)") if {
 	count(coverage_reports) == 0
 } else := result.fail(concat("; ", sort([p.text | some p in branch_problems])), sort({p.ref | some p in branch_problems})) if {
 	count(branch_problems) > 0
@@ -175,9 +175,11 @@ mock_services_validated := result.pending("JUnit test results") if {
 	input.quality.tests.unreadable,
 ) if {
 	count(input.quality.tests.unreadable) > 0
+} else := result.nothing("JUnit report") if {
+	count(input.quality.tests.reports) == 0
 } else := result.fail(
 	sprintf("no test exercising mocks, fakes or stubs in %d JUnit report(s)", [count(input.quality.tests.reports)]),
-	[],
+	sort([ref | some ref, _ in input.quality.tests.reports]),
 ) if {
 	input.quality.tests
 	not mocks
