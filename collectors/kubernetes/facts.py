@@ -274,6 +274,10 @@ def _simple(table_path: tuple[str, ...], fn: Any, prefix_kind: bool = False) -> 
     return handler
 
 
+def _hpa(b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]) -> None:
+    b.put(b.out["autoscaling"]["hpas"], key, sc.hpa(obj, b.locate), meta, prov)
+
+
 def _pdb(b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]) -> None:
     b.put(b.out["pdbs"], key, sc.pdb(obj, b.locate), meta, prov)
 
@@ -336,7 +340,7 @@ _HANDLERS: dict[tuple[str, str], Any] = {
         ("rbac", "service_accounts"), lambda o: {"automount_token": o.get("automountServiceAccountToken")}
     ),
     ("", "PersistentVolumeClaim"): _pvc,
-    ("autoscaling", "HorizontalPodAutoscaler"): _simple(("autoscaling", "hpas"), sc.hpa),
+    ("autoscaling", "HorizontalPodAutoscaler"): _hpa,
     ("autoscaling.k8s.io", "VerticalPodAutoscaler"): _simple(("autoscaling", "vpas"), sc.vpa),
     ("policy", "PodDisruptionBudget"): _pdb,
     ("networking.k8s.io", "NetworkPolicy"): _simple(("network_policies", "policies"), net.network_policy),

@@ -95,8 +95,8 @@ def test_realworld_verdicts(realworld, opa_bin: str):
 
 def test_realworld_messages_name_object_number_and_threshold(realworld):
     hpa = item_criterion(realworld["7.1.1"], "Min/max replicas defined (3-20)")
-    assert hpa["message"] == "hpa worker (k8s/base/worker.json:1): minReplicas 2 < 3"
-    assert hpa["evidence"] == ["k8s/base/worker.json:1"]
+    assert hpa["message"] == "hpa worker (k8s/base/worker.json:39): minReplicas 2 < 3"
+    assert hpa["evidence"] == ["k8s/base/worker.json:39"]  # the minReplicas line
     retention = item_criterion(realworld["5.1.1"], "Backup retention: 30 days")
     assert (
         "aws_db_instance.analytics" in retention["message"]
@@ -122,8 +122,8 @@ def test_realworld_messages_name_object_number_and_threshold(realworld):
 
 def test_failing_fixture_awkward_cases(failing):
     hpa = item_criterion(failing["7.1.1"], "Min/max replicas defined (3-20)")["message"]
-    assert "hpa ghost (app.yaml:49): scaleTargetRef Deployment/legacy/does-not-exist not found" in hpa
-    assert "hpa api (app.yaml:38): minReplicas 1 < 3" in hpa and "maxReplicas 50 > 20" in hpa
+    assert "hpa ghost (app.yaml:55): scaleTargetRef Deployment/legacy/does-not-exist not found" in hpa
+    assert "hpa api (app.yaml:45): minReplicas 1 < 3" in hpa and "maxReplicas 50 > 20" in hpa
     policies = failing["4.3.4"]["criteria"][0]["message"]
     assert "networkpolicy legacy/allow-frontend (app.yaml:62): podSelector matches no workload" in policies
     secrets = item_criterion(failing["4.1.2"], "All secrets stored in Kubernetes Secrets")["message"]

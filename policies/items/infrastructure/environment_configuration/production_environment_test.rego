@@ -90,7 +90,11 @@ test_no_roles_fails_rbac if {
 }
 
 test_namespaces_and_rbac_pending_when_nothing_to_judge if {
-	r := env.report with input as {"kubernetes": {"workloads": {}, "namespaces": {}, "rbac": {"roles": {}, "bindings": {}}, "issuers": {"ClusterIssuer/le": {}}}}
+	inp := {"kubernetes": {
+		"workloads": {}, "namespaces": {}, "rbac": {"roles": {}, "bindings": {}},
+		"issuers": {"ClusterIssuer/le": {}},
+	}}
+	r := env.report with input as inp
 	testing.criterion(r, "Namespaces created").message == "no Namespace or workload collected"
 	testing.verdict(r, "RBAC policies applied") == "pending"
 }

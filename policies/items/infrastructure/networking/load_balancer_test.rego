@@ -47,7 +47,12 @@ test_backend_without_readiness_is_cited_at_its_container if {
 	r.verdict == "fail"
 	contains(r.criteria[0].message, "backend Deployment ingress/web container web (deploy/web.yaml:21) has no readinessProbe")
 	r.criteria[0].evidence == ["deploy/web.yaml:21"]
-	ok := lb.report with input as {"kubernetes": {"services": {"ingress/edge": object.union(svc, {"backends_with_readiness": 1})}, "workloads": {"Deployment/ingress/web": _web({"handler": "httpGet"})}}}
+	ready := object.union(svc, {"backends_with_readiness": 1})
+	inp := {"kubernetes": {
+		"services": {"ingress/edge": ready},
+		"workloads": {"Deployment/ingress/web": _web({"handler": "httpGet"})},
+	}}
+	ok := lb.report with input as inp
 	ok.verdict == "pass"
 }
 

@@ -58,83 +58,85 @@ cpu_target := result.threshold("hpa.cpu_target_percent", 70)
 
 memory_target := result.threshold("hpa.memory_target_percent", 80)
 
-_needs := "HorizontalPodAutoscalers from manifests or a live cluster"
-
 _workloads := k8s.table(["workloads"])
 
 # no HPA at all fails on the workloads it leaves unscaled; with neither, nothing is judged
-_decide(problems, pass_message) := result.pending(_needs) if {
-	not k8s.collected
+_decide(on, hs, ws, problems, pass_message) := result.pending("HorizontalPodAutoscalers from manifests or a live cluster") if {
+	not on
 } else := result.nothing("workload or HorizontalPodAutoscaler") if {
-	count(hpas) == 0
-	count(_workloads) == 0
+	count(hs) == 0
+	count(ws) == 0
 } else := result.fail(
-	sprintf("no HorizontalPodAutoscaler found among %d workloads", [count(_workloads)]),
-	k8s.refs(_workloads),
+	sprintf("no HorizontalPodAutoscaler found among %d workloads", [count(ws)]),
+	k8s.refs(ws),
 ) if {
-	count(hpas) == 0
+	count(hs) == 0
 } else := result.fail(k8s.summary(problems), k8s.problem_refs(problems)) if {
 	count(problems) > 0
-} else := result.pass(pass_message, k8s.refs(hpas))
+} else := result.pass(pass_message, k8s.refs(hs))
 
 criteria["Min/max replicas defined (3-20)"] := _decide(
+	k8s.present, hpas, _workloads,
 	replica_problems,
 	sprintf("%d HPAs: replicas within %v-%v", [count(hpas), min_floor, max_ceiling]),
 )
 
 criteria["CPU threshold: 70%"] := _decide(
+	k8s.present, hpas, _workloads,
 	cpu_problems,
 	sprintf("%d HPAs: CPU target <= %v%%", [count(hpas), cpu_target]),
 )
 
 criteria["Memory threshold: 80%"] := _decide(
+	k8s.present, hpas, _workloads,
 	memory_problems,
 	sprintf("%d HPAs: memory target <= %v%%", [count(hpas), memory_target]),
 )
 
 criteria["Scale-up/down policies configured"] := _decide(
+	k8s.present, hpas, _workloads,
 	behavior_problems,
 	sprintf("%d HPAs: scaleUp and scaleDown behavior set", [count(hpas)]),
 )
 
-replica_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+replica_problems contains {"message": msg, "ref": _at(h, "min_replicas")} if {
 	some h in hpas
 	h.min_replicas < min_floor
-	msg := sprintf("hpa %s (%s): minReplicas %v < %v", [h.name, k8s.ref(h), h.min_replicas, min_floor])
+	msg := sprintf("hpa %s (%s): minReplicas %v < %v", [h.name, _at(h, "min_replicas"), h.min_replicas, min_floor])
 }
 
-replica_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+replica_problems contains {"message": msg, "ref": _at(h, "max_replicas")} if {
 	some h in hpas
 	is_number(h.max_replicas)
 	h.max_replicas > max_ceiling
-	msg := sprintf("hpa %s (%s): maxReplicas %v > %v", [h.name, k8s.ref(h), h.max_replicas, max_ceiling])
+	msg := sprintf("hpa %s (%s): maxReplicas %v > %v", [h.name, _at(h, "max_replicas"), h.max_replicas, max_ceiling])
 }
 
-replica_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+replica_problems contains {"message": msg, "ref": _at(h, "max_replicas")} if {
 	some h in hpas
 	h.max_replicas == null
-	msg := sprintf("hpa %s (%s): maxReplicas not set", [h.name, k8s.ref(h)])
+	msg := sprintf("hpa %s (%s): maxReplicas not set", [h.name, _at(h, "max_replicas")])
 }
 
-replica_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+replica_problems contains {"message": msg, "ref": _at(h, "target")} if {
 	some h in hpas
 	h.target_found == false
-	msg := sprintf("hpa %s (%s): scaleTargetRef %s not found", [h.name, k8s.ref(h), h.target_key])
+	msg := sprintf("hpa %s (%s): scaleTargetRef %s not found", [h.name, _at(h, "target"), h.target_key])
 }
 
-cpu_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+cpu_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
 	some h in hpas
 	h.cpu_target_percent == null
-	msg := sprintf("hpa %s (%s): no CPU averageUtilization target", [h.name, k8s.ref(h)])
+	msg := sprintf("hpa %s (%s): no CPU averageUtilization target", [h.name, _at(h, "metrics")])
 }
 
-cpu_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+cpu_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
 	some h in hpas
 	is_number(h.cpu_target_percent)
 	h.cpu_target_percent > cpu_target
 	msg := sprintf(
 		"hpa %s (%s): CPU target %v%% > %v%%%s",
-		[h.name, k8s.ref(h), h.cpu_target_percent, cpu_target, _defaulted(h)],
+		[h.name, _at(h, "metrics"), h.cpu_target_percent, cpu_target, _defaulted(h)],
 	)
 }
 
@@ -142,25 +144,28 @@ _defaulted(h) := " (the API default: no metrics set)" if h.cpu_target_defaulted
 
 _defaulted(h) := "" if not h.cpu_target_defaulted
 
-memory_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+memory_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
 	some h in hpas
 	h.memory_target_percent == null
-	msg := sprintf("hpa %s (%s): no memory averageUtilization target", [h.name, k8s.ref(h)])
+	msg := sprintf("hpa %s (%s): no memory averageUtilization target", [h.name, _at(h, "metrics")])
 }
 
-memory_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+memory_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
 	some h in hpas
 	is_number(h.memory_target_percent)
 	h.memory_target_percent > memory_target
 	msg := sprintf(
 		"hpa %s (%s): memory target %v%% > %v%%",
-		[h.name, k8s.ref(h), h.memory_target_percent, memory_target],
+		[h.name, _at(h, "metrics"), h.memory_target_percent, memory_target],
 	)
 }
 
-behavior_problems contains {"message": msg, "ref": k8s.ref(h)} if {
+behavior_problems contains {"message": msg, "ref": _at(h, "behavior")} if {
 	some h in hpas
 	some direction in ["scale_up", "scale_down"]
 	h[direction] == null
-	msg := sprintf("hpa %s (%s): no %s behavior (%s)", [h.name, k8s.ref(h), direction, h.api_version])
+	msg := sprintf("hpa %s (%s): no %s behavior (%s)", [h.name, _at(h, "behavior"), direction, h.api_version])
 }
+
+# the line of the HPA field a problem is about (the collector's `at`), else the HPA's ref
+_at(h, field) := object.get(h, ["at", field], k8s.ref(h))

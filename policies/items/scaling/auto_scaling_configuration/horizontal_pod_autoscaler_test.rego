@@ -78,3 +78,12 @@ test_pending_when_neither_workload_nor_hpa_collected if {
 	r.verdict == "pending"
 	testing.criterion(r, "Min/max replicas defined (3-20)").message == "no workload or HorizontalPodAutoscaler collected"
 }
+
+test_a_problem_points_at_the_hpa_field if {
+	h := object.union(_good, {"min_replicas": 2, "at": {"min_replicas": "deploy/hpa.yaml:8"}})
+	r := hpa.report with input as _input({"shop/web": h})
+	c := testing.criterion(r, "Min/max replicas defined (3-20)")
+	c.verdict == "fail"
+	contains(c.message, "hpa web (deploy/hpa.yaml:8): minReplicas 2 < 3")
+	c.evidence == ["deploy/hpa.yaml:8"]
+}

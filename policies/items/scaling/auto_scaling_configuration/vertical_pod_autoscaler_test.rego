@@ -70,7 +70,8 @@ test_init_containers_need_requests_and_limits_too if {
 		"autoscaling": {"vpas": {"shop/web": _vpa}},
 	}}
 	r := vpa.report with input as inp
-	contains(testing.criterion(r, "Limits defined appropriately").message, "Deployment shop/web init container migrate (deploy/web.yaml:1): no cpu limit")
+	msg := testing.criterion(r, "Limits defined appropriately").message
+	contains(msg, "Deployment shop/web init container migrate (deploy/web.yaml:1): no cpu limit")
 }
 
 test_fails_when_limit_below_request if {
