@@ -47,6 +47,7 @@ class MigrationsCollector:
         self.migrations: dict[str, dict[str, Any]] = {}
         self.schema_files: dict[str, dict[str, Any]] = {}
         self.plans: dict[str, dict[str, Any]] = {}
+        self.changelogs: dict[str, dict[str, Any]] = {}  # Liquibase changelogs that include others
         self.facts: list[tuple[Facts, str]] = []  # (facts, file) in walk order
         self.django_fks: set[tuple[str, str]] = set()  # (table, field) of Django foreign keys
         flyway: Pending = {}
@@ -59,7 +60,7 @@ class MigrationsCollector:
                     self._sql(source, name, flyway)
                 elif source.suffix == ".xml":
                     self._xml(source)
-                elif source.suffix in (".yaml", ".yml", ".json"):
+                elif source.structured:  # YAML or JSON by name or by content
                     self._data(source)
             except (SqlError, liquibase.ChangelogError) as exc:
                 self._unreadable(source, str(exc), exc.line)
@@ -71,13 +72,14 @@ class MigrationsCollector:
                 # a shape no reader expects: named by type only (Python's messages can quote values)
                 self._unreadable(source, f"not readable ({type(exc).__name__})", 0)
         self._pair_reverse(flyway)
-        if not (self.migrations or self.schema_files or self.plans):
+        if not (self.migrations or self.schema_files or self.plans or self.changelogs):
             return {}
         out: dict[str, Any] = {}
-        if self.migrations or self.schema_files:
+        if self.migrations or self.schema_files or self.changelogs:
             out[MIGRATIONS.split(".")[1]] = {
                 "migrations": self.migrations,
                 "schema_files": self.schema_files,
+                "changelogs": self.changelogs,
                 "tools": sorted({m["tool"] for m in self.migrations.values()}),
                 "schema": self._schema(),
             }
@@ -92,6 +94,16 @@ class MigrationsCollector:
         where = f"{source.rel}:{line}" if line else source.rel
         self.ctx.warnings.append(f"{where}: a migration, {problem}; skipped")
         self.ctx.skipped.append({"file": source.rel, "reason": problem, "feeds": [MIGRATIONS]})
+
+    def _changelog(self, source: SourceFile, includes: list[str]) -> None:
+        """A Liquibase changelog that includes others (a master changelog): its change sets are
+        read from the files it names, so the file itself is recorded with its includes."""
+        if includes:
+            self.changelogs[source.rel] = {
+                "tool": "liquibase",
+                "includes": includes,
+                "provenance": self.ctx.file_ref(source, 1),
+            }
 
     def _add(self, source: SourceFile, key: str, record: dict[str, Any]) -> None:
         facts: Facts = record.pop("facts")
@@ -171,6 +183,8 @@ class MigrationsCollector:
             found.items(), key=lambda kv: kv[0]
         ):
             if direction != "up":
+                if (tool, folder, version, "up") not in found:
+                    self._orphan_undo(source, version)
                 continue
             undo = found.get((tool, folder, version, "down"))
             record = _record(tool, version, facts)
@@ -183,6 +197,13 @@ class MigrationsCollector:
                 record["reverse"] = undo[0].rel
             self._add(source, source.rel, record)
 
+    def _orphan_undo(self, source: SourceFile, version: str) -> None:
+        """An undo (down) migration whose versioned (up) migration is not among the files: it
+        undoes nothing gonogo can see, so it is named as skipped, not dropped without a word."""
+        reason = f"an undo migration whose versioned migration {version} is not in the collected files"
+        self.ctx.warnings.append(f"{source.rel}: {reason}; skipped")
+        self.ctx.skipped.append({"file": source.rel, "reason": reason, "feeds": [MIGRATIONS]})
+
     def _xml(self, source: SourceFile) -> None:
         text = source.text
         if not text or "databaseChangeLog" not in text[:4096]:
@@ -192,6 +213,7 @@ class MigrationsCollector:
             return
         for record in liquibase.from_xml(root):
             self._add(source, f"{source.rel}#{record['id']}", record)
+        self._changelog(source, liquibase.xml_includes(root))
 
     def _data(self, source: SourceFile) -> None:
         for document in source.yaml_documents:
@@ -200,7 +222,8 @@ class MigrationsCollector:
                 lines = liquibase.changeset_lines(source.text or "")
                 for record in liquibase.from_data(value["databaseChangeLog"], lines, document.line):
                     self._add(source, f"{source.rel}#{record['id']}", record)
-            elif source.suffix == ".json" and (plans.is_postgres(value) or plans.is_mysql(value)):
+                self._changelog(source, liquibase.data_includes(value["databaseChangeLog"]))
+            elif source.form == "json" and (plans.is_postgres(value) or plans.is_mysql(value)):
                 plan = plans.postgres(value) if plans.is_postgres(value) else plans.mysql(value)
                 self.plans[source.rel] = {**plan, "provenance": self.ctx.file_ref(source, document.line)}
 

@@ -209,6 +209,26 @@ def _xml_rollback(node: Node | None) -> str:
     return "sql" if node.text.strip() else "empty"
 
 
+def xml_includes(root: Node) -> list[str]:
+    """The changelogs an XML changelog pulls in: `<include file=...>` and `<includeAll path=...>`."""
+    return [
+        str(c.attrs.get("file") or c.attrs.get("path") or "")
+        for c in root.children
+        if c.tag in ("include", "includeAll")
+    ]
+
+
+def data_includes(log: list[Any]) -> list[str]:
+    """The same for a YAML or JSON changelog: `- include: {file: ...}`, `- includeAll: {path: ...}`."""
+    found = []
+    for entry in log:
+        for key, attr in (("include", "file"), ("includeAll", "path")):
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if isinstance(value, dict):
+                found.append(str(value.get(attr) or ""))
+    return found
+
+
 def from_xml(root: Node) -> list[dict[str, Any]]:
     out = []
     for cs in (c for c in root.children if c.tag == "changeSet"):

@@ -86,6 +86,37 @@ def test_flyway_versions_pair_with_their_undo_migrations():
     assert "orders.person_id" not in bad["migrations"]["schema"]["indexed"]
 
 
+def test_an_undo_migration_without_its_version_is_named_as_skipped():
+    found, ctx = fixture("flyway-orphan-undo")
+    assert found == {}  # it undoes nothing gonogo can see: no migration, no schema
+    assert ctx.skipped == [
+        {
+            "file": "db/migration/U3__drop_legacy_index.sql",
+            "reason": "an undo migration whose versioned migration 3 is not in the collected files",
+            "feeds": ["operations.migrations"],
+        }
+    ]
+    assert ctx.warnings == [
+        "db/migration/U3__drop_legacy_index.sql: an undo migration whose versioned migration 3 "
+        "is not in the collected files; skipped"
+    ]
+    _, ctx = fixture("flyway-good")
+    assert ctx.skipped == []  # U1 and U1.1 have their V1 and V1.1
+
+
+def test_a_liquibase_master_changelog_is_recorded_with_what_it_includes():
+    found, ctx = fixture("liquibase-master")
+    changelogs = found["migrations"]["changelogs"]
+    for name in ("db.changelog-master.xml", "db.changelog-master.yaml"):
+        rel = f"db/changelog/{name}"
+        assert changelogs[rel]["includes"] == ["changes/001-accounts.xml", "changes/hotfixes/"]
+        assert changelogs[rel]["provenance"]["ref"] == f"{rel}:1"
+    assert found["migrations"]["migrations"] == {}  # its change sets live in the included files
+    assert ctx.skipped == [] and ctx.warnings == []
+    good, _ = fixture("liquibase-good")
+    assert good["migrations"]["changelogs"] == {}  # change sets of its own, no include
+
+
 def test_golang_migrate_up_needs_a_down_and_expression_indexes_index_no_column():
     found, _ = fixture("golang-migrate")
     migrations = found["migrations"]["migrations"]
