@@ -22,6 +22,7 @@ from gonogo.collectors.monitoring.live_cluster import (
 )
 from gonogo.collectors.monitoring.logging_tracing import LoggingTracingFacts
 from gonogo.collectors.monitoring.prometheus import PrometheusFacts
+from gonogo.collectors.monitoring.scope import WorkloadIndex
 from gonogo.collectors.monitoring.tool_checks import ToolChecks
 from gonogo.collectors.monitoring.yaml_lines import Document, embedded_documents, get_path, line_documents
 from gonogo.collectors.sources.files import SourceFile
@@ -93,6 +94,7 @@ class MonitoringCollector:
         grafana = GrafanaFacts(provenance, ctx.warnings)
         logging = LoggingTracingFacts(provenance, ctx.warnings)
         app = AppLoggingFacts(provenance)
+        workloads = WorkloadIndex()
         tools = ToolChecks(ctx.root, ref, ctx.warnings)
         live = live_requested(ctx.options or {})
         documents = cluster_documents(ctx) if live else []
@@ -118,6 +120,7 @@ class MonitoringCollector:
             alertmanager.consume(doc)
             logging.consume(doc)
             app.consume(doc)
+            workloads.consume(doc)
 
         alerts, recordings = prometheus.analyse()
         alertmanager.route_alerts(alerts)
@@ -147,7 +150,7 @@ class MonitoringCollector:
                     ),
                 },
                 "alerts": alerts,
-                "alert_coverage": coverage.build(alerts),
+                "alert_coverage": coverage.build(alerts, workloads),
                 "alertmanager": {**alertmanager.facts(alerts), "config_checks": tools.config_checks()},
                 "grafana": grafana_facts,
                 "logging": {
@@ -177,28 +180,31 @@ class MonitoringCollector:
 
     @staticmethod
     def _documents(source: SourceFile, warnings: list[str]) -> list[Document]:
-        if source.suffix == ".json":
-            value = source.json_value
-            if not (
-                is_dashboard(value)
-                or isinstance(get_path(value, "policy", "phases"), dict)
-                or (
-                    isinstance(value, dict)
-                    and ("formatters" in value or "Serilog" in value or "groups" in value or "route" in value)
-                )
-            ):
-                return []
-            return line_documents(source, warnings)
-        if (
-            source.suffix not in (".yaml", ".yml")
-            or source.text is None
-            or not _RELEVANT_YAML.search(source.text)
-        ):
+        # Recognised by content, whatever the name (`*.rules`, no suffix): the file source's one
+        # parse, shared with every collector; a cheap look at the text first keeps the unrelated out.
+        if not source.structured or source.text is None:
             return []
-        if "{{" in source.text and "/templates/" in f"/{source.rel}":
-            warnings.append(f"{source.rel}: Helm template, not YAML; skipped (render it with --helm)")
+        if source.template is not None:
+            if _RELEVANT_YAML.search(source.text):
+                warnings.append(f"{source.rel}: Helm template, not YAML; skipped (render it with --helm)")
+            return []
+        if source.form == "json":
+            if not any(_relevant_json(d.value) for d in source.yaml_documents):
+                return []
+        elif not _RELEVANT_YAML.search(source.text):
             return []
         documents = line_documents(source, warnings)
         for doc in list(documents):
             documents.extend(embedded_documents(doc, warnings))
         return documents
+
+
+def _relevant_json(value: Any) -> bool:
+    return (
+        is_dashboard(value)
+        or isinstance(get_path(value, "policy", "phases"), dict)
+        or (
+            isinstance(value, dict)
+            and ("formatters" in value or "Serilog" in value or "groups" in value or "route" in value)
+        )
+    )

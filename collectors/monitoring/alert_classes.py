@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from gonogo.collectors.monitoring import scope
 from gonogo.collectors.monitoring.promql_semantics import Analysis, Comparison, Side
 
 
@@ -63,7 +64,12 @@ _DISK = re.compile(
 )
 _CAPACITY_PLANNING = re.compile(r"(throttl|cfs_|overcommit|files_free|_files$)")
 _RESTARTS = re.compile(r"(kube_pod_container_status_restarts_total|restarts?_total|crashloop)", re.IGNORECASE)
-_REQUESTS = re.compile(r"(^|_)(http|grpc|rpc|api|requests?|responses?|handled|server)(_|$)")
+_REQUESTS = re.compile(r"(^|_)(http|grpc|rpc|api|requests?|responses?|handled|server|calls)(_|$)")
+# The OpenTelemetry spanmetrics connector (calls, duration in ms) and Tempo's metrics-generator.
+_SPAN_METRICS = re.compile(
+    r"^(traces_span_?metrics_)?(calls_total|calls|duration(_milliseconds|_seconds)?_(bucket|count|sum)"
+    r"|latency(_milliseconds|_seconds)?_(bucket|count|sum))$"
+)
 _PLATFORM_REQUESTS = re.compile(
     r"^(apiserver|etcd|coredns|kubelet|rest_client|prometheus|alertmanager|grafana|loki|thanos|cortex|scheduler|"
     r"workqueue|controller_runtime)_"
@@ -122,7 +128,9 @@ _PAYMENT = re.compile(r"(payment|checkout|charge|billing|stripe|invoice|transact
 _FAILURE_VALUE = re.compile(r"(fail|error|declin|reject|5\.\.|5xx|^5)", re.IGNORECASE)
 _SUBSCRIPTION = re.compile(r"(subscription|churn)")
 _CANCEL = re.compile(r"(cancel|churn)")
-_QUOTA = re.compile(r"(quota|usage_limit|plan_limit|entitlement|overage)")
+_QUOTA = re.compile(
+    r"(quota|usage_limit|plan_limit|entitlement|overage|(tenant|customer|account|plan|subscription)_usage)"
+)
 _UP_EXPORTERS = re.compile(
     r"(node|exporter|kube-state|kubelet|cadvisor|prometheus|alertmanager|grafana|"
     r"coredns|etcd|scheduler|controller-manager|operator|push)"
@@ -135,7 +143,7 @@ def _error_matcher(side: Side) -> bool:
             continue
         value = m["value"]
         if m["op"] in ("=", "=~") and re.search(
-            r"(^5|\|5|5\.\.|5xx|error|Unavailable|Internal|Unknown)", value
+            r"(^5|\|5|5\.\.|5xx|error|Unavailable|Internal|Unknown)", value, re.IGNORECASE
         ):
             return True
         if m["op"] in ("!=", "!~") and re.search(r"(2\.\.|2xx|^2|OK)", value):
@@ -151,7 +159,14 @@ def _status_matcher(side: Side, codes: str) -> bool:
 
 
 def _names(side: Side) -> set[str]:
-    return side.metrics | side.recorded
+    """The series names a side reads; a recorded name `level:metric:operations` whose rule was not
+    collected also gives its metric part, so `job:http_requests_errors:rate5m` reads as requests."""
+    names = side.metrics | side.recorded
+    return names | {n.split(":")[1] for n in names if n.count(":") == 2 and n.split(":")[1]}
+
+
+def _request(name: str) -> bool:
+    return bool(_REQUESTS.search(name) or _SPAN_METRICS.match(name))
 
 
 def matches(key: str, side: Side) -> bool:
@@ -170,10 +185,10 @@ def matches(key: str, side: Side) -> bool:
             "crashloop" in m["value"].lower() for m in side.matchers
         )
     if key == "error_rate":
-        api = any(_REQUESTS.search(n) for n in lowered) and not _business(lowered)
+        api = any(_request(n) for n in lowered) and not _business(lowered)
         return api and (_error_matcher(side) or any(_ERROR_NAME.search(n) for n in lowered))
     if key == "latency_p95":
-        return any(_LATENCY.search(n) for n in lowered) and any(_REQUESTS.search(n) for n in lowered)
+        return any(_LATENCY.search(n) for n in lowered) and any(_request(n) for n in lowered)
     if key == "api_failures":
         return _api_failures(side, lowered)
     if key == "database_connections":
@@ -216,7 +231,7 @@ def _api_failures(side: Side, lowered: set[str]) -> bool:
         jobs = [m["value"] for m in side.matchers if m["label"] in ("job", "service")]
         return bool(jobs) and not any(_UP_EXPORTERS.search(j) for j in jobs)
     by_endpoint = bool(side.grouping & _ENDPOINT_LABELS)
-    return by_endpoint and any(_REQUESTS.search(n) for n in lowered) and _error_matcher(side)
+    return by_endpoint and any(_request(n) for n in lowered) and _error_matcher(side)
 
 
 def _milliseconds(side: Side) -> bool:
@@ -273,8 +288,9 @@ def _display(cls: AlertClass, found: dict[str, Any]) -> str:
 
 
 def classify(analysis: Analysis) -> dict[str, dict[str, Any]]:
-    """class key -> how this alert covers it: threshold found (normalised) and notes."""
+    """class key -> how this alert covers it: threshold found (normalised), the reading taken, notes."""
     found: dict[str, dict[str, Any]] = {}
+    guards = analysis.guard_texts[:3]
     for cls in CLASSES:
         if cls.unit is None:
             if matches(cls.key, analysis.whole):
@@ -283,16 +299,18 @@ def classify(analysis: Analysis) -> dict[str, dict[str, Any]]:
                     "direction": None,
                     "threshold_text": _condition_text(cls, analysis),
                     "notes": [],
+                    **_reading(analysis.whole, None, guards),
                 }
             continue
-        candidates = [
-            c
-            for c in analysis.comparisons
-            if not c.vector_vs_vector
-            and matches(cls.key, c.side)
-            and "predict_linear" not in c.side.functions
-        ]
-        if not candidates:
+        usable = [c for c in analysis.measured() if _candidate(cls, c)]
+        from_guard = not usable
+        if from_guard:  # only an `and` guard measures the class: it decides when the alert fires too
+            usable = [
+                c
+                for c in analysis.guards()
+                if c.guard == "and" and not c.vector_vs_vector and _candidate(cls, c)
+            ]
+        if not usable:
             if matches(cls.key, analysis.whole):
                 found[cls.key] = {
                     "threshold": None,
@@ -301,26 +319,78 @@ def classify(analysis: Analysis) -> dict[str, dict[str, Any]]:
                         "matches the class but has no numeric threshold (prediction or vector comparison)"
                     ],
                     "threshold_text": "no numeric threshold",
+                    **_reading(analysis.whole, None, guards),
                 }
             continue
-        readings = [(normalise(cls, c), c) for c in candidates]
+        readings = [(normalise(cls, c), c) for c in usable]
         readings.sort(key=lambda pair: _strictness(cls, pair[0]))
         best, chosen = readings[0]
-        guards = [c for c in analysis.comparisons if c is not chosen and c.op not in ("==", "!=")]
-        best["conditional"] = "and" in analysis.set_operators and bool(guards)
+        narrowing = [
+            c
+            for c in analysis.comparisons
+            if c is not chosen and c.guard != "unless" and not c.vector_vs_vector and _narrows(cls, c)
+        ]
+        best["conditional"] = "and" in analysis.set_operators and bool(narrowing)
         if best["conditional"]:
-            functions = sorted({f for c in guards for f in c.side.functions}) or ["another condition"]
+            functions = sorted({f for c in narrowing for f in c.side.functions}) or ["another condition"]
             best["notes"].append(f"fires only when {', '.join(functions)} condition also holds (and)")
+        if from_guard:
+            best["notes"].append("the threshold is in an `and` guard, not in the measured expression")
+        best["always_fires"] = analysis.always_fires
+        if analysis.always_fires:
+            best["notes"].append(
+                "a `bool` comparison returns 0 or 1 for every series: fires whatever the value"
+            )
         best["threshold_text"] = _display(cls, best)
+        best.update(_reading(chosen.side, chosen, [g for g in guards if chosen.text not in g]))
         found[cls.key] = best
     return found
+
+
+def _candidate(cls: AlertClass, comparison: Comparison) -> bool:
+    return matches(cls.key, comparison.side) and "predict_linear" not in comparison.side.functions
+
+
+def _presence(comparison: Comparison) -> bool:
+    """`> 0`, `>= 0`, `!= 0`: the series exists or moves, whatever the amount."""
+    return comparison.op in (">", ">=", "!=") and comparison.value <= 0
+
+
+def _traffic(comparison: Comparison) -> bool:
+    """A request-volume guard (`rate(http_requests_total[5m]) > 1`): how much traffic, not how bad."""
+    side = comparison.side
+    counters = side.metrics and all(re.search(r"(_count|_total)$", n) for n in side.metrics)
+    return bool(
+        counters
+        and side.functions & {"rate", "irate", "increase"}
+        and not _error_matcher(side)
+        and not any(_ERROR_NAME.search(n) for n in side.metrics)
+    )
+
+
+def _narrows(cls: AlertClass, comparison: Comparison) -> bool:
+    """Another condition on the class's own quantity that the alert also needs (a prediction)."""
+    if comparison.op in ("==", "!=") or _presence(comparison) or _traffic(comparison):
+        return False
+    return "predict_linear" in comparison.side.functions or matches(cls.key, comparison.side)
+
+
+def _reading(side: Side, chosen: Comparison | None, guards: list[str]) -> dict[str, Any]:
+    """What the reading rests on: the comparison as written, the series measured, its scope selectors
+    and the guards set aside."""
+    return {
+        "comparison": chosen.text if chosen is not None else "",
+        "measured": sorted(side.metrics | side.recorded)[:5],
+        "selectors": scope.selectors(side),
+        "guards": guards,
+    }
 
 
 def _condition_text(cls: AlertClass, analysis: Analysis) -> str:
     """The comparison an alert of a class without a threshold fires on, as written (`> 5`, `== 0`)."""
     if analysis.whole.absent_metrics:
         return f"absent({', '.join(sorted(analysis.whole.absent_metrics))})"
-    own = [c for c in analysis.comparisons if not c.vector_vs_vector and matches(cls.key, c.side)]
+    own = [c for c in analysis.measured() if matches(cls.key, c.side)]
     if own:
         value = own[0].value
         return f"{own[0].op} {int(value)}" if value.is_integer() else f"{own[0].op} {value:g}"

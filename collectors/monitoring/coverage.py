@@ -3,7 +3,9 @@
 `alert_coverage` is keyed by alert class (every class present, an empty `alerts` list when no
 alert covers it) so that Rego looks each class up by key and walks only its few covering alerts.
 Each row carries what a reader needs to check it by hand: the alert, where it is, the threshold
-it fires at (normalised), and the receivers and integrations Alertmanager delivers it to.
+it fires at (normalised), the reading behind it (the comparison as written, the series measured,
+the guards set aside, the workloads its selectors name among those read), and the receivers and
+integrations Alertmanager delivers it to.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from typing import Any
 
 from gonogo.collectors.monitoring.alert_classes import CLASSES
+from gonogo.collectors.monitoring.scope import WorkloadIndex
 from gonogo.collectors.monitoring.yaml_lines import mapping, sequence
 
 _SYSTEM = re.compile(
@@ -66,7 +69,7 @@ def category_evidence(uses: dict[str, list[str]], limit: int = 5) -> dict[str, l
     return evidence
 
 
-def build(alerts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def build(alerts: dict[str, dict[str, Any]], workloads: WorkloadIndex) -> dict[str, dict[str, Any]]:
     coverage: dict[str, dict[str, Any]] = {
         cls.key: {"unit": cls.unit, "direction": cls.direction, "alerts": []} for cls in CLASSES
     }
@@ -86,6 +89,11 @@ def build(alerts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
                     "absolute": bool(found.get("absolute")),
                     "conditional": bool(found.get("conditional")),
                     "notes": found.get("notes", []),
+                    "always_fires": bool(found.get("always_fires")),
+                    "comparison": found.get("comparison", ""),
+                    "measured": found.get("measured", []),
+                    "guards": found.get("guards", []),
+                    "scope": workloads.relate(found.get("selectors", [])),
                     "receivers": [r["name"] for r in sequence(alert.get("receivers"))],
                     "integrations": sequence(alert.get("integrations")),
                     "routed": alert.get("routed"),

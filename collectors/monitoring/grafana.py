@@ -4,9 +4,13 @@ provisioning (dashboard providers, datasources).
 A dashboard is recognised by content: a JSON object with `panels` (or legacy `rows`) and a
 `title` or `schemaVersion`. Its Prometheus queries (`targets[].expr`) are parsed with the real
 PromQL parser after Grafana's template variables are replaced (`$__rate_interval` by `5m`,
-`$job` by a placeholder), so the metrics each dashboard shows are known. Each dashboard is
-classified security / performance / business from its title, tags and metrics, and the reason
-is recorded. Datasource passwords and `secureJsonData` are never read.
+`$job` by a placeholder), so the metrics each dashboard shows are known. Panels are read as
+Grafana's JSON model lays them out: top-level `panels`, `row` panels (a collapsed row holds its
+panels inside it; an open row's panels follow it), legacy `rows[].panels`, and library panels
+(`libraryPanel.uid`, whose model an exported dashboard carries in `__elements`). Each dashboard
+is classified security / performance / business from its title, tags, panel titles and the
+metrics of its panels' queries, and the reason is recorded. Datasource passwords and
+`secureJsonData` are never read.
 """
 
 from __future__ import annotations
@@ -49,24 +53,59 @@ _RANGE_VARS = re.compile(
 _VARS = re.compile(r"\$\{[^}]*\}|\[\[[^\]]*\]\]|\$[A-Za-z_][A-Za-z0-9_]*")
 
 
-def _queries(panels: Any) -> list[str]:
-    found: list[str] = []
-    for panel in panels if isinstance(panels, list) else []:
-        if not isinstance(panel, dict):
-            continue
-        for target in sequence(panel.get("targets")):
-            if isinstance(target, dict) and isinstance(target.get("expr"), str):
-                found.append(target["expr"])
-        found.extend(_queries(panel.get("panels")))
+@dataclass(frozen=True)
+class Panel:
+    title: str
+    row: str
+    queries: tuple[str, ...]
+
+
+def _resolve(panel: dict[str, Any], elements: dict[str, Any]) -> dict[str, Any]:
+    """A library panel reference resolved to its model (an exported dashboard's `__elements`)."""
+    library = panel.get("libraryPanel")
+    if not isinstance(library, dict):
+        return panel
+    element = elements.get(str(library.get("uid") or ""))
+    model = element.get("model") if isinstance(element, dict) else None
+    resolved = dict(model) if isinstance(model, dict) else {}
+    resolved.update({k: v for k, v in panel.items() if k != "libraryPanel"})
+    if not resolved.get("title"):
+        resolved["title"] = library.get("name") or (element or {}).get("name") or ""
+    for key in ("targets", "panels"):
+        if not resolved.get(key) and isinstance(model, dict) and model.get(key):
+            resolved[key] = model[key]
+    return resolved
+
+
+def panels_of(value: dict[str, Any], limit: int = 500) -> list[Panel]:
+    """Every panel of a dashboard with the row it sits in and its queries (`targets[].expr`)."""
+    elements = value.get("__elements") if isinstance(value.get("__elements"), dict) else {}
+    found: list[Panel] = []
+
+    def walk(panels: Any, row: str) -> None:
+        current = row
+        for raw in panels if isinstance(panels, list) else []:
+            if not isinstance(raw, dict) or len(found) >= limit:
+                continue
+            panel = _resolve(raw, elements)
+            title = str(panel.get("title") or "")
+            if panel.get("type") == "row":
+                current = title
+                walk(panel.get("panels"), title)  # a collapsed row keeps its panels inside
+                continue
+            queries = tuple(
+                t["expr"]
+                for t in sequence(panel.get("targets"))
+                if isinstance(t, dict) and isinstance(t.get("expr"), str)
+            )
+            found.append(Panel(title, current, queries))
+            walk(panel.get("panels"), current)
+
+    walk(value.get("panels"), "")
+    for legacy in sequence(value.get("rows")):
+        if isinstance(legacy, dict):
+            walk(legacy.get("panels"), str(legacy.get("title") or ""))
     return found
-
-
-def _panel_count(panels: Any) -> int:
-    total = 0
-    for panel in panels if isinstance(panels, list) else []:
-        if isinstance(panel, dict):
-            total += 1 + _panel_count(panel.get("panels"))
-    return total
 
 
 def is_dashboard(value: Any) -> bool:
@@ -128,13 +167,10 @@ class GrafanaFacts:
                     )
 
     def _dashboard(self, doc: Document, value: dict[str, Any], placement: str) -> None:
-        panels = value.get("panels") if isinstance(value.get("panels"), list) else []
-        for row in sequence(value.get("rows")):
-            if isinstance(row, dict):
-                panels = [*panels, *sequence(row.get("panels"))]
+        panels = panels_of(value)
         metrics: set[str] = set()
         unparsed = 0
-        for query in _queries(panels):
+        for query in (q for panel in panels for q in panel.queries):
             text = _VARS.sub("gonogo_var", _RANGE_VARS.sub("5m", query))
             try:
                 analysis = promql_semantics.analyse(
@@ -146,14 +182,14 @@ class GrafanaFacts:
             metrics |= analysis.whole.metrics
         title = str(value.get("title") or "")
         tags = [str(t) for t in sequence(value.get("tags")) if isinstance(t, (str, int))]
-        classes = self._classify(title, tags, metrics)
+        classes = self._classify(title, tags, metrics, panels)
         key = f"{title or value.get('uid') or '?'} ({doc.ref()})"
         self.dashboards[key] = {
             "title": title,
             "uid": str(value.get("uid") or ""),
             "tags": tags,
             "placement": placement,
-            "panels": _panel_count(panels),
+            "panels": len(panels),
             "metrics": sorted(metrics),
             "unparsed_queries": unparsed,
             "classes": classes,
@@ -161,7 +197,9 @@ class GrafanaFacts:
         }
 
     @staticmethod
-    def _classify(title: str, tags: list[str], metrics: set[str]) -> dict[str, list[dict[str, str]]]:
+    def _classify(
+        title: str, tags: list[str], metrics: set[str], panels: list[Panel]
+    ) -> dict[str, list[dict[str, str]]]:
         """Dashboard class -> why: {"text": reason} or {"alert_class": key} (worded by the policy)."""
         classes: dict[str, list[dict[str, str]]] = {}
         side = Side(metrics=set(metrics))
@@ -170,6 +208,13 @@ class GrafanaFacts:
             if pattern.search(title):
                 reasons.append({"text": f"title {title!r}"})
             reasons.extend({"text": f"tag {t!r}"} for t in tags if pattern.search(t))
+            named = [p for p in panels if p.title and pattern.search(p.title)]
+            reasons.extend(
+                {"text": f"panel {p.title[:80]!r}" + (f" (row {p.row[:80]!r})" if p.row else "")}
+                for p in named[:3]
+            )
+            rows = sorted({p.row for p in panels if p.row and pattern.search(p.row)} - {p.row for p in named})
+            reasons.extend({"text": f"row {r[:80]!r}"} for r in rows[:2])
             for alert_class in _METRIC_CLASSES[name]:
                 if alert_classes.matches(alert_class, side):
                     reasons.append({"alert_class": alert_class})

@@ -308,6 +308,7 @@ class PrometheusFacts:
         """metric name -> where alerting rules use it (file:line)."""
         uses: dict[str, list[str]] = {}
         for alert in alerts.values():
-            for name in mapping(alert.get("analysis")).get("metrics") or []:
+            analysis = mapping(alert.get("analysis"))
+            for name in [*(analysis.get("metrics") or []), *(analysis.get("guard_metrics") or [])]:
                 uses.setdefault(name, []).append(alert["provenance"]["ref"])
         return uses

@@ -7,8 +7,17 @@ vector side: is it a ratio (a division of two vectors, `1 - x`), is it scaled to
 `mode="idle"`) or with *used* capacity, which quantile a `histogram_quantile` asks for.
 Recording rules used by the expression are followed (recursively, cycles stopped), so an alert
 on `instance:node_cpu_utilisation:rate5m` is read as the `node_cpu_seconds_total` expression
-behind it. The right-hand side of `unless` only removes series: its metrics are recorded as
-exclusions and never classify the alert.
+behind it.
+
+The value an alert fires on is the measured expression, read as Prometheus evaluates it: `A and
+B` keeps A's series (with A's values) where B has a match, `A unless B` keeps those where B has
+none, so B is a *guard*, never the measured quantity: its comparisons are recorded apart
+(`guards`, with the set operator) and never read as the threshold; `A or B` is two alternatives,
+both measured. `on()`/`ignoring()` only say which labels match. A comparison with `bool`
+returns 0 or 1 for every series instead of filtering: compared again (`(x > bool 0.8) == 1`) the
+inner comparison is the threshold and the outer one is not; left as the result, every series is
+returned and the alert fires whatever the value (`always_fires`). The right-hand side of `unless`
+is also recorded as exclusions (`excluded_by_unless`).
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ SET_OPERATORS = {"and", "or", "unless"}
 _FREE_NAME = re.compile(r"(avail|free|available|idle)", re.IGNORECASE)
 _FREE_MATCHER_VALUES = re.compile(r"^(idle|free|available)$")
 _RATIO_NAME = re.compile(r"(ratio|utili[sz]ation|percent|_pct)", re.IGNORECASE)
+_PER_CPU_FRACTION = {"node_cpu_seconds_total", "windows_cpu_time_total"}
 _SELECTING_AGGREGATIONS = {"topk", "bottomk", "limitk", "limit_ratio"}
 _FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "==": "==", "!=": "!="}
 
@@ -45,6 +55,8 @@ class Side:
     percent: bool = False
     free: bool | None = None
     quantile: float | None = None
+    boolean: bool = False
+    """The value is 0/1, the result of a comparison with `bool`."""
 
     def merge(self, other: Side) -> None:
         self.metrics |= other.metrics
@@ -56,6 +68,7 @@ class Side:
         self.absent_metrics |= other.absent_metrics
         self.ratio = self.ratio or other.ratio
         self.percent = self.percent or other.percent
+        self.boolean = self.boolean or other.boolean
         if self.quantile is None:
             self.quantile = other.quantile
 
@@ -67,6 +80,12 @@ class Comparison:
     value: float
     side: Side
     vector_vs_vector: bool = False
+    guard: str | None = None
+    """"and" / "unless" when the comparison is in a guard: it only selects which series of the
+    measured expression remain, and is never the alert's threshold."""
+    returns_bool: bool = False
+    text: str = ""
+    """The comparison as written (whitespace collapsed, at most 200 characters)."""
 
 
 @dataclass
@@ -75,6 +94,18 @@ class Analysis:
     comparisons: list[Comparison]
     excluded_metrics: set[str]
     set_operators: set[str]
+    guard_metrics: set[str] = field(default_factory=set)
+    guard_texts: list[str] = field(default_factory=list)
+    """The outermost guards as written: `and rate(http_requests_total[5m]) > 0`."""
+    always_fires: bool = False
+    """The result is a `bool` comparison: every series is returned, whatever its value."""
+
+    def measured(self) -> list[Comparison]:
+        """The comparisons of the measured expression against a number (not guards)."""
+        return [c for c in self.comparisons if not c.vector_vs_vector and c.guard is None]
+
+    def guards(self) -> list[Comparison]:
+        return [c for c in self.comparisons if c.guard is not None]
 
     def to_fact(self) -> dict[str, Any]:
         return {
@@ -86,18 +117,33 @@ class Analysis:
             "absent_metrics": sorted(self.whole.absent_metrics),
             "excluded_by_unless": sorted(self.excluded_metrics),
             "set_operators": sorted(self.set_operators),
+            "guard_metrics": sorted(self.guard_metrics),
+            "guard_texts": self.guard_texts[:5],
+            "always_fires": self.always_fires,
             "comparisons": [
                 {
                     "op": c.op,
                     "value": c.value,
                     "metrics": sorted(c.side.metrics),
+                    "matchers": c.side.matchers[:20],
                     "ratio": c.side.ratio,
                     "percent": c.side.percent,
                     "measures_free": c.side.free,
                     "quantile": c.side.quantile,
+                    "bool": c.returns_bool,
+                    "text": c.text,
                 }
-                for c in self.comparisons
-                if not c.vector_vs_vector
+                for c in self.measured()
+            ],
+            "guards": [
+                {
+                    "set_operator": c.guard,
+                    "op": c.op,
+                    "value": None if c.vector_vs_vector else c.value,
+                    "metrics": sorted(c.side.metrics),
+                    "text": c.text,
+                }
+                for c in self.guards()
             ],
         }
 
@@ -141,6 +187,20 @@ def _literal(node: Any) -> float | None:
     return None
 
 
+def expression_text(node: Any, limit: int = 200) -> str:
+    """A node as PromQL text, whitespace collapsed, cut at limit characters."""
+    try:
+        text = " ".join(node.prettify().split())
+    except (AttributeError, ValueError):
+        text = " ".join(str(node).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _returns_bool(node: Any) -> bool:
+    modifier = getattr(node, "modifier", None)
+    return bool(modifier is not None and getattr(modifier, "return_bool", False))
+
+
 def _matcher_op(op: Any) -> str:
     for known, text in (
         (pq.MatchOp.Equal, "="),
@@ -159,7 +219,10 @@ class _Reader:
         self.comparisons: list[Comparison] = []
         self.excluded: set[str] = set()
         self.set_operators: set[str] = set()
+        self.guard_metrics: set[str] = set()
+        self.guard_texts: list[str] = []
         self._following: set[str] = set()
+        self._guard: str | None = None
 
     def selector(self, node: Any) -> Side:
         side = Side()
@@ -217,6 +280,8 @@ class _Reader:
             side = self.side(node.expr, collect)
             op = str(node.op)
             side.aggregations.add(op)
+            if op == "avg" and side.metrics & _PER_CPU_FRACTION and side.functions & {"rate", "irate"}:
+                side.ratio = True  # the per-CPU rate of CPU seconds is a fraction; averaged, still one
             # The outermost aggregation decides the output labels: `by` keeps only its labels, no
             # modifier keeps none; `without` and the selecting aggregations (topk...) keep the input's.
             if node.modifier is not None and node.modifier.type == pq.AggModifierType.By:
@@ -248,11 +313,19 @@ class _Reader:
         if op in SET_OPERATORS:
             self.set_operators.add(op)
             left = self.side(node.lhs, collect)
-            if op == "unless":
-                excluded = self.side(node.rhs, collect=False)
-                self.excluded |= excluded.metrics
+            if op in ("and", "unless"):  # the right-hand side only selects series: a guard
+                outer, self._guard = self._guard, self._guard or op
+                if collect and outer is None:
+                    matching = str(node.modifier or "").strip()  # on (...) / ignoring (...)
+                    self.guard_texts.append(" ".join(filter(None, (op, matching, expression_text(node.rhs)))))
+                guard = self.side(node.rhs, collect)
+                self._guard = outer
+                if op == "unless":
+                    self.excluded |= guard.metrics
+                else:
+                    self.guard_metrics |= guard.metrics
                 return left
-            left.merge(self.side(node.rhs, collect))
+            left.merge(self.side(node.rhs, collect))  # or: two alternatives, both measured
             return left
         if op in COMPARISONS:
             return self.comparison(node, op, left_value, right_value, collect)
@@ -283,17 +356,22 @@ class _Reader:
         self, node: Any, op: str, left_value: float | None, right_value: float | None, collect: bool
     ) -> Side:
         left, right = self.side(node.lhs, collect), self.side(node.rhs, collect)
-        if collect:
+        returns_bool = _returns_bool(node)
+        # A comparison of a bool comparison's 0/1 result is not a threshold: the inner one is.
+        on_bool = left.boolean if right_value is not None else right.boolean
+        if collect and not on_bool:
+            found = dict(guard=self._guard, returns_bool=returns_bool, text=expression_text(node))
             if right_value is not None and left_value is None:
-                self.comparisons.append(Comparison(op, right_value, copy.deepcopy(left)))
+                self.comparisons.append(Comparison(op, right_value, copy.deepcopy(left), **found))
             elif left_value is not None and right_value is None:
-                self.comparisons.append(Comparison(_FLIP[op], left_value, copy.deepcopy(right)))
+                self.comparisons.append(Comparison(_FLIP[op], left_value, copy.deepcopy(right), **found))
             elif left_value is None:
                 both = Side()
                 both.merge(left)
                 both.merge(right)
-                self.comparisons.append(Comparison(op, 0.0, both, vector_vs_vector=True))
+                self.comparisons.append(Comparison(op, 0.0, both, vector_vs_vector=True, **found))
         left.merge(right)
+        left.boolean = returns_bool
         return left
 
 
@@ -301,4 +379,12 @@ def analyse(tree: Any, recordings: RecordingRules) -> Analysis:
     """The metrics, functions, aggregations and comparisons of a parsed expression."""
     reader = _Reader(recordings)
     whole = reader.side(tree)
-    return Analysis(whole, reader.comparisons, reader.excluded, reader.set_operators)
+    return Analysis(
+        whole,
+        reader.comparisons,
+        reader.excluded,
+        reader.set_operators,
+        guard_metrics=reader.guard_metrics,
+        guard_texts=reader.guard_texts,
+        always_fires=whole.boolean,
+    )

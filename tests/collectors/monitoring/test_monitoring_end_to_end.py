@@ -58,15 +58,23 @@ def test_realworld_report_carries_the_coverage_rows(fixtures_dir: Path, opa_bin:
     report = items(check(fixtures_dir / "realworld"))
     memory = next(c for c in report["3.2.1"]["criteria"] if c["text"] == "High memory usage (>85%)")
     assert memory["verdict"] == "fail"
+    # each message states the reading it took: the comparison read, the series, the workloads
+    # the selectors name, the figure it is held to, where Alertmanager delivers it
     assert memory["message"] == (
         "not covered: NodeMemoryHighUtilization "
-        "(deploy/monitoring/rules/node-exporter.yaml:54) fires at > 90%: "
+        "(deploy/monitoring/rules/node-exporter.yaml:54) fires at > 90% (read from `100 - "
+        '( node_memory_MemAvailable_bytes{job="node-exporter"} / '
+        'node_memory_MemTotal_bytes{job="node-exporter"} * 100 ) > 90`) on '
+        "node_memory_MemAvailable_bytes, node_memory_MemTotal_bytes: "
         "0.9 is looser than the threshold 0.85 (alerts.memory_ratio)"
     )
     errors = next(c for c in report["3.2.2"]["criteria"] if c["text"] == "Error rate spike (>1%)")
     assert errors["message"] == (
         "covered by StorefrontHighErrorRate "
-        "(deploy/monitoring/rules/storefront.rules.yml:16) fires at > 1%, "
+        "(deploy/monitoring/rules/storefront.rules.yml:16) fires at > 1% (read from "
+        "`storefront:http_error_ratio:rate5m > 0.01`) on http_server_requests_seconds_count, "
+        "storefront:http_error_ratio:rate5m, storefront:http_errors:rate5m, "
+        "storefront:http_requests:rate5m against the threshold 1% (alerts.error_rate_ratio), "
         "reaches pagerduty-platform, slack-storefront (pagerduty, slack)"
     )
     assert errors["evidence"] == ["deploy/monitoring/rules/storefront.rules.yml:16"]

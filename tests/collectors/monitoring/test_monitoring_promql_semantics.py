@@ -211,3 +211,163 @@ def test_control_plane_requests_are_not_application_alerts() -> None:
         'sum(rate(apiserver_request_total{code=~"5.."}[5m])) / sum(rate(apiserver_request_total[5m])) > 0.01'
     )
     assert "error_rate" not in classify(expr)
+
+
+def analyse(expr: str) -> promql_semantics.Analysis:
+    return promql_semantics.analyse(promql_semantics.parse(expr), promql_semantics.RecordingRules())
+
+
+ERROR_RATIO = 'sum(rate(http_requests_total{code=~"5.."}[5m])) / sum(rate(http_requests_total[5m]))'
+
+
+@pytest.mark.parametrize(
+    ("expr", "cls", "threshold"),
+    [
+        # the traffic guard of `and` selects series; the measured ratio is the threshold
+        (f"{ERROR_RATIO} > 0.01 and sum(rate(http_requests_total[5m])) > 0", "error_rate", 0.01),
+        (f"{ERROR_RATIO} > 0.01 and on () sum(rate(http_requests_total[5m])) > 10", "error_rate", 0.01),
+        (
+            P95.format("seconds") + " > 0.1 and on () sum(rate(http_request_duration_seconds_count[5m])) > 1",
+            "latency_p95",
+            0.1,
+        ),
+        # a guard on either side, the comparison written number-first
+        (f"sum(rate(http_requests_total[5m])) > 0 and 0.01 < {ERROR_RATIO}", "error_rate", 0.01),
+        # on()/ignoring() and group_left only say which labels match
+        (
+            '1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m]))'
+            " * on (instance) group_left (nodename) node_uname_info > 0.8",
+            "high_cpu",
+            0.8,
+        ),
+        (
+            "(node_filesystem_avail_bytes / node_filesystem_size_bytes < 0.1) * ignoring (fstype) "
+            "group_left node_filesystem_readonly == 0",
+            "disk_space",
+            0.1,
+        ),
+    ],
+)
+def test_a_guard_is_never_the_threshold(expr: str, cls: str, threshold: float) -> None:
+    found = classify(expr)[cls]
+    assert found["threshold"] == pytest.approx(threshold)
+    assert found["conditional"] is False
+
+
+def test_the_guards_are_recorded_apart_from_the_measured_comparisons() -> None:
+    analysis = analyse(f"{ERROR_RATIO} > 0.01 and sum(rate(http_requests_total[5m])) > 0")
+    fact = analysis.to_fact()
+    assert [(c["op"], c["value"]) for c in fact["comparisons"]] == [(">", 0.01)]
+    assert fact["guards"] == [
+        {
+            "set_operator": "and",
+            "op": ">",
+            "value": 0.0,
+            "metrics": ["http_requests_total"],
+            "text": "sum(rate(http_requests_total[5m])) > 0",
+        }
+    ]
+    assert fact["guard_texts"] == ["and sum(rate(http_requests_total[5m])) > 0"]
+    reading = alert_classes.classify(analysis)["error_rate"]
+    assert reading["guards"] == ["and sum(rate(http_requests_total[5m])) > 0"]
+    assert reading["comparison"].endswith("> 0.01")
+    assert reading["measured"] == ["http_requests_total"]
+
+
+def test_a_threshold_only_in_an_and_guard_is_read_with_a_note() -> None:
+    found = classify(f"sum(rate(http_requests_total[5m])) > 0 and {ERROR_RATIO} > 0.05")["error_rate"]
+    assert found["threshold"] == pytest.approx(0.05)
+    assert found["conditional"] is False
+    assert "the threshold is in an `and` guard, not in the measured expression" in found["notes"]
+
+
+def test_unless_comparisons_are_guards_and_exclusions() -> None:
+    analysis = analyse(
+        "kubelet_volume_stats_available_bytes / kubelet_volume_stats_capacity_bytes < 0.03"
+        " unless on (namespace, persistentvolumeclaim)"
+        ' kube_persistentvolumeclaim_access_mode{access_mode="ReadOnlyMany"} == 1'
+    )
+    assert analysis.excluded_metrics == {"kube_persistentvolumeclaim_access_mode"}
+    assert [c.guard for c in analysis.comparisons] == [None, "unless"]
+    assert classify(
+        "kubelet_volume_stats_available_bytes / kubelet_volume_stats_capacity_bytes < 0.03"
+        " unless on (namespace) kube_persistentvolumeclaim_labels == 1"
+    )["disk_space"]["threshold"] == pytest.approx(0.03)
+
+
+def test_bool_comparisons() -> None:
+    # compared again, the inner `bool` comparison is the threshold, the `== 1` is not
+    inner = classify('(1 - avg(rate(node_cpu_seconds_total{mode="idle"}[5m])) > bool 0.8) == 1')["high_cpu"]
+    assert inner["threshold"] == pytest.approx(0.8)
+    assert inner["always_fires"] is False
+    # left as the result, every series is returned whatever its value
+    always = classify('1 - avg(rate(node_cpu_seconds_total{mode="idle"}[5m])) > bool 0.8')["high_cpu"]
+    assert always["always_fires"] is True
+    assert any("fires whatever the value" in n for n in always["notes"])
+
+
+@pytest.mark.parametrize(
+    ("expr", "cls", "threshold"),
+    [
+        # the OpenTelemetry Collector spanmetrics connector
+        (
+            'sum(rate(calls_total{status_code="STATUS_CODE_ERROR"}[5m])) / sum(rate(calls_total[5m])) > 0.01',
+            "error_rate",
+            0.01,
+        ),
+        (
+            "histogram_quantile(0.95, sum by (le, service_name)"
+            " (rate(duration_milliseconds_bucket[5m]))) > 100",
+            "latency_p95",
+            0.1,
+        ),
+        (
+            'sum(rate(traces_span_metrics_calls_total{status_code="STATUS_CODE_ERROR"}[5m]))'
+            " / sum(rate(traces_span_metrics_calls_total[5m])) > 0.01",
+            "error_rate",
+            0.01,
+        ),
+        # Tempo's metrics-generator
+        (
+            "histogram_quantile(0.95, sum by (le) (rate(traces_spanmetrics_latency_bucket[5m]))) > 0.1",
+            "latency_p95",
+            0.1,
+        ),
+        # recorded series whose recording rules live elsewhere: level:metric:operations
+        ("job:http_requests_errors:rate5m / job:http_requests:rate5m > 0.01", "error_rate", 0.01),
+        (
+            "histogram_quantile(0.95, sum by (le) (job:http_request_duration_seconds_bucket:rate5m)) > 0.1",
+            "latency_p95",
+            0.1,
+        ),
+        ("instance:node_cpu_utilisation:rate5m > 0.8", "high_cpu", 0.8),
+    ],
+)
+def test_span_metrics_and_recorded_names(expr: str, cls: str, threshold: float) -> None:
+    found = classify(expr)[cls]
+    assert found["threshold"] == pytest.approx(threshold)
+    assert found["absolute"] is False
+
+
+def test_an_average_of_node_cpu_rates_is_a_ratio_and_a_sum_is_not() -> None:
+    averaged = (
+        'sum by (instance) (avg by (mode, instance) (rate(node_cpu_seconds_total{mode!="idle"}[2m]))) > 0.9'
+    )
+    assert classify(averaged)["high_cpu"]["absolute"] is False
+    summed = 'sum by (instance) (rate(node_cpu_seconds_total{mode!="idle"}[2m])) > 3'
+    assert classify(summed)["high_cpu"]["absolute"] is True
+
+
+def test_the_reading_records_the_workload_selectors() -> None:
+    found = classify(
+        'sum(rate(container_cpu_usage_seconds_total{namespace="shop", container="api", image!=""}[5m]))'
+        ' / sum(kube_pod_container_resource_limits{namespace="shop", container="api", resource="cpu"}) > 0.8'
+    )["high_cpu"]
+    assert found["selectors"] == [
+        {"label": "namespace", "op": "=", "value": "shop"},
+        {"label": "container", "op": "=", "value": "api"},
+    ]
+    everywhere = classify(
+        'sum(rate(container_cpu_usage_seconds_total{namespace=~".*"}[5m])) / sum(machine_cpu_cores) > 0.8'
+    )
+    assert everywhere["high_cpu"]["selectors"] == []

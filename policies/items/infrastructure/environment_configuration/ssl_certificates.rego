@@ -6,7 +6,9 @@
 #   Terraform ACM/managed certificates and load-balancer listeners. Renewal is automatic when
 #   cert-manager manages the TLS secret (a Certificate or an issuer annotation on the Ingress) or
 #   the cloud certificate is DNS-validated/managed. Expiry monitoring is an alert on certificate
-#   expiry: the monitoring collector's cert_expiry class (rule files and PrometheusRule objects).
+#   expiry: the monitoring collector's cert_expiry class (rule files and PrometheusRule objects),
+#   counted with the one notion of an alert every alert item uses (alerting.is_alert: its PromQL
+#   parses and promtool does not reject its rule file); pending when no alert rule was collected.
 #   HTTPS redirect is read from the annotations of the common ingress controllers and from
 #   port-80 listeners.
 # custom:
@@ -31,6 +33,7 @@
 #     HTTPS (nginx force-ssl-redirect, ALB ssl-redirect, or a port-80 redirect listener).
 package gonogo.items.infrastructure.environment_configuration.ssl_certificates
 
+import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.kubernetes as k8s
 import data.gonogo.lib.result
 
@@ -121,26 +124,43 @@ criteria["Auto-renewal configured (cert-manager)"] := k8s.decide(
 	sprintf("%d cert-manager Certificates; every TLS secret renews automatically", [count(certificates)]),
 )
 
-# One notion of a certificate-expiry alert: the monitoring collector's PromQL-parsed cert_expiry
-# class (rule files and PrometheusRule objects alike).
-_alert_facts := object.get(input, ["monitoring", "alert_coverage", "cert_expiry", "alerts"], [])
+# One notion of an alert (policies/items/monitoring/lib/alerting.rego): the monitoring collector's
+# PromQL-parsed cert_expiry class, rule files and PrometheusRule objects alike, as 3.2.4 reads it.
+_expiry_rows := object.get(input, ["monitoring", "alert_coverage", "cert_expiry", "alerts"], [])
 
-_alerts := [sprintf("%s (%s)", [a.alert, a.ref]) | some a in _alert_facts]
+_expiry_alerts := alerting.alerts_of("cert_expiry")
+
+_expiry_text(a) := sprintf("%s (%s) fires at %s on %s", [
+	a.alert, a.ref, object.get(a, "threshold_text", "?"), concat(", ", object.get(a, "measured", ["?"])),
+])
+
+_expiry_rejected(a) := sprintf("%s (%s): its rule file is rejected by promtool check rules", [a.alert, a.ref])
 
 criteria["Certificate expiration monitoring active"] := result.pass(
-	sprintf("certificate expiry alerts: %s", [concat("; ", _alerts)]),
-	[a.ref | some a in _alert_facts],
+	sprintf("certificate expiry alerts: %s", [concat("; ", [_expiry_text(a) | some a in _expiry_alerts])]),
+	[a.ref | some a in _expiry_alerts],
 ) if {
-	count(_alerts) > 0
+	count(_expiry_alerts) > 0
+} else := result.pending("Prometheus alerting rules (monitoring collector)") if {
+	not alerting.collected("alert_coverage")
+} else := alerting.no_rules if {
+	not alerting.rules_collected
+} else := result.fail(
+	sprintf("no certificate expiry alert Prometheus would load: %s", [concat("; ", [_expiry_rejected(a) | some a in _expiry_rows])]),
+	[a.ref | some a in _expiry_rows],
+) if {
+	count(_expiry_rows) > 0
 } else := result.fail(
 	concat("", [
 		"no alert on certificate expiry (certmanager_certificate_expiration_timestamp_seconds, ",
-		"probe_ssl_earliest_cert_expiry) in PrometheusRules or monitoring rules",
+		sprintf("probe_ssl_earliest_cert_expiry) among %d alerting rules, for %d TLS terminations", [
+			object.get(input, ["monitoring", "prometheus", "alerting_rules"], 0), count(tls_facts),
+		]),
 	]),
 	[],
 ) if {
-	_collected
-} else := result.pending("PrometheusRule objects or monitoring rules")
+	count(tls_facts) > 0
+} else := result.pending("no TLS termination collected (Ingress TLS, cert-manager Certificate, cloud certificate) whose expiry to monitor")
 
 _redirectable := array.concat([i | some i in ingresses; count(i.tls) > 0], [l | some l in listeners; l.port == 80])
 

@@ -7,8 +7,10 @@
 #   free disk, error rate, latency, ...) with the threshold it fires at (normalised: 0.8 and
 #   `* 100 > 80` are the same), and routes it through the Alertmanager tree. `classes` below
 #   says which alert class serves each criterion and which threshold (custom.thresholds) its
-#   alerts must meet. A class is covered when an alert fires at that threshold or tighter and
-#   reaches a receiver with a configured integration. Each criterion's message is one row of
+#   alerts must meet. A class is covered when an alert (alerting.is_alert) fires at that
+#   threshold or tighter, on the service's own workloads where its selectors name any, and is
+#   not known to reach only receivers without an integration; whether alerts reach PagerDuty,
+#   Slack or email is 3.1.3's and 6.3.3's, and unknown routing is stated. Each criterion's message is one row of
 #   the coverage table (alert, file:line, threshold found, receivers reached); the report
 #   carries the table itself in `tables`.
 # custom:

@@ -7,8 +7,10 @@
 #   free disk, error rate, latency, ...) with the threshold it fires at (normalised: 0.8 and
 #   `* 100 > 80` are the same), and routes it through the Alertmanager tree. `classes` below
 #   says which alert class serves each criterion and which threshold (custom.thresholds) its
-#   alerts must meet. A class is covered when an alert fires at that threshold or tighter and
-#   reaches a receiver with a configured integration. Each criterion's message is one row of
+#   alerts must meet. A class is covered when an alert (alerting.is_alert) fires at that
+#   threshold or tighter but not far tighter, on the service's own workloads where its selectors
+#   name any, and is not known to reach only receivers without an integration; whether alerts
+#   reach PagerDuty, Slack or email is 3.1.3's and 6.3.3's, and unknown routing is stated. Each criterion's message is one row of
 #   the coverage table (alert, file:line, threshold found, receivers reached); the report
 #   carries the table itself in `tables`.
 # custom:
@@ -33,6 +35,13 @@
 #       default: 0.1
 #       unit: ratio
 #       description: An alert on disk space must fire when free space falls to this ratio or higher.
+#     - name: alerts.capacity_far_factor
+#       default: 0.5
+#       unit: ratio
+#       description: >-
+#         A CPU, memory or disk alert whose threshold is tighter than this fraction of the figure
+#         (CPU below 0.5 x 80 %, free disk above 1 - 0.5 x 90 %) is far from it and is not read as
+#         an alert of that class (a CPU alert at 10 % watches something else).
 #   evidence:
 #     - monitoring.alerts
 #     - monitoring.alert_coverage
@@ -53,9 +62,9 @@ report := object.union(result.item(rego.metadata.chain(), criteria), alerting.ta
 # METADATA
 # description: Which alert class serves each criterion, and the threshold (by name) its alerts must meet.
 classes := {
-	"High CPU usage (>80%)": {"class": "high_cpu", "threshold": "alerts.cpu_ratio"},
-	"High memory usage (>85%)": {"class": "high_memory", "threshold": "alerts.memory_ratio"},
-	"Disk space critical (<10%)": {"class": "disk_space", "threshold": "alerts.disk_free_ratio"},
+	"High CPU usage (>80%)": {"class": "high_cpu", "threshold": "alerts.cpu_ratio", "far": "alerts.capacity_far_factor"},
+	"High memory usage (>85%)": {"class": "high_memory", "threshold": "alerts.memory_ratio", "far": "alerts.capacity_far_factor"},
+	"Disk space critical (<10%)": {"class": "disk_space", "threshold": "alerts.disk_free_ratio", "far": "alerts.capacity_far_factor"},
 	"Pod restart loops": {"class": "pod_restarts"},
 }
 
@@ -67,4 +76,5 @@ _limits := {
 	"alerts.cpu_ratio": result.threshold("alerts.cpu_ratio", _defaults["alerts.cpu_ratio"]),
 	"alerts.memory_ratio": result.threshold("alerts.memory_ratio", _defaults["alerts.memory_ratio"]),
 	"alerts.disk_free_ratio": result.threshold("alerts.disk_free_ratio", _defaults["alerts.disk_free_ratio"]),
+	"alerts.capacity_far_factor": result.threshold("alerts.capacity_far_factor", _defaults["alerts.capacity_far_factor"]),
 }

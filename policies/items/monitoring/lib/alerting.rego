@@ -22,11 +22,51 @@ collected(key) if key in object.keys(section)
 
 # METADATA
 # description: >-
+#   One notion of "an alert", shared by every item that reads alerting rules (3.2.x, 4.1.3,
+#   6.3.1, 6.3.3): a rule Prometheus would load and evaluate - its PromQL parses and its rule
+#   file is not one that promtool check rules rejects. a is a coverage row (ref) or a
+#   monitoring.alerts entry (provenance.ref, parsed).
+is_alert(a) if {
+	object.get(a, "parsed", true) == true
+	not rejected(a)
+}
+
+# METADATA
+# description: The alerts (is_alert) that measure one alert class, from monitoring.alert_coverage.
+alerts_of(class) := [a | some a in object.get(section, ["alert_coverage", class, "alerts"], []); is_alert(a)]
+
+# METADATA
+# description: The alerting rules (is_alert) by key, from monitoring.alerts.
+alerts[key] := a if {
+	some key, a in object.get(section, "alerts", {})
+	is_alert(a)
+}
+
+# METADATA
+# scope: document
+# description: >-
+#   True when alerting rules were collected: the collector ran and read at least one (parsed or
+#   not). With none, a criterion about alerts has nothing to judge and is pending.
+rules_collected if object.get(section, ["prometheus", "alerting_rules"], 0) > 0
+
+rules_collected if count(object.get(section, "alerts", {})) > 0
+
+# METADATA
+# description: >-
+#   The result of a criterion about alerts when the collector ran and read no alerting rule:
+#   nothing to judge, pending "no alert rules collected" (the shape of result.pending, with the
+#   message docs/verdicts.md gives nothing-to-judge).
+no_rules := {"verdict": "pending", "message": "no alert rules collected", "evidence": []}
+
+# METADATA
+# description: >-
 #   The criterion that one alert class covers: spec is the item's {"class": key, "threshold":
-#   name, "quantile": name} (names optional, for classes measured by a number) and limits the
-#   item's threshold values by name (see limits). Pass when an alert covers the class at the
-#   threshold (or tighter) and reaches a receiver with a configured integration; fail naming each
-#   covering alert and why it does not count; pending when the collector did not run.
+#   name, "quantile": name, "far": name} (names optional, for classes measured by a number) and
+#   limits the item's threshold values by name (see limits). Pass when an alert (is_alert) covers
+#   the class at the threshold (or tighter, not far tighter), on the service's own workloads
+#   where its selectors name any, and is not routed only to receivers without an integration
+#   (routing unknown is stated, it is 3.1.3's and 6.3.3's to decide); fail naming each covering
+#   alert and why it does not count; pending when the collector did not run or read no rule.
 coverage(spec, limits) := result.pending("Prometheus alerting rules (monitoring collector)") if {
 	not collected("alert_coverage")
 } else := result.error(sprintf("monitoring.alert_coverage has no row for class %q", [spec.class]), []) if {
@@ -34,16 +74,21 @@ coverage(spec, limits) := result.pending("Prometheus alerting rules (monitoring 
 } else := result.error(sprintf("no threshold value for %q", [spec.threshold]), []) if {
 	spec.threshold
 	not spec.threshold in object.keys(limits)
+} else := no_rules if {
+	not rules_collected
 } else := _coverage_decided(need(spec, limits, section.alert_coverage[spec.class]))
 
 # METADATA
 # description: >-
 #   What an alert must meet to cover a class: the collector's row (unit, direction, covering
-#   alerts) with the item's threshold name and value, and the quantile for latency.
+#   alerts) with the item's threshold name and value, the quantile for latency, and the factor
+#   past which a tighter threshold is far from the seed's figure.
 need(spec, limits, row) := object.union(row, {
 	"threshold_name": object.get(spec, "threshold", null),
 	"threshold": object.get(limits, object.get(spec, "threshold", ""), null),
 	"quantile": object.get(limits, object.get(spec, "quantile", ""), null),
+	"far_name": object.get(spec, "far", null),
+	"far_factor": object.get(limits, object.get(spec, "far", ""), null),
 })
 
 # METADATA
@@ -55,7 +100,7 @@ defaults(chain) := {t.name: t.default |
 }
 
 _coverage_decided(row) := result.pass(
-	sprintf("covered by %s", [concat("; ", [describe(a) | some a in good])]),
+	sprintf("covered by %s", [concat("; ", [describe(row, a) | some a in good])]),
 	[a.ref | some a in good],
 ) if {
 	good := [a | some a in row.alerts; counts(row, a)]
@@ -96,9 +141,16 @@ _table_row(text, row, criteria) := [
 	text,
 	_or_dash(concat(", ", [a.alert | some a in row.alerts])),
 	_or_dash(concat(", ", sort({_or_dash(a.threshold_text) | some a in row.alerts}))),
-	_or_none(concat(", ", sort({r | some a in row.alerts; a.routed == true; some r in a.receivers}))),
+	_receivers_cell(row),
 	object.get(criteria, [text, "verdict"], "—"),
 ]
+
+_receivers_cell(row) := "routing unknown" if {
+	count(row.alerts) > 0
+	every a in row.alerts {
+		a.routed == null
+	}
+} else := _or_none(concat(", ", sort({r | some a in row.alerts; a.routed == true; some r in a.receivers})))
 
 _or_dash(s) := s if s != ""
 
@@ -110,12 +162,40 @@ _or_none("") := "none"
 
 # METADATA
 # description: >-
-#   An alert counts for its class when its threshold is tight enough, it is routed, and its rule
-#   file is not one that promtool check rules rejects (Prometheus would not load it).
+#   An alert counts for its class when it is an alert (is_alert), its threshold is tight enough
+#   and not far from the figure, its selectors name the service's own workloads (or none, or no
+#   workload was read to compare with), and it is not known to reach only receivers without an
+#   integration. Unknown routing (no Alertmanager configuration collected) does not stop it.
 counts(row, a) if {
+	is_alert(a)
 	meets_threshold(row, a)
-	a.routed == true
-	not rejected(a)
+	not far(row, a)
+	not unrelated(a)
+	a.routed != false
+}
+
+# METADATA
+# description: >-
+#   True when the alert's selectors name workloads (namespace, container, pod, deployment...)
+#   and none of the workloads read from the repository matches them.
+unrelated(a) if object.get(a, ["scope", "related"], null) == false
+
+# METADATA
+# scope: document
+# description: >-
+#   True when the alert's threshold is much tighter than the seed's figure (the item's far
+#   factor, e.g. alerts.capacity_far_factor): a CPU alert at 10 % is not a high-CPU alert.
+#   Above: threshold < figure x factor; below (free space): used 1 - threshold < (1 - figure) x factor.
+far(row, a) if {
+	is_number(row.far_factor)
+	row.direction == "above"
+	a.threshold < row.threshold * row.far_factor
+}
+
+far(row, a) if {
+	is_number(row.far_factor)
+	row.direction == "below"
+	1 - a.threshold < (1 - row.threshold) * row.far_factor
 }
 
 # METADATA
@@ -123,12 +203,14 @@ counts(row, a) if {
 #   The promtool verdict on the rule file an alert comes from (monitoring.prometheus.rule_checks,
 #   keyed by file; the alert's ref is file:line), when promtool checked it and rejected it.
 rejected(a) := check if {
-	parts := split(a.ref, ":")
+	parts := split(_ref(a), ":")
 	file := concat(":", array.slice(parts, 0, count(parts) - 1))
 	check := section.prometheus.rule_checks.files[file]
 	check.checked
 	check.valid == false
 }
+
+_ref(a) := object.get(a, "ref", object.get(a, ["provenance", "ref"], ""))
 
 # METADATA
 # scope: document
@@ -154,6 +236,7 @@ _numeric(a) if {
 	is_number(a.threshold)
 	not a.absolute
 	not a.conditional
+	not object.get(a, "always_fires", false)
 }
 
 _quantile_ok(row, _) if row.unit != "seconds"
@@ -165,26 +248,70 @@ _quantile_ok(row, a) if {
 }
 
 # METADATA
-# description: One coverage-table row as text - alert, where, threshold found, receivers reached.
-describe(a) := sprintf("%s (%s) fires at %s, reaches %s", [a.alert, a.ref, a.threshold_text, receivers_text(a)])
+# description: >-
+#   One covering alert as text, stating the reading taken: the threshold found, the comparison
+#   it was read from, the series measured, the workloads its selectors name, the guards set
+#   aside, the figure it is held to, and where Alertmanager delivers it.
+describe(row, a) := sprintf("%s (%s) fires at %s%s%s%s%s, %s%s", [
+	a.alert, a.ref, a.threshold_text, _written(a), _measured(a), _scope(a), _figure(row),
+	receivers_text(a), _guards(a),
+])
+
+_written(a) := sprintf(" (read from `%s`)", [a.comparison]) if {
+	object.get(a, "comparison", "") != ""
+} else := ""
+
+_measured(a) := sprintf(" on %s", [concat(", ", a.measured)]) if {
+	count(object.get(a, "measured", [])) > 0
+} else := ""
+
+_scope(a) := sprintf(" for %s (%s)", [concat(", ", a.scope.selectors), _scope_match(a.scope)]) if {
+	count(object.get(a, ["scope", "selectors"], [])) > 0
+} else := ""
+
+_scope_match(s) := sprintf("matches %s", [concat(", ", s.workloads)]) if {
+	s.related == true
+} else := sprintf("matches none of the %d workloads read", [s.collected]) if {
+	s.related == false
+} else := "no workload read to compare with"
+
+_guards(a) := sprintf("; guard set aside, not the threshold: %s", [concat("; ", a.guards)]) if {
+	count(object.get(a, "guards", [])) > 0
+} else := ""
+
+_figure(row) := sprintf(" against the threshold %s (%s)", [figure_text(row), row.threshold_name]) if {
+	is_number(row.threshold)
+} else := ""
+
+# METADATA
+# description: A class's threshold as a reader writes it (80%, 100ms), in the class's unit.
+figure_text(row) := sprintf("%v%%", [round(row.threshold * 100000) / 1000]) if {
+	row.unit == "ratio"
+} else := sprintf("%vms", [round(row.threshold * 1000000) / 1000]) if {
+	row.unit == "seconds"
+} else := sprintf("%v", [row.threshold])
 
 # METADATA
 # description: The receivers an alert reaches and their integrations, as text.
-receivers_text(a) := "no receiver (no Alertmanager configuration found)" if {
+receivers_text(a) := "routing unknown: no Alertmanager config collected" if {
 	a.routed == null
-} else := sprintf("%s (no integration)", [concat(", ", a.receivers)]) if {
+} else := sprintf("reaches %s (no integration)", [concat(", ", a.receivers)]) if {
 	count(a.integrations) == 0
-} else := sprintf("%s (%s)", [concat(", ", a.receivers), concat(", ", a.integrations)])
+} else := sprintf("reaches %s (%s)", [concat(", ", a.receivers), concat(", ", a.integrations)])
 
 # METADATA
 # description: Why a covering alert does not count for its class.
 why(row, a) := sprintf("%s (%s): its rule file is rejected by promtool check rules (%s)", [a.alert, a.ref, rejected(a).error]) if {
 	rejected(a)
-} else := sprintf("%s (%s) fires at %s: %s", [a.alert, a.ref, a.threshold_text, threshold_problem(row, a)]) if {
+} else := sprintf("%s (%s) fires at %s%s%s: %s", [a.alert, a.ref, a.threshold_text, _written(a), _measured(a), threshold_problem(row, a)]) if {
 	not meets_threshold(row, a)
-} else := sprintf("%s (%s): routing unknown, no Alertmanager configuration was found", [a.alert, a.ref]) if {
-	a.routed == null
-} else := sprintf("%s (%s) reaches %s: no receiver with a configured integration", [a.alert, a.ref, receivers_text(a)])
+} else := sprintf("%s (%s) fires at %s%s: far from the threshold %s (%s; farther than %s %v allows): not read as an alert of this class", [
+	a.alert, a.ref, a.threshold_text, _written(a), figure_text(row), row.threshold_name, row.far_name, row.far_factor,
+]) if {
+	far(row, a)
+} else := sprintf("%s (%s) fires at %s%s%s: not the service's own workloads", [a.alert, a.ref, a.threshold_text, _measured(a), _scope(a)]) if {
+	unrelated(a)
+} else := sprintf("%s (%s) %s: no receiver with a configured integration", [a.alert, a.ref, receivers_text(a)])
 
 # METADATA
 # description: What is wrong with an alert's threshold for its class.
@@ -192,6 +319,8 @@ threshold_problem(row, a) := "an absolute value, not a ratio of capacity or of r
 	a.absolute
 } else := sprintf("fires only together with another condition (%s)", [concat("; ", a.notes)]) if {
 	a.conditional
+} else := "a `bool` comparison returns 0 or 1 for every series, so it fires whatever the value" if {
+	object.get(a, "always_fires", false)
 } else := "no numeric threshold to compare" if {
 	not is_number(a.threshold)
 } else := sprintf("fires when the value goes %s, the class needs %s", [a.direction, row.direction]) if {
@@ -206,19 +335,28 @@ threshold_problem(row, a) := "an absolute value, not a ratio of capacity or of r
 # METADATA
 # description: >-
 #   The criterion that an Alertmanager integration of this kind (pagerduty, slack, email) is
-#   configured (credential present; email also needs a smarthost) on a receiver the route tree uses.
+#   configured (credential present; email also needs a smarthost) on a receiver the route tree
+#   uses. With no Alertmanager configuration collected the routing is unknown: nothing to judge,
+#   pending with a message that says so (and names the Secrets it may be in, never read).
 integration(kind, label) := result.pending("Alertmanager configuration (monitoring collector)") if {
 	not collected("alertmanager")
-} else := result.fail(_no_config_message, object.get(section, ["alertmanager", "unread_secrets"], [])) if {
+} else := {
+	"verdict": "pending",
+	"message": sprintf("%s: %s", [label, _no_config_message]),
+	"evidence": object.get(section, ["alertmanager", "unread_secrets"], []),
+} if {
 	count(section.alertmanager.configs) == 0
 } else := _integration_decided(object.get(section, ["alertmanager", "integrations", kind], []), label)
 
-default _no_config_message := "no Alertmanager configuration found (route and receivers)"
+default _no_config_message := "routing unknown: no Alertmanager config collected (route and receivers)"
 
 _no_config_message := msg if {
 	secrets := object.get(section, ["alertmanager", "unread_secrets"], [])
 	count(secrets) > 0
-	msg := sprintf("no readable Alertmanager configuration: it may be in Secret(s) %s, which are never read", [concat(", ", secrets)])
+	msg := sprintf(
+		"routing unknown: no readable Alertmanager config collected: it may be in Secret(s) %s, which are never read",
+		[concat(", ", secrets)],
+	)
 }
 
 _integration_decided(entries, label) := result.pass(

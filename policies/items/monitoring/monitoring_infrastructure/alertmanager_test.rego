@@ -44,13 +44,21 @@ test_fail_when_pagerduty_has_no_key_and_slack_receiver_is_unused if {
 	testing.criterion(r, "Email alerts configured").message == "email: no receiver has one configured"
 }
 
-test_fail_when_the_config_is_only_in_a_secret if {
+# Routing unknown is nothing to judge, and the message says so.
+test_pending_when_the_config_is_only_in_a_secret if {
 	r := alertmanager.report with input as {"monitoring": {"alertmanager": {
 		"configs": [], "receivers": {}, "integrations": {}, "unread_secrets": ["deploy/am-secret.yaml:1"],
 	}}}
 	c := testing.criterion(r, "PagerDuty integration ready")
-	c.verdict == "fail"
+	c.verdict == "pending"
+	contains(c.message, "PagerDuty: routing unknown: no readable Alertmanager config collected")
 	contains(c.message, "Secret(s) deploy/am-secret.yaml:1, which are never read")
+}
+
+test_pending_when_no_alertmanager_config_was_collected if {
+	r := alertmanager.report with input as {"monitoring": {"alertmanager": {"configs": [], "receivers": {}, "integrations": {}}}}
+	r.verdict == "pending"
+	testing.criterion(r, "Slack notifications active").message == "Slack: routing unknown: no Alertmanager config collected (route and receivers)"
 }
 
 test_pending_without_evidence if {

@@ -4,7 +4,9 @@
 #   Checklist item 3.1.2 (3.1 Monitoring Infrastructure). Decided from Grafana dashboards found
 #   by content (JSON files, ConfigMaps with the grafana_dashboard sidecar label,
 #   GrafanaDashboard objects), classified security / performance / business from their title,
-#   tags and the metrics their PromQL queries use (parsed with a real PromQL parser).
+#   tags, panel titles (rows, collapsed rows and library panels included) and the metrics their
+#   panels' PromQL queries use (parsed with a real PromQL parser). With no dashboard collected
+#   there is nothing to judge: pending "no Grafana dashboards collected".
 # custom:
 #   id: "3.1.2"
 #   section: "3.1 Monitoring Infrastructure"
@@ -31,6 +33,8 @@ facts := object.get(alerting.section, "grafana", {})
 
 dashboard_criterion(class, label) := result.pending("Grafana dashboards (monitoring collector)") if {
 	not alerting.collected("grafana")
+} else := {"verdict": "pending", "message": "no Grafana dashboards collected", "evidence": []} if {
+	count(object.get(facts, "dashboards", {})) == 0
 } else := _decided(facts, class, label)
 
 _decided(grafana, class, label) := result.pass(

@@ -44,6 +44,24 @@ test_pending_without_evidence if {
 	r.verdict == "pending"
 }
 
+test_pending_when_no_dashboard_was_collected if {
+	r := grafana.report with input as snapshot({}, {})
+	r.verdict == "pending"
+	testing.criterion(r, "Business metrics dashboard").message == "no Grafana dashboards collected"
+}
+
+test_a_panel_reason_is_stated if {
+	panels := snapshot(
+		{"Storefront (store.json)": dashboard("Storefront", {"security": [{"text": "panel 'Failed logins' (row 'Security')"}]}, "store.json")},
+		{"security": ["Storefront (store.json)"]},
+	)
+	r := grafana.report with input as panels
+	testing.criterion(r, "Security overview dashboard").message == concat("", [
+		"security overview dashboard: Storefront (store.json) ",
+		"(panel 'Failed logins' (row 'Security'))",
+	])
+}
+
 test_an_alert_class_reason_is_worded_as_the_criterion_that_class_serves if {
 	r := grafana.report with input as all_three
 	message := testing.criterion(r, "Performance monitoring dashboard").message

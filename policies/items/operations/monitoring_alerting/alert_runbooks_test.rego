@@ -38,15 +38,33 @@ test_fail_on_missing_and_unresolved_runbooks if {
 	c.evidence == ["rules.yaml:9", "rules.yaml:15"]
 }
 
-test_fail_without_critical_alerts if {
+# Nothing to judge is pending: no critical alert, or no alerting rule at all.
+test_pending_without_critical_alerts if {
 	r := alert_runbooks.report with input as {"monitoring": {"alerts": {"C": alert("C", false, url_runbook, 1)}}}
+	r.verdict == "pending"
 	some c in r.criteria
-	c.message == "none of 1 alerting rules is labelled severity critical"
+	startswith(c.message, "no critical alerts collected: none of 1 alerting rules Prometheus would load is labelled severity critical")
 }
 
-test_fail_without_alerts if {
-	r := alert_runbooks.report with input as {"monitoring": {"alerts": {}}}
-	r.verdict == "fail"
+test_pending_without_alerts if {
+	r := alert_runbooks.report with input as {"monitoring": {"alerts": {}, "prometheus": {"alerting_rules": 0}}}
+	r.verdict == "pending"
+	some c in r.criteria
+	c.message == "no alert rules collected"
+}
+
+# One notion of an alert: a critical alert from a rule file promtool rejects is not loaded by
+# Prometheus; the critical alerts that are must link a runbook.
+test_a_critical_alert_from_a_rejected_rule_file_is_not_counted if {
+	checks := {"files": {"bad.yaml": {"checked": true, "valid": false, "line": 2, "error": "invalid expression"}}}
+	bad := object.union(alert("Broken", true, {"kind": "missing"}, 2), {"provenance": {"ref": "bad.yaml:2"}})
+	r := alert_runbooks.report with input as {"monitoring": {
+		"prometheus": {"alerting_rules": 2, "rule_checks": checks},
+		"alerts": {"A": alert("A", true, file_runbook, 3), "Broken": bad},
+	}}
+	r.verdict == "pass"
+	some c in r.criteria
+	c.message == "all 1 critical alerts link a runbook (1 repository files, 0 URLs)"
 }
 
 test_pending_without_evidence if {

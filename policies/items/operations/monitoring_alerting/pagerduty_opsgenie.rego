@@ -7,7 +7,9 @@
 #   opsgenie_api_integration in a Terraform plan), and a record that it was tested: a verified
 #   attestation by the DevOps Lead covering 6.3.3 (a test alert delivered, e.g. amtool alert add).
 #   Where an Alertmanager configuration is found, a receiver without its key, one no critical
-#   alert reaches, or no such receiver at all fails, whatever is attested.
+#   alert reaches, or no such receiver at all fails, whatever is attested. Critical alerts are
+#   counted with the one notion of an alert the alert items share (alerting.is_alert): the
+#   receiver's critical alerts (monitoring.alertmanager.receivers) that Prometheus would load.
 # custom:
 #   id: "6.3.3"
 #   section: "6.3 Monitoring & Alerting"
@@ -39,7 +41,14 @@ entries := array.concat(
 	object.get(alerting.section, ["alertmanager", "integrations", "opsgenie"], []),
 )
 
-ready := [e | some e in entries; e.configured; e.critical_alerts > 0]
+ready := [e | some e in entries; e.configured; critical_alerts(e) > 0]
+
+# METADATA
+# description: The critical alerts (alerting.is_alert) the route tree sends to an integration's receiver.
+critical_alerts(e) := count([key |
+	some key in object.get(alerting.section, ["alertmanager", "receivers", e.receiver, "critical_alerts"], [])
+	alerting.alerts[key]
+])
 
 _terraform := [i | some i in oncall.facts("alert_integrations"); i.enabled]
 
@@ -88,6 +97,6 @@ _problem(e) := sprintf("receiver %s (%s): %s integration has no routing/service/
 	not e.configured
 } else := sprintf("receiver %s (%s): %s configured, but no critical alert is routed to it", [e.receiver, e.ref, e.type])
 
-_ready_text(e) := sprintf("receiver %s (%s): %s configured, reached by %d critical alerts", [e.receiver, e.ref, e.type, e.critical_alerts])
+_ready_text(e) := sprintf("receiver %s (%s): %s configured, reached by %d critical alerts", [e.receiver, e.ref, e.type, critical_alerts(e)])
 
 _integration_text(i) := sprintf("%s integration %q (%s)", [i.provider, oncall.name(i), i.provenance.ref])

@@ -8,11 +8,22 @@ integration(kind, receiver, configured, critical) := {
 	"referenced": true, "alerts": critical + 1, "critical_alerts": critical, "ref": "alertmanager.yml:30",
 }
 
-snapshot(pagerduty, opsgenie) := {"monitoring": {"alertmanager": {
-	"configs": [{"provenance": {"collector": "monitoring", "file": "alertmanager.yml", "ref": "alertmanager.yml:1"}}],
-	"receivers": {},
-	"integrations": {"pagerduty": pagerduty, "opsgenie": opsgenie, "slack": []},
-}}}
+# The receivers name the critical alerts the route tree sends them (monitoring.alertmanager.receivers),
+# each an alerting rule in monitoring.alerts: n critical alerts "<receiver>-<i>" per integration.
+_critical_keys(e) := [sprintf("%s-%d", [e.receiver, i]) | some i in numbers.range(1, 10); i <= e.critical_alerts]
+
+snapshot(pagerduty, opsgenie) := {"monitoring": {
+	"prometheus": {"alerting_rules": 10},
+	"alerts": {key: {"parsed": true, "critical": true, "provenance": {"ref": "rules.yaml:3"}} |
+		some e in array.concat(pagerduty, opsgenie)
+		some key in _critical_keys(e)
+	},
+	"alertmanager": {
+		"configs": [{"provenance": {"collector": "monitoring", "file": "alertmanager.yml", "ref": "alertmanager.yml:1"}}],
+		"receivers": {e.receiver: {"critical_alerts": _critical_keys(e)} | some e in array.concat(pagerduty, opsgenie)},
+		"integrations": {"pagerduty": pagerduty, "opsgenie": opsgenie, "slack": []},
+	},
+}}
 
 terraform := {"infrastructure": {"plans": {"plan.json": {}}, "alert_integrations": {"pagerduty_service_integration.prometheus": {
 	"address": "pagerduty_service_integration.prometheus", "provider": "pagerduty", "name": "Prometheus",
@@ -87,4 +98,17 @@ test_pending_when_no_alertmanager_configuration_is_found if {
 	r := pagerduty_opsgenie.report with input as object.union(empty, terraform)
 	r.verdict == "pending"
 	contains(testing.criterion(r, "Integration tested").message, "no record that it was tested")
+}
+
+# One notion of an alert: critical alerts from a rule file promtool rejects are not loaded by
+# Prometheus, so they do not make the receiver one that critical alerts reach.
+test_fail_when_the_only_critical_alerts_come_from_a_rejected_rule_file if {
+	checks := {"files": {"rules.yaml": {"checked": true, "valid": false, "line": 3, "error": "invalid expression"}}}
+	base := snapshot([integration("pagerduty", "pager", true, 2)], [])
+	r := pagerduty_opsgenie.report with input as object.union_n([base, tested, {"monitoring": {"prometheus": {"rule_checks": checks}}}])
+	r.verdict == "fail"
+	testing.criterion(r, "Integration tested").message == concat("", [
+		"receiver pager (alertmanager.yml:30): pagerduty configured, ",
+		"but no critical alert is routed to it",
+	])
 }
