@@ -63,9 +63,11 @@ def test_every_criterion_is_decided_by_the_tests(opa_bin: str, tmp_path: Path) -
         for item in load_catalog(policies_dir(), opa_bin)
         for text in item.criteria or (item.title,)
     ]
-    assert len(criteria) == 212
+    assert len(criteria) >= 212, "the seed's 114 items alone have 212 criteria"
     never_pass = [(item.id, text) for item, text in criteria if "pass" not in reached[(item.id, text)]]
-    assert not never_pass, f"{212 - len(never_pass)}/212 criteria reach pass; never: {never_pass}"
+    assert not never_pass, (
+        f"{len(criteria) - len(never_pass)}/{len(criteria)} criteria reach pass; never: {never_pass}"
+    )
     human_acts = {(item.id, text) for item, text in criteria if text in (item.trust.get("attested_by") or {})}
     never_fail = {
         (item.id, text) for item, text in criteria if "fail" not in reached[(item.id, text)]
