@@ -82,7 +82,8 @@ class OpaHttp:
                 return answer
             raise OpaError(f"{where} timed out after {self.timeout:g}s")  # a body cut off by the watchdog
         except (OSError, http.client.HTTPException, ValueError) as exc:
-            if expired.is_set():
+            # The socket's own timeout and the watchdog race for the same deadline; either is a timeout.
+            if expired.is_set() or isinstance(exc, TimeoutError) or deadline.remaining() <= 0:
                 raise OpaError(f"{where} timed out after {self.timeout:g}s") from None
             raise OpaError(f"{where} failed mid-request ({exc.__class__.__name__})") from None
         finally:

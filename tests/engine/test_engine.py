@@ -54,7 +54,9 @@ def test_eval_and_server_transports_agree(opa_bin: str) -> None:
     assert via_eval["approvals"] == via_server["approvals"] and len(via_eval["approvals"]) == 5
     # a typed serves_eu_users: false does not switch off the critical GDPR item (docs/trust.md)
     assert via_eval["items"]["8.1.1"]["verdict"] != "not_applicable"
-    assert via_eval["items"]["6.1.1"]["verdict"] == "fail"
+    # documents collected, none of them a deployment guide: nothing to judge (docs/verdicts.md)
+    assert via_eval["items"]["6.1.1"]["verdict"] == "pending"
+    assert via_eval["items"]["6.1.1"]["criteria"][0]["message"].startswith("no deployment guide (")
 
 
 def test_not_opa_is_refused(tmp_path: Path) -> None:
