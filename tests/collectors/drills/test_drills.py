@@ -136,11 +136,12 @@ def test_end_to_end_ready_passes_both_items(tmp_path: Path) -> None:
 def test_end_to_end_gaps_fail_each_criterion(tmp_path: Path) -> None:
     items = _items(tmp_path, "gaps")
     assert _verdicts(items["5.1.3"]) == {
-        "Restore procedure documented": "fail",
+        "Restore procedure documented": "fail",  # docs/restore.md: 2 numbered steps < 3
         "Restore test completed successfully": "fail",
         "Recovery time validated (RTO < 1 hour)": "fail",
         "Data loss window acceptable (RPO < 24 hours)": "fail",
     }
+    assert "2 numbered steps" in items["5.1.3"]["criteria"][0]["message"]
     assert _verdicts(items["5.2.2"]) == {
         "Multi-region failover tested (if applicable)": "pending",  # a typed record: declared only
         "Database failover validated": "fail",

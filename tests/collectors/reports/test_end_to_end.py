@@ -99,10 +99,17 @@ def test_gpu_items_not_applicable_when_the_service_has_no_gpu(tmp_path):
     assert "context.uses_gpu is false" in gpu and "only an attestation by the Product Manager" in gpu
 
 
-def test_folder_without_reports_fails_rather_than_passes(tmp_path):
-    items = _items(folder_with(tmp_path))
-    assert {i: items[i]["verdict"] for i in ITEMS} == dict.fromkeys(ITEMS, "fail")
-    assert items["1.1.1"]["criteria"][0]["message"].startswith("no coverage report found")
+def test_folder_without_reports_leaves_them_pending_never_passes(tmp_path):
+    # nothing to judge (docs/verdicts.md): no report collected is pending, "no <report> collected";
+    # pending never approves, so the gate stays closed
+    root = folder_with(tmp_path)
+    (root / "gonogo.yaml").write_text(CONFIG)
+    report = check(root, root / "gonogo.yaml")
+    items = {item["id"]: item for item in report["items"]}
+    assert {i: items[i]["verdict"] for i in ITEMS} == dict.fromkeys(ITEMS, "pending")
+    assert items["1.1.1"]["criteria"][0]["message"].startswith("no coverage report (")
+    assert all(c["message"].endswith("collected") for i in ITEMS for c in items[i]["criteria"])
+    assert report["decision"] != "APPROVED"
 
 
 def test_thresholds_from_gonogo_yaml_change_the_decision(tmp_path):
