@@ -24,10 +24,11 @@ from typing import Any
 
 import yaml
 from gonogo.collectors.base import CollectContext, NothingFound, Option
-from gonogo.collectors.kubernetes.facts import SECTION_KEYS, normalize
+from gonogo.collectors.kubernetes.facts import SECTION_KEYS, fed_tables, normalize
 from gonogo.collectors.kubernetes.lines import FieldLines
 from gonogo.collectors.sources.cluster import cluster_objects, live_requested
 from gonogo.collectors.sources.files import SourceFile
+from gonogo.collectors.sources.yaml_parse import TEMPLATE_VALUE
 
 from gonogo import __version__
 from gonogo.yaml_errors import describe_yaml_error
@@ -279,10 +280,12 @@ class KubernetesCollector:
 
 def _skip_template(ctx: CollectContext, source: SourceFile, what: str) -> None:
     """A template whose set-aside reading is a Kubernetes object: named in the collector's
-    `skipped`, so the kubernetes items cannot pass without it, and none fails on its values."""
+    `skipped`, so the items reading the tables its objects would fill (a Deployment: workloads)
+    cannot pass without it, and none fails on its values."""
     template = source.template
     documents = template.documents if template is not None else source.yaml_documents
-    if not any(is_cluster_object(d.value) for d in documents):
+    objects = [d.value for d in documents if is_cluster_object(d.value)]
+    if not objects:
         return
     line = template.line if template is not None else 1
     ctx.skipped.append(
@@ -290,7 +293,7 @@ def _skip_template(ctx: CollectContext, source: SourceFile, what: str) -> None:
             "file": source.rel,
             "line": line,
             "reason": f"{what}: its objects are unknown",
-            "feeds": ["kubernetes"],
+            "feeds": fed_tables(objects, TEMPLATE_VALUE),
         },
     )
 

@@ -404,3 +404,34 @@ def normalize(
     if unreadable is not None:
         unreadable.extend(builder.unreadable)
     return builder.finish()
+
+
+def fed_tables(objects: list[dict[str, Any]], placeholder: str) -> list[str]:
+    """The `kubernetes.<table>` paths these objects would fill (a Deployment: workloads, ...): the
+    evidence an unrendered template holds back, and no other. Fields holding a template value
+    (`placeholder`) are left out of the reading; a workload also holds back the tables its image
+    decides (databases, connection poolers), since a templated image could be either. Objects of
+    an unexpected shape hold back the whole section."""
+    unreadable: list[dict[str, str]] = []
+    known = [_without(obj, placeholder) for obj in objects]
+    scratch = normalize([(obj, {"ref": "template"}) for obj in known], unreadable)
+    if unreadable:
+        return ["kubernetes"]
+    empty = _empty()
+    fed = {key for key in SECTION_KEYS if scratch.get(key) != empty.get(key)}
+    if "workloads" in fed:
+        fed |= {"databases", "connection_poolers"}
+    return [f"kubernetes.{key}" for key in SECTION_KEYS if key in fed]
+
+
+def _without(value: Any, placeholder: str) -> Any:
+    """`value` with every mapping entry and list item that holds `placeholder` removed."""
+    if isinstance(value, dict):
+        return {k: _without(v, placeholder) for k, v in value.items() if not _holds(v, placeholder)}
+    if isinstance(value, list):
+        return [_without(v, placeholder) for v in value if not _holds(v, placeholder)]
+    return value
+
+
+def _holds(value: Any, placeholder: str) -> bool:
+    return isinstance(value, str) and placeholder in value

@@ -79,19 +79,45 @@ def criteria_messages(report: dict[str, Any]) -> dict[tuple[str, str], str]:
     }
 
 
+def held_back_by_templates(report: dict[str, Any]) -> set[tuple[str, str]]:
+    """Criteria the file run holds pending for a template it could not read (`evidence not read:
+    <template>`): the template is not applied either, so the cluster cannot show its objects."""
+    templates = {entry["path"] for entry in report.get("skipped") or []}
+    return {
+        key
+        for key, message in criteria_messages(report).items()
+        if any(message.startswith(f"evidence not read: {path}: ") for path in templates)
+    }
+
+
 def test_live_verdicts_match_the_manifest_verdicts(folder_reports):
     name, from_files_report, from_cluster_report = folder_reports
     from_files, from_cluster = criteria_verdicts(from_files_report), criteria_verdicts(from_cluster_report)
     assert sum(v in ("pass", "fail") for v in from_files.values()) >= 10, name
     messages = criteria_messages(from_cluster_report)
+    held_back = held_back_by_templates(from_files_report)
     differences = {
         f"{key[0]} {key[1]}": (from_files[key], from_cluster.get(key), messages.get(key))
         for key in from_files
         if key not in CLUSTER_ONLY
         and (name, *key) not in INHERENT
+        and key not in held_back
         and from_files[key] != from_cluster.get(key)
     }
     assert not differences, f"{name}: {json.dumps(differences, indent=1)}"
+
+
+def test_a_template_holds_back_only_what_it_could_feed(folder_reports):
+    # the unrendered chart's objects are workloads: the certificate, DNS and HTTPS criteria the
+    # same run passes from plain manifests are not held back with them
+    name, from_files_report, _ = folder_reports
+    held_back = held_back_by_templates(from_files_report)
+    verdicts = criteria_verdicts(from_files_report)
+    assert all(verdicts[key] == "pending" for key in held_back)
+    if name == "realworld":
+        assert ("G.1.4", "No :latest or untagged images") in held_back
+        assert verdicts[("4.1.3", "Valid certificates installed")] == "pass"
+        assert verdicts[("4.3.2", "Records created and propagated")] == "pass"
 
 
 def test_inherent_differences_are_what_a_cluster_must_show(folder_reports):
