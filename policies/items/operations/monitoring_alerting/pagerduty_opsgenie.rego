@@ -10,6 +10,8 @@
 #   alert reaches, or no such receiver at all fails, whatever is attested. Critical alerts are
 #   counted with the one notion of an alert the alert items share (alerting.is_alert): the
 #   receiver's critical alerts (monitoring.alertmanager.receivers) that Prometheus would load.
+#   With no alerting rule collected at all, a keyed receiver has nothing to judge: pending
+#   "no alert rules collected", never "no critical alert is routed".
 # custom:
 #   id: "6.3.3"
 #   section: "6.3 Monitoring & Alerting"
@@ -65,6 +67,11 @@ _alertmanager if count(object.get(alerting.section, ["alertmanager", "configs"],
 criteria["Integration tested"] := result.fail("no receiver has a pagerduty_configs or opsgenie_configs integration", []) if {
 	_alertmanager
 	count(entries) == 0
+} else := _no_rules if {
+	_alertmanager
+	count(ready) == 0
+	count(_configured) > 0
+	not alerting.rules_collected
 } else := result.fail(
 	concat("; ", [_problem(e) | some e in entries]),
 	[e.ref | some e in entries],
@@ -91,6 +98,24 @@ _tested := object.union(result.attested(_tests[0]), {
 		[concat("; ", _existing)],
 	),
 	"evidence": _existing_refs,
+}
+
+_configured := [e | some e in entries; e.configured]
+
+# A keyed receiver, but no alerting rule collected: which critical alerts reach it cannot be
+# judged (nothing to judge, docs/verdicts.md), so neither can a test of it.
+_no_rules := {
+	"verdict": "pending",
+	"message": sprintf("%s: %s", [
+		alerting.no_rules.message,
+		concat("; ", [sprintf(
+			"receiver %s (%s): %s configured, the critical alerts that reach it are not in view",
+			[e.receiver, e.ref, e.type],
+		) |
+			some e in _configured
+		]),
+	]),
+	"evidence": [e.ref | some e in _configured],
 }
 
 _problem(e) := sprintf("receiver %s (%s): %s integration has no routing/service/API key", [e.receiver, e.ref, e.type]) if {

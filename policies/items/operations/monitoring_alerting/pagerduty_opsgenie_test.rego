@@ -112,3 +112,27 @@ test_fail_when_the_only_critical_alerts_come_from_a_rejected_rule_file if {
 		"but no critical alert is routed to it",
 	])
 }
+
+# Nothing to judge: an Alertmanager configuration alone (no alerting rule collected) cannot show
+# which critical alerts reach a keyed receiver, so 6.3.3 waits for the rules instead of failing.
+test_pending_when_no_alert_rule_is_collected if {
+	base := snapshot([integration("pagerduty", "pager", true, 0)], [])
+	no_rules := json.patch(base, [{"op": "replace", "path": "/monitoring/prometheus/alerting_rules", "value": 0}])
+	r := pagerduty_opsgenie.report with input as object.union(no_rules, tested)
+	r.verdict == "pending"
+	c := testing.criterion(r, "Integration tested")
+	c.message == concat("", [
+		"no alert rules collected: receiver pager (alertmanager.yml:30): pagerduty configured, ",
+		"the critical alerts that reach it are not in view",
+	])
+	c.evidence == ["alertmanager.yml:30"]
+}
+
+# A receiver without its key is present and wrong whether or not alert rules are in view.
+test_fail_without_a_key_even_when_no_alert_rule_is_collected if {
+	base := snapshot([integration("pagerduty", "pager", false, 0)], [])
+	no_rules := json.patch(base, [{"op": "replace", "path": "/monitoring/prometheus/alerting_rules", "value": 0}])
+	r := pagerduty_opsgenie.report with input as no_rules
+	r.verdict == "fail"
+	contains(testing.criterion(r, "Integration tested").message, "has no routing/service/API key")
+}
