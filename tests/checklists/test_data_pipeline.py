@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from gonogo.schema_validation import schema_errors
 from tests.checklists.conftest import PIPELINE
 from tests.support.cli import item, run_gonogo
 
@@ -67,6 +68,9 @@ def test_tuning_is_recorded_and_shown_on_the_item(report: dict[str, Any], output
     for criterion in off["criteria"]:
         assert criterion["assurance"] == "declared" and "turned off in gonogo.yaml" in criterion["message"]
     assert [t["id"] for t in report["tuning"]] == ["6.1.4", "7.2.3"]
+    assert schema_errors("report.schema.json", report) == []  # `tuning` is part of the report's shape
+    tampered = dict(report, tuning=[dict(report["tuning"][0], changes=[])])
+    assert schema_errors("report.schema.json", tampered) != []
     for fmt in ("markdown", "html"):
         assert "severity low -&gt; high" in outputs[fmt] or "severity low -> high" in outputs[fmt], fmt
         assert "turned off (declared)" in outputs[fmt], fmt

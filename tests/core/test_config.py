@@ -25,11 +25,22 @@ def test_valid_config_round_trips_dates_as_text(tmp_path: Path) -> None:
     assert config["waivers"][0]["expires"] == "2027-01-31"
 
 
+def test_a_waiver_may_name_a_lettered_section_item(tmp_path: Path) -> None:
+    # gonogo's own section G (G.1.4) is waived like any seed item; a bare letter is not an ID
+    config = load_config(
+        _write(tmp_path, "waivers:\n  - {id: G.1.4, reason: r, approver: a, expires: 2027-01-31}\n")
+    )
+    assert config["waivers"][0]["id"] == "G.1.4"
+    with pytest.raises(ConfigError, match="/waivers/0/id"):
+        load_config(_write(tmp_path, "waivers: [{id: G, reason: r, approver: a, expires: 2027-01-31}]\n"))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("context: {uses_gpu: maybe}\n", "/context/uses_gpu"),
         ("waivers: [{id: '1.1', reason: r, approver: a, expires: 2027-01-01}]\n", "/waivers/0/id"),
+        ("waivers: [{id: gg.1.1, reason: r, approver: a, expires: 2027-01-01}]\n", "/waivers/0/id"),
         ("decision: {min_score: 120}\n", "/decision/min_score"),
         ("colectors: {}\n", "colectors"),
         ("thresholds: {hpa_minimum: 2}\n", "unknown threshold(s) hpa_minimum"),
