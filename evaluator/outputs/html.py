@@ -20,6 +20,7 @@ from gonogo.evaluator.outputs.html_parts import (
     escape,
     filters,
     section_chart,
+    skipped_items,
 )
 from gonogo.evaluator.outputs.tables import item_tables
 from gonogo.evaluator.report import section_titles
@@ -133,6 +134,11 @@ def _criteria(entry: dict[str, Any]) -> str:
         )
     if entry.get("tuning"):  # gonogo.yaml's items: (evaluator/tuning.py)
         rows.append(f'<li class="tuning"><b>tuned</b>: {escape(describe_tuning(entry["tuning"]))}</li>')
+    if entry.get("skipped_by"):  # --skip: left out of the gate, the verdict still shown
+        rows.append(
+            f'<li class="skipped"><b>skipped by {escape(entry["skipped_by"])}</b>: left out of the '
+            "pipeline gate for this run, not waived (its verdict above is unchanged)</li>"
+        )
     if entry["verdict"] == "waived":
         waiver = entry.get("waiver", {})
         rows.append(
@@ -184,6 +190,7 @@ def render(report: dict[str, Any], color: bool = False) -> str:
     ]
     if report["decision_reasons"]:
         parts.append("<p>" + "; ".join(escape(reason) for reason in report["decision_reasons"]) + "</p>")
+    parts.append(skipped_items(report.get("skipped_items") or []))
     parts.append(blockers(report["items"]))
     parts.append(section_chart(report["sections"]))
     parts.append(filters())
@@ -210,8 +217,9 @@ def render(report: dict[str, Any], color: bool = False) -> str:
         )
         for entry in members:
             parts.append(
-                f'<tr id="item-{escape(entry["id"])}" data-verdict="{entry["verdict"]}">'
-                f'<td class="id">{docs_link(entry["id"])}</td>'
+                f'<tr id="item-{escape(entry["id"])}" data-verdict="{entry["verdict"]}"'
+                + (' data-skipped="true">' if entry.get("skipped_by") else ">")
+                + f'<td class="id">{docs_link(entry["id"])}</td>'
                 f"<td>{escape(entry['title'])}{_criteria(entry)}{_tables(entry)}</td>"
                 f"<td>{escape(entry['severity'])}</td><td>{_verdict(entry['verdict'])}</td></tr>"
             )

@@ -75,6 +75,21 @@ def blockers(items: list[dict[str, Any]]) -> str:
     )
 
 
+def skipped_items(skipped: list[dict[str, Any]]) -> str:
+    """The items `--skip` left out of the pipeline gate: shown, never hidden (not waivers)."""
+    if not skipped:
+        return ""
+    listed = ", ".join(
+        f'<a href="#item-{escape(s["id"])}">{escape(s["id"])}</a> '
+        f"({escape(CHART_LABELS.get(s['verdict'], s['verdict']))})"
+        for s in skipped
+    )
+    return (
+        f'<p id="skipped-items" data-count="{len(skipped)}"><b>Skipped by --skip</b> '
+        f"(left out of the gate, not waived): {listed}</p>"
+    )
+
+
 def section_chart(sections: list[dict[str, Any]]) -> str:
     """Readiness by section: one stacked horizontal bar per section, drawn as inline SVG."""
     label_width, bar_width, row_height = 260, 560, 26

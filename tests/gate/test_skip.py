@@ -93,7 +93,8 @@ def test_unknown_output_format_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_skipped_items_in_every_format_of_one_run(opa_bin: str, tmp_path: Path) -> None:
     outputs = {
-        fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "sarif", "markdown", "junit", "github", "gitlab")
+        fmt: tmp_path / f"r.{fmt}"
+        for fmt in ("json", "sarif", "markdown", "junit", "github", "gitlab", "html")
     }
     args = [arg for fmt, path in outputs.items() for arg in ("-o", f"{fmt}={path}")]
     args += ["-o", f"md={tmp_path / 'alias.md'}", "-o", f"terminal={tmp_path / 'r.txt'}"]
@@ -129,6 +130,12 @@ def test_skipped_items_in_every_format_of_one_run(opa_bin: str, tmp_path: Path) 
     assert issues and all(
         i["severity"] == "info" and "[skipped by --skip" in i["description"] for i in issues
     )
+
+    html = outputs["html"].read_text()
+    assert '<p id="skipped-items" data-count="1"><b>Skipped by --skip</b>' in html
+    assert '<a href="#item-2.1.2">2.1.2</a> (Fail)' in html
+    assert '<tr id="item-2.1.2" data-verdict="fail" data-skipped="true">' in html
+    assert html.count('data-skipped="true"') == 1 and "<b>skipped by --skip</b>" in html
 
     terminal = (tmp_path / "r.txt").read_text()
     assert "2.1.2" in terminal and "[skipped by --skip]" in terminal
