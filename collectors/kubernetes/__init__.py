@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 from gonogo.collectors.base import CollectContext, NothingFound, Option
+from gonogo.collectors.kubernetes import patches
 from gonogo.collectors.kubernetes.facts import SECTION_KEYS, fed_tables, normalize
 from gonogo.collectors.kubernetes.lines import FieldLines
 from gonogo.collectors.sources.cluster import cluster_objects, live_requested
@@ -50,7 +51,7 @@ _NOT_CLUSTER_OBJECTS = (
     "audit.k8s.io",
     "client.authentication.k8s.io",
 )
-_KUSTOMIZATION_NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
+_KUSTOMIZATION_NAMES = patches.KUSTOMIZATION_NAMES
 
 
 def is_cluster_object(value: Any) -> bool:
@@ -133,12 +134,13 @@ class KubernetesCollector:
         options = ctx.options or {}
         if live_requested(options):
             return {"kubernetes": self._live(ctx)}
-        pairs = self._manifests(ctx)
+        pairs, patched = self._manifests(ctx)
         if not pairs:
             # No manifest at all is "not collected" (items pending), not "searched, found nothing".
             ctx.warnings.append("no Kubernetes objects found in the manifests; kubernetes items stay pending")
             return {}
         section = self._normalize(ctx, pairs)
+        _name_patches(section, patched)
         section["source"] = "manifests"
         return {"kubernetes": section}
 
@@ -166,13 +168,16 @@ class KubernetesCollector:
         section["source"] = "cluster"
         return section
 
-    def _manifests(self, ctx: CollectContext) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    def _manifests(
+        self, ctx: CollectContext
+    ) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], dict[str, list[str]]]:
         options = ctx.options or {}
         charts = _chart_dirs(ctx.files)
         pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
         rendered_dirs: set[str] = set()
         if options.get("kustomize"):
             rendered_dirs = self._kustomize(ctx, pairs)
+        plain: list[tuple[dict[str, Any], dict[str, Any]]] = []
         skipped_charts: dict[str, list[SourceFile]] = {}
         for source in ctx.files:
             if not source.structured:  # YAML or JSON by name or by content (`*.rules`, no suffix)
@@ -183,7 +188,9 @@ class KubernetesCollector:
                 continue
             if str(PurePosixPath(source.rel).parent) in rendered_dirs:
                 continue
-            pairs.extend(self._file_objects(ctx, source))
+            plain.extend(self._file_objects(ctx, source))
+        plain, patched = _merge_patches(ctx, plain, rendered_dirs)
+        pairs.extend(plain)
         rendered = self._helm(ctx, charts, pairs) if options.get("helm") else set()
         for chart in sorted(set(skipped_charts) - rendered):
             if not options.get("helm"):
@@ -196,7 +203,7 @@ class KubernetesCollector:
         for chart in rendered:
             for source in skipped_charts.get(chart, []):
                 source.rendered_by = "helm template"
-        return pairs
+        return pairs, patched
 
     def _file_objects(
         self, ctx: CollectContext, source: SourceFile
@@ -276,6 +283,59 @@ class KubernetesCollector:
                     kustomization = f"{folder}/kustomization.yaml"
                     pairs.append((value, ctx.file_ref(kustomization, note=f"{_identity(value)}, kustomize")))
         return set(folders) - failed
+
+
+def _merge_patches(
+    ctx: CollectContext, plain: list[tuple[dict[str, Any], dict[str, Any]]], rendered_dirs: set[str]
+) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], dict[str, list[str]]]:
+    """Kustomize strategic-merge patches of the plain files merged into their bases (patches.py);
+    a patch gonogo cannot merge is a warning and a skipped[] entry naming its reason."""
+    documents = []
+    for source in ctx.files:
+        rel = PurePosixPath(source.rel)
+        if rel.name in patches.KUSTOMIZATION_NAMES and str(rel.parent) not in rendered_dirs:
+            value = source.yaml_documents[0].value if source.yaml_documents else None
+            documents.append((source.rel, value))
+
+    def inline(text: str, kustomization: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        return [
+            (value, ctx.file_ref(kustomization, note=f"inline patch of {_identity(value)}"))
+            for value in patches.parse_inline_documents(text)
+            if is_cluster_object(value)
+        ]
+
+    def skip(patch: patches.Patch, reason: str) -> None:
+        ctx.warnings.append(f"{patch.ref}: not read: {reason}")
+        entry: dict[str, Any] = {
+            "file": str(patch.provenance.get("file") or patch.ref),
+            "reason": f"{reason}: the patched object is unknown",
+            "feeds": fed_tables([patch.obj], TEMPLATE_VALUE),
+        }
+        if patch.provenance.get("line"):
+            entry["line"] = patch.provenance["line"]
+        ctx.skipped.append(entry)
+
+    files, inline_patches = patches.kustomization_patches(documents, inline)
+    return patches.apply(plain, files, inline_patches, skip)
+
+
+def _name_patches(section: dict[str, Any], patched: dict[str, list[str]]) -> None:
+    """Every fact of a patched object names the patches merged into it (`patched_by`)."""
+    if not patched:
+        return
+
+    def walk(node: Any, table: str) -> None:
+        if not isinstance(node, dict) or table in ("secrets", "configmaps"):
+            return
+        provenance = node.get("provenance")
+        if isinstance(provenance, dict) and str(provenance.get("ref")) in patched:
+            node["patched_by"] = sorted(set(patched[str(provenance.get("ref"))]))
+            return
+        for value in node.values():
+            walk(value, table)
+
+    for table, value in section.items():
+        walk(value, table)
 
 
 def _skip_template(ctx: CollectContext, source: SourceFile, what: str) -> None:
