@@ -162,6 +162,7 @@ class MonitoringCollector:
                 "tracing": {
                     "pipelines": [p for p in logging.otel_pipelines if p["signal"] == "traces"],
                     "instrumentation": app.instrumentation,
+                    "services": app.services,
                     "backends": [
                         d for d in grafana_facts["datasources"] if d["type"] in _TRACING_DATASOURCES
                     ],

@@ -6,7 +6,9 @@
   source code (`pythonjsonlogger`, `structlog` JSONRenderer, `slog.NewJSONHandler`, zap
   production config, logrus `JSONFormatter`, pino, winston `format.json()`).
 - Tracing instrumentation: OpenTelemetry `Instrumentation` objects, workloads with `OTEL_*`
-  environment variable *names* or inject annotations, and OpenTelemetry SDK dependencies.
+  environment variable *names* or inject annotations, and OpenTelemetry SDK dependencies; and the
+  services that could be instrumented (`services`: the workloads and dependency manifests read),
+  so that a collector with no service in view is told apart from services left uninstrumented.
 - Audit logging: Kubernetes audit `Policy` objects (rule levels), kube-apiserver audit flags,
   EKS/AKS control-plane audit log settings in Terraform and eksctl, pgaudit, a logger named
   `audit` in logging configuration, and AWS CloudTrail.
@@ -75,6 +77,8 @@ class AppLoggingFacts:
     structured: list[dict[str, Any]] = field(default_factory=list)
     instrumentation: list[dict[str, Any]] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
+    services: list[dict[str, Any]] = field(default_factory=list)
+    """What could be instrumented for tracing: workloads and dependency manifests read."""
 
     def consume(self, doc: Document) -> None:
         value = doc.value
@@ -123,6 +127,7 @@ class AppLoggingFacts:
     def _workload(self, value: dict[str, Any], here: dict[str, Any]) -> None:
         containers, annotations = _containers(value)
         name = f"{value.get('kind')}/{get_path(value, 'metadata', 'name')}"
+        self.services.append({"kind": "workload", "name": name, "provenance": here})
         if any(str(k).startswith("instrumentation.opentelemetry.io/inject") for k in annotations):
             self.instrumentation.append(
                 {"kind": "otel-inject-annotation", "workload": name, "provenance": here}
@@ -232,6 +237,10 @@ class AppLoggingFacts:
                     "where": name,
                     "provenance": ref(source, _line(text, _CODE_JSON_LOGGING)),
                 }
+            )
+        if name in _DEPENDENCY_FILES:
+            self.services.append(
+                {"kind": "dependency-manifest", "name": source.rel, "provenance": ref(source, 1)}
             )
         if name in _DEPENDENCY_FILES and _OTEL_DEPENDENCY.search(text):
             self.instrumentation.append(

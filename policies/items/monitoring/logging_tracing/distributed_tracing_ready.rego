@@ -41,6 +41,17 @@ instrumented := object.get(tracing, "instrumentation", [])
 
 backends := object.get(tracing, "backends", [])
 
+# METADATA
+# description: >-
+#   What could be instrumented: the workloads and dependency manifests the collector read. With
+#   none (an OpenTelemetry Collector configuration alone) there is nothing to judge.
+services := object.get(tracing, "services", [])
+
+_services_text := concat(", ", array.concat(
+	[sprintf("%s %s (%s)", [s.kind, s.name, s.provenance.ref]) | some s in array.slice(services, 0, 5)],
+	[sprintf("and %d more", [count(services) - 5]) | count(services) > 5],
+))
+
 _destinations := array.concat(
 	[sprintf("collector pipeline %s -> %s (%s)", [p.pipeline, concat(", ", p.exporters), p.provenance.ref]) | some p in exporting],
 	[sprintf("%s datasource %s (%s)", [b.type, b.name, b.provenance.ref]) | some b in backends],
@@ -48,9 +59,15 @@ _destinations := array.concat(
 
 criteria["Distributed tracing ready (OpenTelemetry)"] := result.pending("tracing configuration (monitoring collector)") if {
 	not alerting.collected("tracing")
+} else := result.nothing("workload or dependency manifest (a service to instrument)") if {
+	count(instrumented) == 0
+	count(services) == 0
 } else := result.fail(
-	sprintf("no service is instrumented with OpenTelemetry (traces destinations: %d)", [count(_destinations)]),
-	[p.provenance.ref | some p in exporting],
+	sprintf(
+		"no service is instrumented with OpenTelemetry: %s (traces destinations: %d)",
+		[_services_text, count(_destinations)],
+	),
+	array.concat([s.provenance.ref | some s in array.slice(services, 0, 5)], [p.provenance.ref | some p in exporting]),
 ) if {
 	count(instrumented) == 0
 } else := result.fail(

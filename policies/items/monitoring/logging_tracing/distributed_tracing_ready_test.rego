@@ -31,10 +31,23 @@ test_fail_when_traces_only_go_to_debug if {
 	contains(c.message, "no traces pipeline exports anywhere but debug")
 }
 
+services := [{"kind": "workload", "name": "Deployment/api", "provenance": prov("deploy.yaml:1")}]
+
 test_fail_when_no_service_is_instrumented if {
-	r := distributed_tracing_ready.report with input as snapshot([pipeline(["otlp"])], [], [])
+	base := snapshot([pipeline(["otlp"])], [], [])
+	r := distributed_tracing_ready.report with input as json.patch(base, [{"op": "add", "path": "/monitoring/tracing/services", "value": services}])
+	r.verdict == "fail"
 	some c in r.criteria
-	c.message == "no service is instrumented with OpenTelemetry (traces destinations: 1)"
+	c.message == "no service is instrumented with OpenTelemetry: workload Deployment/api (deploy.yaml:1) (traces destinations: 1)"
+	c.evidence == ["deploy.yaml:1", "otel.yaml:1"]
+}
+
+# Nothing to judge: a collector configuration alone has no service in view to instrument.
+test_pending_when_no_service_is_in_view if {
+	r := distributed_tracing_ready.report with input as snapshot([pipeline(["otlp"])], [], [])
+	r.verdict == "pending"
+	some c in r.criteria
+	c.message == "no workload or dependency manifest (a service to instrument) collected"
 }
 
 test_pending_without_evidence if {

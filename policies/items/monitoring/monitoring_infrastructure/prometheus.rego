@@ -10,7 +10,11 @@
 #   scraping works and decides when its metric names were collected: each criterion passes when
 #   a target that is up exposes a metric of its kind, and fails otherwise. From configuration
 #   alone, a rule file that promtool check rules rejects fails every criterion: Prometheus
-#   refuses to start with it.
+#   refuses to start with it. API metrics: a scrape of the application (a scrape job that
+#   discovers application pods, a ServiceMonitor or PodMonitor of the service) collects them, so
+#   it passes on the scrape itself when no rule or dashboard in view queries metrics; it fails
+#   when the rules and dashboards in view query none, or when a service is in view and nothing
+#   scrapes it; with neither a scrape configuration nor a service in view, nothing to judge.
 # custom:
 #   id: "3.1.1"
 #   section: "3.1 Monitoring Infrastructure"
@@ -53,7 +57,13 @@ criteria["API metrics collected"] := _live.api if {
 	not alerting.collected("prometheus")
 } else := _rejected_verdict if {
 	_rejected_verdict
-} else := result.fail("no Prometheus scrape configuration, ServiceMonitor or PodMonitor found", []) if {
+} else := result.nothing(_nothing_scraped) if {
+	count(sources) == 0
+	count(services) == 0
+} else := result.fail(
+	sprintf("nothing scrapes the service: no Prometheus scrape configuration, ServiceMonitor or PodMonitor found for %s", [_services_text]),
+	[s.provenance.ref | some s in array.slice(services, 0, 5)],
+) if {
 	count(sources) == 0
 } else := result.fail(
 	sprintf(
@@ -63,9 +73,19 @@ criteria["API metrics collected"] := _live.api if {
 	[s.provenance.ref | some s in sources],
 ) if {
 	count(array.concat(source_refs("app"), source_refs("platform"))) == 0
+} else := result.pass(
+	sprintf(
+		"the application is scraped, so its metrics are collected: %s; no rule or dashboard in view queries metrics to tell which",
+		[concat(", ", [sprintf("%s %s (%s)", [s.kind, s.name, s.provenance.ref]) | some s in sources; s.category == "app"])],
+	),
+	source_refs("app"),
+) if {
+	count(metrics("api")) == 0
+	count(source_refs("app")) > 0
+	not _queried
 } else := result.fail(
 	sprintf("%d scrape sources, but no rule or dashboard queries an API request metric (http_*, grpc_*, *_requests_total)", [count(sources)]),
-	[s.provenance.ref | some s in sources],
+	array.concat([s.provenance.ref | some s in sources], _queried_refs),
 ) if {
 	count(metrics("api")) == 0
 } else := result.pass(
@@ -79,7 +99,13 @@ criteria["System metrics gathered"] := _live.system if {
 	not alerting.collected("prometheus")
 } else := _rejected_verdict if {
 	_rejected_verdict
-} else := result.fail("no Prometheus scrape configuration, ServiceMonitor or PodMonitor found", []) if {
+} else := result.nothing(_nothing_scraped) if {
+	count(sources) == 0
+	count(services) == 0
+} else := result.fail(
+	sprintf("no Prometheus scrape configuration, ServiceMonitor or PodMonitor found for %s", [_services_text]),
+	[s.provenance.ref | some s in array.slice(services, 0, 5)],
+) if {
 	count(sources) == 0
 } else := result.pass(
 	sprintf("system scrape sources: %s", [concat(", ", [s.name | some s in sources; s.category == "system"])]),
@@ -113,6 +139,31 @@ criteria["Custom business metrics tracked"] := _live.business if {
 )
 
 _needs := "Prometheus configuration (monitoring collector) or a live Prometheus (--prometheus-url)"
+
+# Rules or dashboards in view query metrics (of any category): they show which metrics are there.
+_queried if {
+	some category, names in object.get(facts, "metrics", {})
+	count(names) > 0
+}
+
+_queried_refs := array.slice(
+	sort({ref | some refs in object.get(facts, "metrics_evidence", {}); some ref in refs}),
+	0, 5,
+)
+
+# METADATA
+# description: >-
+#   The services that could be scraped: the workloads and dependency manifests the collector
+#   read (monitoring.tracing.services). With no scrape configuration and none of them, there is
+#   nothing to judge.
+services := object.get(alerting.section, ["tracing", "services"], [])
+
+_services_text := concat(", ", array.concat(
+	[sprintf("%s %s (%s)", [s.kind, s.name, s.provenance.ref]) | some s in array.slice(services, 0, 5)],
+	[sprintf("and %d more", [count(services) - 5]) | count(services) > 5],
+))
+
+_nothing_scraped := "Prometheus scrape configuration, ServiceMonitor or PodMonitor, or service to scrape"
 
 # ---- promtool: a rule file Prometheus would refuse to load ---------------------------------
 

@@ -40,10 +40,56 @@ test_fail_when_only_exporters_are_scraped_and_no_business_metric if {
 	testing.criterion(r, "System metrics gathered").verdict == "pass"
 }
 
-test_fail_when_nothing_is_scraped if {
-	r := prometheus.report with input as snapshot({}, {})
-	testing.criterion(r, "API metrics collected").message == "no Prometheus scrape configuration, ServiceMonitor or PodMonitor found"
+services := [{"kind": "workload", "name": "Deployment/api", "provenance": {"collector": "monitoring", "file": "deploy.yaml", "ref": "deploy.yaml:1"}}]
+
+with_services(snap) := json.patch(snap, [{"op": "add", "path": "/monitoring/tracing", "value": {"services": services}}])
+
+test_fail_when_a_service_is_in_view_and_nothing_scrapes_it if {
+	r := prometheus.report with input as with_services(snapshot({}, {}))
+	api := testing.criterion(r, "API metrics collected")
+	api.verdict == "fail"
+	api.message == concat("", [
+		"nothing scrapes the service: no Prometheus scrape configuration, ServiceMonitor or PodMonitor ",
+		"found for workload Deployment/api (deploy.yaml:1)",
+	])
+	api.evidence == ["deploy.yaml:1"]
 	testing.criterion(r, "System metrics gathered").verdict == "fail"
+}
+
+# Nothing to judge: no scrape configuration and no service in view.
+test_pending_when_neither_a_scrape_nor_a_service_is_in_view if {
+	r := prometheus.report with input as snapshot({}, {})
+	api := testing.criterion(r, "API metrics collected")
+	api.verdict == "pending"
+	api.message == "no Prometheus scrape configuration, ServiceMonitor or PodMonitor, or service to scrape collected"
+	testing.criterion(r, "System metrics gathered").verdict == "pending"
+}
+
+# A scrape of the application collects its metrics: with no rule or dashboard in view to say
+# which, the scrape itself passes.
+test_pass_on_the_scrape_of_the_application_when_no_rule_or_dashboard_is_in_view if {
+	r := prometheus.report with input as snapshot({"ServiceMonitor/shop/api": source("ServiceMonitor", "shop/api", "app", 9)}, {})
+	api := testing.criterion(r, "API metrics collected")
+	api.verdict == "pass"
+	startswith(api.message, "the application is scraped, so its metrics are collected: ServiceMonitor shop/api (prometheus.yml:9)")
+	api.evidence == ["prometheus.yml:9"]
+}
+
+# Rules or dashboards in view query metrics, none an API request metric: they show it is not there.
+test_fail_when_rules_in_view_query_no_api_metric if {
+	snap := snapshot({"ServiceMonitor/shop/api": source("ServiceMonitor", "shop/api", "app", 9)}, {"system": ["node_cpu_seconds_total"]})
+	with_uses := json.patch(snap, [{"op": "add", "path": "/monitoring/prometheus/metrics_evidence", "value": {"system": ["rules.yaml:4"]}}])
+	r := prometheus.report with input as with_uses
+	api := testing.criterion(r, "API metrics collected")
+	api.verdict == "fail"
+	contains(api.message, "no rule or dashboard queries an API request metric")
+	api.evidence == ["prometheus.yml:9", "rules.yaml:4"]
+}
+
+# A scrape of a platform component only (Grafana) is not the application's metrics.
+test_fail_when_only_a_platform_component_is_scraped_and_nothing_is_queried if {
+	r := prometheus.report with input as snapshot({"job/grafana": source("scrape_config", "grafana", "platform", 3)}, {})
+	testing.criterion(r, "API metrics collected").verdict == "fail"
 }
 
 test_pending_without_evidence if {
