@@ -57,7 +57,10 @@ criteria["API metrics collected"] := _live.api if {
 	not alerting.collected("prometheus")
 } else := _rejected_verdict if {
 	_rejected_verdict
-} else := result.nothing(_nothing_scraped) if {
+} else := _api_from_config
+
+# API metrics from configuration: the scrape sources, then the metrics rules and dashboards query.
+_api_from_config := result.nothing(_nothing_scraped) if {
 	count(sources) == 0
 	count(services) == 0
 } else := result.fail(
