@@ -278,6 +278,23 @@ def _hpa(b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov:
     b.put(b.out["autoscaling"]["hpas"], key, sc.hpa(obj, b.locate), meta, prov)
 
 
+def _keda_scaled_object(
+    b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]
+) -> None:
+    """A ScaledObject is read as the HPA KEDA creates (its name, keyed like an HPA): a live
+    cluster lists that HPA too, and the HPA itself, read as the API server returns it, wins."""
+    name = sc.keda_hpa_name(obj)
+    hpa_key = f"{meta['namespace']}/{name}"
+    if hpa_key not in b.out["autoscaling"]["hpas"]:
+        b.put(
+            b.out["autoscaling"]["hpas"],
+            hpa_key,
+            sc.keda_scaled_object(obj, b.locate),
+            dict(meta, name=name),
+            prov,
+        )
+
+
 def _pdb(b: _Builder, obj: dict[str, Any], key: str, meta: dict[str, Any], prov: dict[str, Any]) -> None:
     b.put(b.out["pdbs"], key, sc.pdb(obj, b.locate), meta, prov)
 
@@ -341,6 +358,7 @@ _HANDLERS: dict[tuple[str, str], Any] = {
     ),
     ("", "PersistentVolumeClaim"): _pvc,
     ("autoscaling", "HorizontalPodAutoscaler"): _hpa,
+    ("keda.sh", "ScaledObject"): _keda_scaled_object,
     ("autoscaling.k8s.io", "VerticalPodAutoscaler"): _simple(("autoscaling", "vpas"), sc.vpa),
     ("policy", "PodDisruptionBudget"): _pdb,
     ("networking.k8s.io", "NetworkPolicy"): _simple(("network_policies", "policies"), net.network_policy),

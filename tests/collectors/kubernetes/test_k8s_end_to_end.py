@@ -124,7 +124,8 @@ def test_realworld_messages_name_object_number_and_threshold(realworld):
 
 def test_failing_fixture_awkward_cases(failing):
     hpa = item_criterion(failing["7.1.1"], "Min/max replicas defined (3-20)")["message"]
-    assert "hpa ghost (app.yaml:55): scaleTargetRef Deployment/legacy/does-not-exist not found" in hpa
+    # an HPA whose target is not in view is judged on its own fields, never failed for lack of it
+    assert "hpa ghost" not in hpa and "not found" not in hpa
     assert "hpa api (app.yaml:45): minReplicas 1 < 3" in hpa and "maxReplicas 50 > 20" in hpa
     policies = failing["4.3.4"]["criteria"][0]["message"]
     assert "networkpolicy legacy/allow-frontend (app.yaml:62): podSelector matches no workload" in policies

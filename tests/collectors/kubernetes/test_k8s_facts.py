@@ -91,6 +91,57 @@ def test_hpa_without_metrics_gets_the_api_default_cpu_target():
     assert fact["scale_up"] is None and fact["scale_down"] is None
 
 
+def test_keda_scaled_object_is_read_as_the_hpa_keda_creates():
+    scaled = {
+        "apiVersion": "keda.sh/v1alpha1",
+        "kind": "ScaledObject",
+        "metadata": {"name": "worker", "namespace": "shop"},
+        "spec": {
+            "scaleTargetRef": {"name": "worker"},
+            "maxReplicaCount": 12,
+            "advanced": {
+                "horizontalPodAutoscalerConfig": {
+                    "behavior": {"scaleDown": {"stabilizationWindowSeconds": 60, "policies": [{}]}}
+                }
+            },
+            "triggers": [
+                {"type": "cpu", "metricType": "Utilization", "metadata": {"value": "60"}},
+                {"type": "memory", "metadata": {"type": "AverageValue", "value": "512Mi"}},
+                {"type": "kafka", "metadata": {"lagThreshold": "50"}},
+            ],
+        },
+    }
+    facts = _facts(_deployment("worker", {"app": "worker"}), scaled)
+    fact = facts["autoscaling"]["hpas"]["shop/keda-hpa-worker"]
+    assert (fact["name"], fact["scaled_object"], fact["source"]) == (
+        "keda-hpa-worker",
+        "worker",
+        "keda ScaledObject",
+    )
+    assert (fact["min_replicas"], fact["max_replicas"]) == (0, 12)  # KEDA's default minimum is 0
+    assert fact["cpu_target_percent"] == 60 and fact["memory_target_percent"] is None  # AverageValue
+    assert fact["other_metrics"] == 2
+    assert fact["scale_down"]["stabilization_window_seconds"] == 60 and fact["scale_up"]["defaulted"]
+    assert fact["target_key"] == "Deployment/shop/worker" and fact["target_found"] is True
+    assert facts["workloads"]["Deployment/shop/worker"]["hpa_min_replicas"] == 0
+    bare = {"apiVersion": "keda.sh/v1alpha1", "kind": "ScaledObject", "metadata": {"name": "q"}, "spec": {}}
+    fact = _facts(bare)["autoscaling"]["hpas"]["default/keda-hpa-q"]
+    assert (fact["min_replicas"], fact["max_replicas"], fact["scale_up"]) == (0, 100, None)
+
+
+def test_the_hpa_keda_made_wins_over_its_scaled_object():
+    scaled = {"apiVersion": "keda.sh/v1alpha1", "kind": "ScaledObject", "metadata": {"name": "q"}, "spec": {}}
+    made = {
+        "apiVersion": "autoscaling/v2",
+        "kind": "HorizontalPodAutoscaler",
+        "metadata": {"name": "keda-hpa-q", "namespace": "default"},
+        "spec": {"scaleTargetRef": {"kind": "Deployment", "name": "q"}, "minReplicas": 1, "maxReplicas": 5},
+    }
+    for order in ((scaled, made), (made, scaled)):
+        fact = _facts(*order)["autoscaling"]["hpas"]["default/keda-hpa-q"]
+        assert fact["max_replicas"] == 5 and "scaled_object" not in fact
+
+
 def test_env_literals_are_classified_never_copied():
     web = _deployment(
         "web",

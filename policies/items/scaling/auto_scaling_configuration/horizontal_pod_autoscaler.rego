@@ -4,7 +4,9 @@
 #   Checklist item 7.1.1 (7.1 Auto-Scaling Configuration). Decided from the HorizontalPodAutoscalers
 #   in manifests or a live cluster (autoscaling/v2, and v1/v2beta* converted to v2 facts by the
 #   collector): replica bounds, CPU and memory utilization targets, and scale-up/scale-down behavior.
-#   An HPA whose scaleTargetRef names a workload that is not there fails the replicas criterion.
+#   A KEDA ScaledObject counts as the HPA KEDA creates from it (the collector reads it so). An
+#   HPA whose scaleTargetRef is not in view is judged on its own bounds, targets and behavior;
+#   its target is not judged, and the pass message says which targets were not collected.
 # custom:
 #   id: "7.1.1"
 #   section: "7.1 Auto-Scaling Configuration"
@@ -78,7 +80,7 @@ _decide(on, hs, ws, problems, pass_message) := result.pending("HorizontalPodAuto
 criteria["Min/max replicas defined (3-20)"] := _decide(
 	k8s.present, hpas, _workloads,
 	replica_problems,
-	sprintf("%d HPAs: replicas within %v-%v", [count(hpas), min_floor, max_ceiling]),
+	sprintf("%d HPAs: replicas within %v-%v%s", [count(hpas), min_floor, max_ceiling, _targets_not_collected]),
 )
 
 criteria["CPU threshold: 70%"] := _decide(
@@ -102,32 +104,39 @@ criteria["Scale-up/down policies configured"] := _decide(
 replica_problems contains {"message": msg, "ref": _at(h, "min_replicas")} if {
 	some h in hpas
 	h.min_replicas < min_floor
-	msg := sprintf("hpa %s (%s): minReplicas %v < %v", [h.name, _at(h, "min_replicas"), h.min_replicas, min_floor])
+	msg := sprintf("%s (%s): minReplicas %v < %v", [_label(h), _at(h, "min_replicas"), h.min_replicas, min_floor])
 }
 
 replica_problems contains {"message": msg, "ref": _at(h, "max_replicas")} if {
 	some h in hpas
 	is_number(h.max_replicas)
 	h.max_replicas > max_ceiling
-	msg := sprintf("hpa %s (%s): maxReplicas %v > %v", [h.name, _at(h, "max_replicas"), h.max_replicas, max_ceiling])
+	msg := sprintf("%s (%s): maxReplicas %v > %v", [_label(h), _at(h, "max_replicas"), h.max_replicas, max_ceiling])
 }
 
 replica_problems contains {"message": msg, "ref": _at(h, "max_replicas")} if {
 	some h in hpas
 	h.max_replicas == null
-	msg := sprintf("hpa %s (%s): maxReplicas not set", [h.name, _at(h, "max_replicas")])
+	msg := sprintf("%s (%s): maxReplicas not set", [_label(h), _at(h, "max_replicas")])
 }
 
-replica_problems contains {"message": msg, "ref": _at(h, "target")} if {
-	some h in hpas
-	h.target_found == false
-	msg := sprintf("hpa %s (%s): scaleTargetRef %s not found", [h.name, _at(h, "target"), h.target_key])
+# an HPA whose target is not in view: its target is not judged (it may live in another
+# repository or chart), and the pass message names it, never a fail for lack of it
+_missing_targets := sort({h.target_key | some h in hpas; h.target_found == false})
+
+_targets_not_collected := "" if count(_missing_targets) == 0
+
+_targets_not_collected := sprintf(
+	" (scaleTargetRef not collected, so not judged: %s)",
+	[concat(", ", _missing_targets)],
+) if {
+	count(_missing_targets) > 0
 }
 
 cpu_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
 	some h in hpas
 	h.cpu_target_percent == null
-	msg := sprintf("hpa %s (%s): no CPU averageUtilization target", [h.name, _at(h, "metrics")])
+	msg := sprintf("%s (%s): no CPU averageUtilization target", [_label(h), _at(h, "metrics")])
 }
 
 cpu_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
@@ -135,8 +144,8 @@ cpu_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
 	is_number(h.cpu_target_percent)
 	h.cpu_target_percent > cpu_target
 	msg := sprintf(
-		"hpa %s (%s): CPU target %v%% > %v%%%s",
-		[h.name, _at(h, "metrics"), h.cpu_target_percent, cpu_target, _defaulted(h)],
+		"%s (%s): CPU target %v%% > %v%%%s",
+		[_label(h), _at(h, "metrics"), h.cpu_target_percent, cpu_target, _defaulted(h)],
 	)
 }
 
@@ -147,7 +156,7 @@ _defaulted(h) := "" if not h.cpu_target_defaulted
 memory_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
 	some h in hpas
 	h.memory_target_percent == null
-	msg := sprintf("hpa %s (%s): no memory averageUtilization target", [h.name, _at(h, "metrics")])
+	msg := sprintf("%s (%s): no memory averageUtilization target", [_label(h), _at(h, "metrics")])
 }
 
 memory_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
@@ -155,8 +164,8 @@ memory_problems contains {"message": msg, "ref": _at(h, "metrics")} if {
 	is_number(h.memory_target_percent)
 	h.memory_target_percent > memory_target
 	msg := sprintf(
-		"hpa %s (%s): memory target %v%% > %v%%",
-		[h.name, _at(h, "metrics"), h.memory_target_percent, memory_target],
+		"%s (%s): memory target %v%% > %v%%",
+		[_label(h), _at(h, "metrics"), h.memory_target_percent, memory_target],
 	)
 }
 
@@ -164,8 +173,13 @@ behavior_problems contains {"message": msg, "ref": _at(h, "behavior")} if {
 	some h in hpas
 	some direction in ["scale_up", "scale_down"]
 	h[direction] == null
-	msg := sprintf("hpa %s (%s): no %s behavior (%s)", [h.name, _at(h, "behavior"), direction, h.api_version])
+	msg := sprintf("%s (%s): no %s behavior (%s)", [_label(h), _at(h, "behavior"), direction, h.api_version])
 }
 
 # the line of the HPA field a problem is about (the collector's `at`), else the HPA's ref
 _at(h, field) := object.get(h, ["at", field], k8s.ref(h))
+
+# how a message names an autoscaler: the HPA, or the HPA KEDA makes of a ScaledObject
+_label(h) := sprintf("hpa %s (KEDA ScaledObject %s)", [h.name, h.scaled_object]) if h.scaled_object
+
+_label(h) := sprintf("hpa %s", [h.name]) if not h.scaled_object

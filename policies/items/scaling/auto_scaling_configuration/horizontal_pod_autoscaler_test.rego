@@ -43,11 +43,34 @@ test_threshold_from_settings_changes_the_floor if {
 	testing.criterion(r, "Min/max replicas defined (3-20)").verdict == "pass"
 }
 
-test_fails_when_target_missing if {
+test_target_not_in_view_is_not_judged_and_named if {
 	r := hpa.report with input as _input({"shop/web": object.union(_good, {"target_found": false, "target_key": "Deployment/shop/api"})})
 	c := testing.criterion(r, "Min/max replicas defined (3-20)")
+	c.verdict == "pass"
+	contains(c.message, "scaleTargetRef not collected, so not judged: Deployment/shop/api")
+	not contains(c.message, "not found")
+}
+
+test_target_not_in_view_still_fails_its_own_bounds if {
+	off := object.union(_good, {"target_found": false, "target_key": "Deployment/shop/api", "max_replicas": 30})
+	r := hpa.report with input as _input({"shop/web": off})
+	c := testing.criterion(r, "Min/max replicas defined (3-20)")
 	c.verdict == "fail"
-	contains(c.message, "scaleTargetRef Deployment/shop/api not found")
+	contains(c.message, "maxReplicas 30 > 20")
+}
+
+test_keda_scaled_object_is_judged_as_its_hpa if {
+	keda := object.union(_good, {
+		"name": "keda-hpa-worker", "scaled_object": "worker", "api_version": "keda.sh/v1alpha1",
+		"min_replicas": 1, "max_replicas": 30, "cpu_target_percent": 75,
+		"provenance": {"ref": "keda/worker.yaml:1"},
+	})
+	r := hpa.report with input as _input({"shop/keda-hpa-worker": keda})
+	c := testing.criterion(r, "Min/max replicas defined (3-20)")
+	c.verdict == "fail"
+	contains(c.message, "hpa keda-hpa-worker (KEDA ScaledObject worker) (keda/worker.yaml:1): minReplicas 1 < 3")
+	contains(c.message, "maxReplicas 30 > 20")
+	contains(testing.criterion(r, "CPU threshold: 70%").message, "CPU target 75% > 70%")
 }
 
 test_v1_hpa_fails_memory_and_behavior if {
