@@ -59,7 +59,7 @@ criteria["API metrics collected"] := _live.api if {
 	_rejected_verdict
 } else := _api_from_config
 
-# API metrics from configuration: the scrape sources, then the metrics rules and dashboards query.
+# API metrics from configuration: first the scrape sources (and the services in view).
 _api_from_config := result.nothing(_nothing_scraped) if {
 	count(sources) == 0
 	count(services) == 0
@@ -76,7 +76,10 @@ _api_from_config := result.nothing(_nothing_scraped) if {
 	[s.provenance.ref | some s in sources],
 ) if {
 	count(array.concat(source_refs("app"), source_refs("platform"))) == 0
-} else := result.pass(
+} else := _api_queried
+
+# The application or ingress is scraped: what the rules and dashboards in view query decides.
+_api_queried := result.pass(
 	sprintf(
 		"the application is scraped, so its metrics are collected: %s; no rule or dashboard in view queries metrics to tell which",
 		[concat(", ", [sprintf("%s %s (%s)", [s.kind, s.name, s.provenance.ref]) | some s in sources; s.category == "app"])],
