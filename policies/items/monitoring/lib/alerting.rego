@@ -373,16 +373,25 @@ _integration_decided(entries, label) := result.pass(
 )
 
 _integration_text(e) := sprintf(
-	"receiver %s (%s) %s integration, credential %s, reached by %d alerts (%d critical)",
-	[e.receiver, e.ref, e.type, _credential(e), e.alerts, e.critical_alerts],
+	"receiver %s (%s) %s integration with %s, %s",
+	[e.receiver, e.ref, e.type, _credential(e), _reached(e)],
 )
 
-_credential(e) := e.credential if {
-	is_string(e.credential)
-} else := "smarthost set" if {
+# Where the credential is kept, never its value nor the field it is in: an inline one is 4.1.2's.
+_credential(e) := "an inline credential (see 4.1.2)" if {
+	e.credential == "inline"
+} else := "a credential file" if {
+	e.credential == "file"
+} else := "the global credential" if {
+	e.credential == "global"
+} else := "a smarthost set" if {
 	e.type == "email"
 	e.configured
-} else := "none"
+} else := "no credential"
+
+_reached(e) := "the alerts that reach it are not in view (no alert rules collected)" if {
+	not rules_collected
+} else := sprintf("reached by %d alerts (%d critical)", [e.alerts, e.critical_alerts])
 
 _integration_problem(e) := sprintf("receiver %s (%s): %s integration has no credential or recipient/smarthost", [e.receiver, e.ref, e.type]) if {
 	not e.configured

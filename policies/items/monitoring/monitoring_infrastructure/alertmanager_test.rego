@@ -8,7 +8,7 @@ integration(kind, receiver, configured, referenced, credential) := {
 	"referenced": referenced, "alerts": 4, "critical_alerts": 2, "ref": sprintf("alertmanager.yml:%d", [count(receiver)]),
 }
 
-snapshot(integrations) := {"monitoring": {"alertmanager": {
+snapshot(integrations) := {"monitoring": {"prometheus": {"alerting_rules": 4}, "alertmanager": {
 	"configs": [{"provenance": {"collector": "monitoring", "file": "alertmanager.yml", "ref": "alertmanager.yml:1"}}],
 	"receivers": {},
 	"integrations": object.union({"pagerduty": [], "slack": [], "email": [], "opsgenie": [], "webhook": []}, integrations),
@@ -24,10 +24,22 @@ test_pass_with_pagerduty_slack_and_email_on_used_receivers if {
 	r := alertmanager.report with input as ready
 	r.verdict == "pass"
 	testing.criterion(r, "PagerDuty integration ready").message == concat("", [
-		"PagerDuty: receiver pager (alertmanager.yml:5) pagerduty integration, ",
-		"credential file, reached by 4 alerts (2 critical)",
+		"PagerDuty: receiver pager (alertmanager.yml:5) pagerduty integration ",
+		"with a credential file, reached by 4 alerts (2 critical)",
 	])
-	contains(testing.criterion(r, "Email alerts configured").message, "credential smarthost set")
+	contains(testing.criterion(r, "Email alerts configured").message, "with a smarthost set")
+}
+
+# A credential written in the file is stated as present, never as a quoted field or value: 4.1.2 judges it.
+test_an_inline_credential_is_named_as_such_and_the_alerts_unknown_without_rules if {
+	inline := snapshot({"pagerduty": [integration("pagerduty", "pager", true, true, "inline")]})
+	r := alertmanager.report with input as json.remove(inline, ["monitoring/prometheus"])
+	msg := testing.criterion(r, "PagerDuty integration ready").message
+	msg == concat("", [
+		"PagerDuty: receiver pager (alertmanager.yml:5) pagerduty integration with an inline credential ",
+		"(see 4.1.2), the alerts that reach it are not in view (no alert rules collected)",
+	])
+	not contains(msg, `"inline"`)
 }
 
 test_fail_when_pagerduty_has_no_key_and_slack_receiver_is_unused if {
