@@ -1,5 +1,6 @@
 """The `server` transport: gonogo starts `opa run --server` on a Unix socket in a private folder
-(mode 0700, so no other process can take its place or talk to it), queries it, and stops it.
+(mode 0700, so no other process can take its place or talk to it), queries it, and stops it;
+`session()` keeps one server for a batch of queries.
 
 Start-up, readiness and the query share one deadline (--timeout); the server and anything it
 started are killed afterwards, whatever happened.
@@ -11,6 +12,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +54,9 @@ def wait_until_ready(client: OpaHttp, deadline: Deadline, server: subprocess.Pop
 
 
 class ServerEngine:
+    """One server per `evaluate`; `session()` keeps one server for many evaluations (a batch of
+    snapshots against the same policies), each query still with its own nonce and deadline."""
+
     def __init__(self, options: EngineOptions, policies: Path) -> None:
         binary = check_opa(find_opa(options.opa_bin))
         self._bin = binary.path
@@ -60,6 +66,12 @@ class ServerEngine:
         self.info = EngineInfo(transport="server", opa_version=binary.version, location=binary.path)
 
     def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+        with self.session() as warm:
+            return warm.evaluate(input_document)
+
+    @contextmanager
+    def session(self) -> Iterator[WarmServer]:
+        """A started, ready server for the `with` block; killed afterwards, whatever happened."""
         deadline = Deadline(self._timeout)
         folder = Path(tempfile.mkdtemp(prefix="gonogo-opa-"))  # mode 0700
         socket_path = folder / "opa.sock"
@@ -82,29 +94,41 @@ class ServerEngine:
                         f"opa run could not start: {exc.strerror or exc.__class__.__name__}"
                     ) from None
             try:
-                return self._query(server, socket_path, deadline, input_document)
+                endpoint = Endpoint(where=WHERE, host="localhost", unix_socket=str(socket_path))
+                probe = OpaHttp(endpoint, timeout=min(1.0, self._timeout), max_bytes=1024 * 1024)
+                wait_until_ready(probe, deadline, server)
+                yield WarmServer(server, endpoint, self._timeout, self._max_bytes, deadline)
             finally:
                 kill_group(server)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _query(
+
+class WarmServer:
+    """A running server of ServerEngine.session(): the first query shares the start-up's
+    deadline, each later one has a --timeout of its own."""
+
+    def __init__(
         self,
         server: subprocess.Popen[bytes],
-        socket_path: Path,
-        deadline: Deadline,
-        input_document: dict[str, Any],
-    ) -> dict[str, Any]:
-        endpoint = Endpoint(where=WHERE, host="localhost", unix_socket=str(socket_path))
-        probe = OpaHttp(endpoint, timeout=min(1.0, self._timeout), max_bytes=1024 * 1024)
-        wait_until_ready(probe, deadline, server)
-        client = OpaHttp(endpoint, timeout=max(deadline.left(WHERE), 0.001), max_bytes=self._max_bytes)
+        endpoint: Endpoint,
+        timeout: float,
+        max_bytes: int,
+        first: Deadline,
+    ) -> None:
+        self._server, self._endpoint = server, endpoint
+        self._timeout, self._max_bytes = timeout, max_bytes
+        self._deadline: Deadline | None = first
+
+    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+        deadline, self._deadline = self._deadline or Deadline(self._timeout), None
+        client = OpaHttp(self._endpoint, timeout=max(deadline.left(WHERE), 0.001), max_bytes=self._max_bytes)
         try:
             return query_decision(client, input_document, new_run())
         except OpaError:
-            if server.poll() is not None:
-                raise OpaError(f"{describe_exit(WHERE, server.returncode)} during the query") from None
+            if self._server.poll() is not None:
+                raise OpaError(f"{describe_exit(WHERE, self._server.returncode)} during the query") from None
             raise
 
 
-__all__ = ["DECISION_PATH", "ServerEngine", "query_decision"]
+__all__ = ["DECISION_PATH", "ServerEngine", "WarmServer", "query_decision"]

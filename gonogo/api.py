@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,11 +13,13 @@ from typing import Any
 from gonogo import clock
 from gonogo.collectors.runner import collect as run_collectors
 from gonogo.config import find_config, load_config
-from gonogo.evaluator.catalog import load_catalog
-from gonogo.evaluator.engine import RUN_KEY, EngineOptions
+from gonogo.errors import ConfigError
+from gonogo.evaluator.catalog import CatalogItem, load_catalog
+from gonogo.evaluator.engine import RUN_KEY, EngineInfo, EngineOptions
 from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.policy_files import policy_digest
 from gonogo.evaluator.report import build_report, config_digest
+from gonogo.evaluator.server_engine import ServerEngine
 from gonogo.evaluator.snapshot import bytes_digest, snapshot_file_bytes, validate_snapshot
 from gonogo.team_policies import configured_dirs, policy_tree
 from gonogo.trust.assess import assess
@@ -57,26 +62,74 @@ def evaluate(
     the digest of the bytes gonogo writes for this snapshot (`snapshot_file_bytes`)."""
     config = config or {}
     engine_options = engine_options or EngineOptions()
-    moment = now or clock.now()
     policies = policy_tree(
         [*configured_dirs(config), *map(Path, engine_options.team_policies)], engine_options.opa_bin
     )
     engine = make_engine(engine_options, policies)
-    digest_of_policies = policy_digest(policies)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the catalog (opa inspect) while OPA evaluates
+        pending_catalog = pool.submit(load_catalog, policies, engine_options.opa_bin)
+        return _report(
+            snapshot, config, Policies(policies, engine.info, pending_catalog.result), engine.evaluate,
+            now=now, snapshot_sha256=snapshot_sha256, origin=origin,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Policies:
+    """The policies a report is judged by: their folder, the engine's identity, the catalog."""
+
+    folder: Path
+    engine: EngineInfo
+    catalog: Callable[[], list[CatalogItem]]
+
+
+@contextmanager
+def evaluation_session(
+    engine_options: EngineOptions | None = None,
+) -> Iterator[Callable[..., dict[str, Any]]]:
+    """Many reports against one warm OPA server and one catalog (a batch: item samples, a fleet
+    of folders). Yields `report(snapshot, config=None, now=None)`, each answer checked as in
+    `evaluate`. A config that brings policies of its own is refused: the server holds these."""
+    engine_options = engine_options or EngineOptions()
+    policies = policy_tree(list(map(Path, engine_options.team_policies)), engine_options.opa_bin)
+    engine = ServerEngine(engine_options, policies)
+    catalog = load_catalog(policies, engine_options.opa_bin)
+    judged_by = Policies(policies, engine.info, lambda: catalog)
+
+    with engine.session() as warm:
+
+        def report(
+            snapshot: dict[str, Any], config: dict[str, Any] | None = None, now: datetime | None = None
+        ) -> dict[str, Any]:
+            if configured_dirs(config or {}):
+                raise ConfigError("a config with policies: of its own cannot join an evaluation session")
+            return _report(snapshot, config or {}, judged_by, warm.evaluate, now=now)
+
+        yield report
+
+
+def _report(
+    snapshot: dict[str, Any],
+    config: dict[str, Any],
+    judged_by: Policies,
+    query: Callable[[dict[str, Any]], dict[str, Any]],
+    now: datetime | None = None,
+    snapshot_sha256: str | None = None,
+    origin: Origin | None = None,
+) -> dict[str, Any]:
+    moment = now or clock.now()
+    digest_of_policies = policy_digest(judged_by.folder)
     assessment = assess(snapshot, trust_identities(config), moment)
     evidence = evidence_digest(snapshot, digest_of_policies, config_digest(config))
     run = {"trust": assessment.run_input(), "evidence_digest": evidence}
-    with ThreadPoolExecutor(max_workers=1) as pool:  # the catalog (opa inspect) while OPA evaluates
-        pending_catalog = pool.submit(load_catalog, policies, engine_options.opa_bin)
-        decision = engine.evaluate({**snapshot, RUN_KEY: run})
-        catalog = pending_catalog.result()
+    decision = query({**snapshot, RUN_KEY: run})
     provenance = {
         "snapshot_sha256": snapshot_sha256 or bytes_digest(snapshot_file_bytes(snapshot)),
         "evidence_digest": evidence,
         "snapshot_origin": (origin or Origin("collected")).as_dict(),
         "policy_digest": digest_of_policies,
-        "opa_version": engine.info.opa_version,
-        "opa_transport": engine.info.transport,
+        "opa_version": judged_by.engine.opa_version,
+        "opa_transport": judged_by.engine.transport,
         "config": config.get("_path"),
         "clock": clock.kind_of(moment),
     }
@@ -84,7 +137,7 @@ def evaluate(
         snapshot=snapshot,
         opa_items=decision["items"],
         approvals=decision["approvals"],
-        catalog=catalog,
+        catalog=judged_by.catalog(),
         config=config,
         provenance=provenance,
         now=moment,

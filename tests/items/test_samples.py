@@ -4,6 +4,7 @@ its suite states, through the real collectors and OPA (`gonogo check <case> --co
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from gonogo.evaluator.catalog import CatalogItem, load_catalog
@@ -13,7 +14,7 @@ from tests.support.samples import (
     SampleCase,
     items_for_collector,
     load_suite,
-    run_case,
+    run_cases,
     sample_cases,
     suite_files,
 )
@@ -27,9 +28,15 @@ def catalog(opa_bin: str) -> list[CatalogItem]:
     return load_catalog(policies_dir(), opa_bin)
 
 
+@pytest.fixture(scope="module")
+def judged(opa_bin: str) -> dict[str, dict[str, Any]]:
+    """Every case's report item, from one batch (one OPA server for the whole file)."""
+    return run_cases(CASES, opa_bin)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_sample_gives_the_suites_verdicts(opa_bin: str, case: SampleCase) -> None:
-    found = run_case(case)
+def test_sample_gives_the_suites_verdicts(judged: dict[str, dict[str, Any]], case: SampleCase) -> None:
+    found = judged[case.name]
     assert found["verdict"] == case.verdict, found["criteria"]
     verdicts = {criterion["text"]: criterion["verdict"] for criterion in found["criteria"]}
     assert {text: verdicts.get(text) for text in case.criteria} == case.criteria

@@ -1,4 +1,5 @@
-"""Item samples: real-format evidence beside each item, with a suite saying what it decides.
+"""Item samples: real-format evidence beside each item, with a suite saying what it decides,
+run in one batch (`run_cases`: one warm OPA for every case).
 
 Layout (as gatekeeper-library's samples/ + suite.yaml): for the item in
 `policies/items/<area>/<subsection>/<name>.rego`, the folder
@@ -15,7 +16,6 @@ Layout (as gatekeeper-library's samples/ + suite.yaml): for the item in
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,8 +23,10 @@ from typing import Any
 
 import yaml
 from gonogo.collectors.registry import available, load
+from gonogo.evaluator.engine import EngineOptions
 
-from tests.support.cli import REPO, item, run_gonogo
+from gonogo import api
+from tests.support.cli import REPO, item
 
 ITEMS = REPO / "policies" / "items"
 
@@ -64,12 +66,16 @@ def sample_cases() -> list[SampleCase]:
     return [case for path in suite_files() for case in load_suite(path)]
 
 
-def run_case(case: SampleCase) -> dict[str, Any]:
-    """The report item of gonogo check on the case folder with only the case's collectors."""
-    flags = [arg for name in case.collectors for arg in ("--collector", name)]
-    done = run_gonogo("check", str(case.folder), *flags, "-f", "json")
-    assert done.returncode in (0, 1), f"{case.name}: exit {done.returncode}: {done.stderr[-2000:]}"
-    return item(json.loads(done.stdout), case.item_id)
+def run_cases(cases: list[SampleCase], opa_bin: str) -> dict[str, dict[str, Any]]:
+    """Each case's report item: the case folder collected in-process with only the case's
+    collectors (as `gonogo check <case> --collector ...`), every case judged by one warm OPA
+    server and one catalog (api.evaluation_session), so hundreds of samples cost one start-up."""
+    found: dict[str, dict[str, Any]] = {}
+    with api.evaluation_session(EngineOptions(opa_bin=opa_bin)) as report:
+        for case in cases:
+            snapshot, config = api.collect(case.folder, only=list(case.collectors))
+            found[case.name] = item(report(snapshot, config), case.item_id)
+    return found
 
 
 @cache
