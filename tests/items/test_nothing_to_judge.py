@@ -46,7 +46,6 @@ OWNED_ELSEWHERE: dict[str, str] = {
     "3.3.1": "alerts (policies/items/monitoring/**)",
     "3.3.2": "alerts (policies/items/monitoring/**)",
     "3.3.3": "alerts (policies/items/monitoring/**)",
-    "3.3.4": "alerts (policies/items/monitoring/**)",
     "3.3.5": "alerts (policies/items/monitoring/**)",
     "3.3.6": "alerts (policies/items/monitoring/**)",
     "4.1.3": "alerts (ssl_certificates)",
