@@ -107,6 +107,7 @@ def _link_network_policies(
             "default_deny_ingress": any(p["default_deny_ingress"] for _, p in ns_policies),
             "default_deny_egress": any(p["default_deny_egress"] for _, p in ns_policies),
             "allows_all_ingress": [k for k, p in ns_policies if p["allows_all_ingress"]],
+            "allows_all_egress": [k for k, p in ns_policies if p.get("allows_all_egress")],
             "workloads_without_ingress_policy": without_ingress,
             "workloads_without_egress_policy": without_egress,
             "policies_selecting_nothing": selecting_nothing,

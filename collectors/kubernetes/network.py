@@ -57,7 +57,10 @@ def _https_redirect(
         return False, "GKE FrontendConfig " + a["networking.gke.io/v1beta1.FrontendConfig"]
     is_nginx = "nginx" in (ingress_class or "") or any(k.startswith(nginx) for k in a)
     if is_nginx and has_tls:
-        return True, "ingress-nginx redirects to HTTPS by default when TLS is set"
+        return True, (
+            "ingress-nginx redirects to HTTPS by default when TLS is set, "
+            'and no nginx.ingress.kubernetes.io/ssl-redirect: "false" annotation turns it off'
+        )
     return False, "no HTTPS redirect annotation recognised"
 
 
@@ -164,6 +167,7 @@ def network_policy(obj: dict[str, Any]) -> dict[str, Any]:
     selector = spec.get("podSelector") or {}
     selects_all = not (selector.get("matchLabels") or selector.get("matchExpressions"))
     open_to_all = [not _rule_peers(r, "from") and not r.get("ports") for r in ingress_rules]
+    open_egress = [not _rule_peers(r, "to") and not r.get("ports") for r in egress_rules]
     return {
         "pod_selector": selector,
         "selects_all_pods": selects_all,
@@ -173,6 +177,7 @@ def network_policy(obj: dict[str, Any]) -> dict[str, Any]:
         "default_deny_ingress": selects_all and "Ingress" in types and not ingress_rules,
         "default_deny_egress": selects_all and "Egress" in types and not egress_rules,
         "allows_all_ingress": "Ingress" in types and any(open_to_all),
+        "allows_all_egress": "Egress" in types and any(open_egress),
         "ip_blocks_open_to_world": any(
             (p.get("ipBlock") or {}).get("cidr") in ("0.0.0.0/0", "::/0")
             for r in ingress_rules

@@ -48,7 +48,6 @@ OWNED_ELSEWHERE: dict[str, str] = {
     "3.3.3": "alerts (policies/items/monitoring/**)",
     "3.3.5": "alerts (policies/items/monitoring/**)",
     "3.3.6": "alerts (policies/items/monitoring/**)",
-    "4.1.3": "alerts (ssl_certificates)",
     "6.3.3": "alerts (pagerduty_opsgenie)",
     "4.1.2": "secrets (environment_configuration/environment_variables)",
 }

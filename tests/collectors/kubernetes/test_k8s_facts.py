@@ -496,3 +496,23 @@ def test_bootstrap_rbac_is_system():
     assert rbac["bindings"]["ClusterRoleBinding/cluster-admin"]["system"] is True
     assert rbac["roles"]["Role/kube-system/extension-apiserver-authentication-reader"]["system"] is True
     assert rbac["roles"]["Role/shop/reader"]["system"] is False
+
+
+def test_ingress_nginx_default_redirect_states_its_reading():
+    from gonogo.collectors.kubernetes.network import ingress
+
+    obj = {
+        "metadata": {"name": "web", "annotations": {"nginx.ingress.kubernetes.io/proxy-body-size": "2m"}},
+        "spec": {"ingressClassName": "nginx", "tls": [{"hosts": ["a.example.com"], "secretName": "t"}]},
+    }
+    fact = ingress(obj)
+    assert fact["https_redirect"] is True
+    assert fact["https_redirect_how"].startswith(
+        "ingress-nginx redirects to HTTPS by default when TLS is set"
+    )
+    assert 'no nginx.ingress.kubernetes.io/ssl-redirect: "false"' in fact["https_redirect_how"]
+    off = {
+        **obj,
+        "metadata": {"name": "web", "annotations": {"nginx.ingress.kubernetes.io/ssl-redirect": "false"}},
+    }
+    assert ingress(off)["https_redirect"] is False

@@ -45,7 +45,7 @@ volume_problems contains {"message": msg, "ref": k8s.ref(v)} if {
 
 criteria["Persistent volumes backed up"] := result.pending("workloads and volume claims from manifests or a live cluster") if {
 	not k8s.collected
-} else := result.pass("no PersistentVolumeClaim or volumeClaimTemplate found: no volume state to back up", []) if {
+} else := result.nothing("persistent volume (PersistentVolumeClaim or volumeClaimTemplate)") if {
 	count(volumes) == 0
 } else := result.fail(k8s.summary(volume_problems), k8s.problem_refs(volume_problems)) if {
 	count(volume_problems) > 0

@@ -68,3 +68,11 @@ test_redis_not_applicable_when_unused if {
 	testing.criterion(typed, text).verdict == testing.criterion(unflagged, text).verdict
 	contains(testing.criterion(typed, text).message, "context.uses_redis is false in gonogo.yaml, but only an attestation")
 }
+
+test_no_persistent_volume_is_nothing_to_judge if {
+	inp := json.patch(_input(["velero.yaml:1"], true, {}), [{"op": "replace", "path": "/kubernetes/volumes", "value": {}}])
+	r := state.report with input as inp
+	c := testing.criterion(r, "Persistent volumes backed up")
+	c.verdict == "pending"
+	c.message == "no persistent volume (PersistentVolumeClaim or volumeClaimTemplate) collected"
+}

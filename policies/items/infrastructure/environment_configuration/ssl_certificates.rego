@@ -67,7 +67,8 @@ tls_facts := array.flatten([
 	[l | some l in listeners; l.certificate],
 ])
 
-_none := "no TLS found: no Ingress with tls, no cert-manager Certificate, no cloud certificate or HTTPS listener"
+# nothing to judge (an Issuer or ClusterIssuer alone issues nothing): pending, never a fail
+_none := "TLS termination (Ingress with tls, cert-manager Certificate, cloud certificate or HTTPS listener)"
 
 valid_problems contains {"message": msg, "ref": k8s.ref(i)} if {
 	some i in ingresses
@@ -101,7 +102,7 @@ valid_problems contains {"message": msg, "ref": k8s.ref(c)} if {
 	msg := sprintf("certificate %s (%s): issuer %s is an ACME staging server (untrusted)", [c.name, k8s.ref(c), c.issuer_key])
 }
 
-criteria["Valid certificates installed"] := k8s.decide(
+criteria["Valid certificates installed"] := k8s.judge(
 	_collected, _needs, tls_facts, _none, valid_problems,
 	sprintf("%d TLS terminations with certificates", [count(tls_facts)]),
 )
@@ -119,7 +120,7 @@ renewal_problems contains {"message": msg, "ref": k8s.ref(c)} if {
 	msg := sprintf("%s: certificate for %v does not renew automatically (not DNS-validated)", [c.address, c.domain])
 }
 
-criteria["Auto-renewal configured (cert-manager)"] := k8s.decide(
+criteria["Auto-renewal configured (cert-manager)"] := k8s.judge(
 	_collected, _needs, tls_facts, _none, renewal_problems,
 	sprintf("%d cert-manager Certificates; every TLS secret renews automatically", [count(certificates)]),
 )
@@ -178,7 +179,16 @@ redirect_problems contains {"message": msg, "ref": k8s.ref(l)} if {
 	msg := sprintf("%s: port 80 listener action %v does not redirect to HTTPS", [l.address, l.action])
 }
 
-criteria["HTTPS redirect enforced"] := k8s.decide(
-	_collected, _needs, _redirectable, "no TLS Ingress or port-80 listener found to redirect", redirect_problems,
-	sprintf("%d TLS ingresses/listeners redirect HTTP to HTTPS", [count(_redirectable)]),
+criteria["HTTPS redirect enforced"] := k8s.judge(
+	_collected, _needs, _redirectable, "TLS Ingress or port-80 listener", redirect_problems,
+	sprintf("%d TLS ingresses/listeners redirect HTTP to HTTPS: %s", [count(_redirectable), concat("; ", _redirect_readings)]),
 )
+
+# the reading each pass relied on (an annotation, or the controller's default), stated
+_redirect_readings := sort(array.concat(
+	[sprintf("ingress %s (%s): %s", [i.name, k8s.ref(i), i.https_redirect_how]) |
+		some i in ingresses
+		count(i.tls) > 0
+	],
+	[sprintf("%s: port 80 listener redirects to HTTPS", [l.address]) | some l in listeners; l.port == 80],
+))

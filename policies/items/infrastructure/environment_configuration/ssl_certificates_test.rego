@@ -129,7 +129,31 @@ test_a_kubernetes_substring_match_no_longer_counts if {
 	testing.criterion(r, "Certificate expiration monitoring active").verdict == "pending"
 }
 
-test_nothing_terminating_tls_fails if {
-	r := ssl.report with input as {"kubernetes": {"ingresses": {}, "certificates": {}}}
-	contains(testing.criterion(r, "Valid certificates installed").message, "no TLS found")
+test_an_issuer_alone_is_nothing_to_judge if {
+	issuer := {"ClusterIssuer/letsencrypt": {"type": "acme", "staging": false, "provenance": {"ref": "ci.yaml:1"}}}
+	r := ssl.report with input as {"kubernetes": {"ingresses": {}, "certificates": {}, "issuers": issuer}}
+	every name in ["Valid certificates installed", "Auto-renewal configured (cert-manager)"] {
+		testing.criterion(r, name).verdict == "pending"
+		startswith(testing.criterion(r, name).message, "no TLS termination (")
+		endswith(testing.criterion(r, name).message, "collected")
+	}
+	testing.criterion(r, "HTTPS redirect enforced").message == "no TLS Ingress or port-80 listener collected"
+}
+
+test_nothing_to_judge_never_fails if {
+	r := ssl.report with input as {"kubernetes": {"ingresses": {}, "certificates": {}, "issuers": {}}}
+	every name in ["Valid certificates installed", "Auto-renewal configured (cert-manager)", "HTTPS redirect enforced"] {
+		testing.criterion(r, name).verdict == "pending"
+	}
+}
+
+test_redirect_pass_states_the_reading_it_took if {
+	i := object.union(_ingress, {"https_redirect_how": "ingress-nginx redirects to HTTPS by default when TLS is set"})
+	r := ssl.report with input as _input(i, _certificate)
+	c := testing.criterion(r, "HTTPS redirect enforced")
+	c.verdict == "pass"
+	c.message == concat("", [
+		"1 TLS ingresses/listeners redirect HTTP to HTTPS: ingress web (deploy/ingress.yaml:1): ",
+		"ingress-nginx redirects to HTTPS by default when TLS is set",
+	])
 }

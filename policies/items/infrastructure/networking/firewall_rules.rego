@@ -39,9 +39,27 @@ namespaces[name] := ns if {
 	ns.workloads > 0
 }
 
-# The subjects: cloud firewall rule sets (judged for internet-wide ports) and namespaces with
-# workloads (judged for egress). A NetworkPolicy with no workload to select is not a subject.
-subjects := array.concat([f | some f in firewalls], [ns | some ns in namespaces])
+# namespaces with a policy whose egress rule allows every destination: present and wrong, with
+# or without workloads in view
+allow_all_egress[name] := ns if {
+	some name, ns in k8s.table(["network_policies", "namespaces"])
+	count(object.get(ns, "allows_all_egress", [])) > 0
+}
+
+# The subjects: cloud firewall rule sets (judged for internet-wide ports), namespaces with
+# workloads (judged for egress) and allow-all egress policies. A deny-all NetworkPolicy with no
+# workload to select is not a subject.
+subjects := array.concat(
+	[f | some f in firewalls],
+	[ns | some ns in object.union(allow_all_egress, namespaces)],
+)
+
+problems contains {"message": msg, "ref": k8s.ref(policy)} if {
+	some ns in allow_all_egress
+	some key in ns.allows_all_egress
+	policy := k8s.table(["network_policies", "policies"])[key]
+	msg := sprintf("networkpolicy %s (%s): an egress rule allows all destinations and ports", [key, k8s.ref(policy)])
+}
 
 problems contains {"message": msg, "ref": k8s.ref(f)} if {
 	some f in firewalls

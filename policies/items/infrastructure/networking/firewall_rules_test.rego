@@ -63,3 +63,16 @@ test_egress_restricted_is_said_only_of_namespaces_with_workloads if {
 	k.verdict == "pass"
 	k.criteria[0].message == "egress restricted in every namespace with workloads: shop"
 }
+
+test_an_allow_all_egress_policy_alone_fails_for_being_allow_all if {
+	allow_all := {"legacy/allow-all": {"policy_types": ["Ingress", "Egress"], "allows_all_egress": true, "provenance": {"ref": "np.yaml:2"}}}
+	ns := {
+		"workloads": 0, "default_deny_egress": false, "workloads_without_egress_policy": [],
+		"allows_all_egress": ["legacy/allow-all"], "provenance": {"ref": "np.yaml:2"},
+	}
+	inp := {"kubernetes": {"network_policies": {"namespaces": {"legacy": ns}, "policies": allow_all}}}
+	r := fw.report with input as inp
+	r.verdict == "fail"
+	r.criteria[0].message == "networkpolicy legacy/allow-all (np.yaml:2): an egress rule allows all destinations and ports"
+	r.criteria[0].evidence == ["np.yaml:2"]
+}

@@ -5,7 +5,8 @@
 #   workloads they select (computed by the collector): a namespace with workloads is restricted
 #   when it has a default-deny ingress policy (podSelector {}, policyTypes Ingress, no rules) or
 #   every workload is selected by some ingress policy. A policy that allows all ingress, or that
-#   selects no workload in its namespace, is reported.
+#   selects no workload in its namespace, is reported. An allow-all policy is a subject even with
+#   no workload in view: it is present and wrong (a deny-all alone has nothing to judge).
 # custom:
 #   id: "4.3.4"
 #   section: "4.3 Networking"
@@ -34,6 +35,14 @@ namespaces[name] := ns if {
 
 policies := k8s.table(["network_policies", "policies"])
 
+# namespaces whose policies allow all ingress: present and wrong, with or without workloads
+allow_all[name] := ns if {
+	some name, ns in k8s.table(["network_policies", "namespaces"])
+	count(object.get(ns, "allows_all_ingress", [])) > 0
+}
+
+subjects := object.union(allow_all, namespaces)
+
 problems contains {"message": msg, "ref": k8s.workload_ref(workload)} if {
 	some name, ns in namespaces
 	not ns.default_deny_ingress
@@ -48,7 +57,7 @@ problems contains {"message": msg, "ref": k8s.workload_ref(workload)} if {
 }
 
 problems contains {"message": msg, "ref": k8s.ref(policy)} if {
-	some ns in namespaces
+	some ns in allow_all
 	some key in ns.allows_all_ingress
 	policy := policies[key]
 	msg := sprintf("networkpolicy %s (%s): an ingress rule allows all sources and ports", [key, k8s.ref(policy)])
@@ -62,7 +71,7 @@ problems contains {"message": msg, "ref": k8s.ref(policy)} if {
 }
 
 criteria["Pod-to-pod communication restricted"] := k8s.judge(
-	k8s.present, "NetworkPolicies and workloads from manifests or a live cluster", namespaces,
+	k8s.present, "NetworkPolicies and workloads from manifests or a live cluster", subjects,
 	"workloads", problems,
 	sprintf("ingress restricted in every namespace: %s", [concat(", ", sort(object.keys(namespaces)))]),
 )

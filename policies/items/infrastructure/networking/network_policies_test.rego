@@ -50,3 +50,16 @@ test_a_deny_all_policy_alone_is_nothing_to_judge if {
 	r.verdict == "pending"
 	r.criteria[0].message == "no workloads collected"
 }
+
+test_an_allow_all_policy_alone_fails_for_being_allow_all if {
+	allow := {
+		"workloads": 0, "default_deny_ingress": false, "workloads_without_ingress_policy": [],
+		"allows_all_ingress": ["legacy/allow-all"], "policies_selecting_nothing": [], "provenance": {"ref": "np.yaml:2"},
+	}
+	policy := {"legacy/allow-all": {"provenance": {"ref": "np.yaml:2"}}}
+	inp := {"kubernetes": {"network_policies": {"namespaces": {"legacy": allow}, "policies": policy}}}
+	r := np.report with input as inp
+	r.verdict == "fail"
+	r.criteria[0].message == "networkpolicy legacy/allow-all (np.yaml:2): an ingress rule allows all sources and ports"
+	r.criteria[0].evidence == ["np.yaml:2"]
+}
