@@ -132,12 +132,12 @@ test_a_kubernetes_substring_match_no_longer_counts if {
 test_an_issuer_alone_is_nothing_to_judge if {
 	issuer := {"ClusterIssuer/letsencrypt": {"type": "acme", "staging": false, "provenance": {"ref": "ci.yaml:1"}}}
 	r := ssl.report with input as {"kubernetes": {"ingresses": {}, "certificates": {}, "issuers": issuer}}
+	testing.criterion(r, "HTTPS redirect enforced").message == "no TLS Ingress or port-80 listener collected"
 	every name in ["Valid certificates installed", "Auto-renewal configured (cert-manager)"] {
 		testing.criterion(r, name).verdict == "pending"
 		startswith(testing.criterion(r, name).message, "no TLS termination (")
 		endswith(testing.criterion(r, name).message, "collected")
 	}
-	testing.criterion(r, "HTTPS redirect enforced").message == "no TLS Ingress or port-80 listener collected"
 }
 
 test_nothing_to_judge_never_fails if {
