@@ -263,7 +263,7 @@ class KubernetesCollector:
                 (spec.get("resources") or []) + (spec.get("bases") or []) + (spec.get("components") or [])
             ):
                 target = PurePosixPath(folder) / str(entry)
-                used.add(str(PurePosixPath(*_normalized_parts(target))))
+                used.add(patches.normalized(target))
         kubectl, kustomize = shutil.which("kubectl"), shutil.which("kustomize")
         if not kubectl and not kustomize:
             ctx.warnings.append("kustomizations not rendered: neither kubectl nor kustomize is on PATH")
@@ -373,14 +373,3 @@ def _parse_rendered(
     except yaml.YAMLError as exc:
         ctx.warnings.append(f"{where}: {tool} output is not YAML ({describe_yaml_error(exc)}); skipped")
         return []
-
-
-def _normalized_parts(path: PurePosixPath) -> list[str]:
-    parts: list[str] = []
-    for part in path.parts:
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return parts or ["."]

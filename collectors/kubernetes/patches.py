@@ -132,12 +132,13 @@ def kustomization_patches(
             if "\n" in value.strip():  # an inline patch
                 inline += [(pair, rel, target) for pair in parse_inline(value, rel)]
             else:
-                path = _normalized(folder / value.strip())
+                path = normalized(folder / value.strip())
                 files.setdefault(path, []).append((rel, target))
     return files, inline
 
 
-def _normalized(path: PurePosixPath) -> str:
+def normalized(path: PurePosixPath) -> str:
+    """A repository-relative path with `.` and `..` resolved lexically (as kustomize names files)."""
     parts: list[str] = []
     for part in path.parts:
         if part == "..":
