@@ -96,10 +96,12 @@ def looks_like_patch(obj: dict[str, Any]) -> bool:
     kind = obj.get("kind")
     if kind not in WORKLOAD_KINDS:
         return False
-    spec = obj.get("spec") if isinstance(obj.get("spec"), dict) else {}
-    if kind in _SELECTOR_KINDS and (spec or {}).get("selector"):
+    if not isinstance(obj.get("metadata", {}), dict) or not isinstance(obj.get("spec", {}), dict):
+        return False  # a patch's metadata and spec are mappings: this is a malformed object
+    spec = obj.get("spec", {})
+    if kind in _SELECTOR_KINDS and spec.get("selector"):
         return False
-    pod = pod_template(obj).get("spec") if isinstance(pod_template(obj), dict) else None
+    pod = pod_template(obj).get("spec")
     containers = []
     if isinstance(pod, dict):
         for field in ("containers", "initContainers"):

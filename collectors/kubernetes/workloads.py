@@ -229,12 +229,17 @@ REPLICATED_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "Rollout")
 def pod_template(obj: dict[str, Any]) -> dict[str, Any]:
     """The pod template of any workload kind (a CronJob's is two levels down; a Pod is its own)."""
     kind = obj.get("kind")
-    spec = obj.get("spec") or {}
+    spec = _mapping(obj.get("spec"))
     if kind == "Pod":
-        return {"metadata": obj.get("metadata") or {}, "spec": spec}
+        return {"metadata": _mapping(obj.get("metadata")), "spec": spec}
     if kind == "CronJob":
-        spec = ((spec.get("jobTemplate") or {}).get("spec")) or {}
-    return spec.get("template") or {}
+        spec = _mapping(_mapping(spec.get("jobTemplate")).get("spec"))
+    return _mapping(spec.get("template"))
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    """The value when it is a mapping, else {}: kustomize patches are read before shapes are checked."""
+    return value if isinstance(value, dict) else {}
 
 
 def command_words(obj: dict[str, Any]) -> str:
