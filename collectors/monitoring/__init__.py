@@ -99,6 +99,8 @@ class MonitoringCollector:
         live = live_requested(ctx.options or {})
         documents = cluster_documents(ctx) if live else []
         for source in ctx.files:
+            for doc in self._template_configs(source, ctx.warnings):
+                alertmanager.consume(doc)  # structure only: no tool check, no other fact
             for doc in self._documents(source, ctx.warnings):
                 if live and isinstance(doc.value, dict) and doc.value.get("kind") in LIVE_KINDS:
                     continue  # the cluster is the truth for these kinds
@@ -180,13 +182,19 @@ class MonitoringCollector:
             return False
 
     @staticmethod
+    def _template_configs(source: SourceFile, warnings: list[str]) -> list[Document]:
+        if not source.structured or source.text is None or source.template is None:
+            return []
+        return _template_alertmanager(source)
+
+    @staticmethod
     def _documents(source: SourceFile, warnings: list[str]) -> list[Document]:
         # Recognised by content, whatever the name (`*.rules`, no suffix): the file source's one
         # parse, shared with every collector; a cheap look at the text first keeps the unrelated out.
         if not source.structured or source.text is None:
             return []
         if source.template is not None:
-            if _RELEVANT_YAML.search(source.text):
+            if _RELEVANT_YAML.search(source.text) and not _template_alertmanager(source):
                 warnings.append(f"{source.rel}: Helm template, not YAML; skipped (render it with --helm)")
             return []
         if source.form == "json":
@@ -198,6 +206,23 @@ class MonitoringCollector:
         for doc in list(documents):
             documents.extend(embedded_documents(doc, warnings))
         return documents
+
+
+def _template_alertmanager(source: SourceFile) -> list[Document]:
+    """The Alertmanager configs of a template (Helm, Terraform), read with its template lines set
+    aside: receivers, integrations and routes are structure, and the structure is the evidence."""
+    template = source.template
+    if template is None:
+        return []
+    return [
+        Document(source, d.line, d.value)
+        for d in template.documents
+        if isinstance(d.value, dict)
+        and (
+            (isinstance(d.value.get("route"), dict) and isinstance(d.value.get("receivers"), list))
+            or isinstance(get_path(d.value, "alertmanager", "config", "route"), dict)
+        )
+    ]
 
 
 def _relevant_json(value: Any) -> bool:

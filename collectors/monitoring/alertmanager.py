@@ -10,8 +10,13 @@ matcher on them does not match (the alert falls through to the parent's receiver
 
 Secrets: webhook URLs, API keys, routing/service keys and passwords are never copied. An
 integration is recorded as its type, whether it is configured, and *where* its credential is
-(`inline`, `file`, `global`), never the value. A Secret holding an Alertmanager config is not
-read at all; its existence is noted.
+(`inline`, `file`, `global`; `templated` for a template value), never the value. A Secret
+holding an Alertmanager config is not read at all; its existence is noted.
+
+A config in a template (Helm, or Terraform's `templatefile()`: `*.yaml.tpl`) is read with its
+template lines set aside (collectors/sources/yaml_parse.py): its structure (receivers, their
+integrations, the route tree) is the evidence; a value left to the template reads as the
+placeholder, the same placeholder in a route and a receiver's name.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gonogo.collectors.monitoring.yaml_lines import Document, LineDict, get_path, kind_of, mapping, sequence
+from gonogo.collectors.sources.yaml_parse import TEMPLATE_VALUE
 
 INTEGRATIONS = {
     "pagerduty_configs": "pagerduty",
@@ -167,6 +173,8 @@ def _integration(kind: str, config: dict[str, Any], global_config: dict[str, Any
     source = None
     if any(isinstance(config.get(k), dict) for k in inline):
         source = "secret"  # an AlertmanagerConfig SecretKeySelector
+    elif any(TEMPLATE_VALUE in str(config.get(k) or "") for k in inline):
+        source = "templated"  # `api_url: ${slack_url}` in a Terraform or Helm template
     elif any(config.get(k) for k in inline):
         source = "inline"
     elif any(config.get(k) for k in files):

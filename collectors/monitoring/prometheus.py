@@ -5,7 +5,8 @@ Operator objects are recognised by `apiVersion: monitoring.coreos.com/*` and `ki
 read from plain rule files, PrometheusRule objects, ConfigMaps and the prometheus-community
 chart's `serverFiles`. Every expression is parsed with the real PromQL parser; an expression
 that does not parse is reported as a warning naming the file and line, and the other rules and
-files are still read. LogQL rules (Loki ruler) are recognised and handed to the logging facts.
+files are still read. LogQL rules (Loki ruler) are recognised and handed to the logging facts;
+their alerts are classified too, read as PromQL with their log ranges lifted (module logql).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import promql_parser as pq
-from gonogo.collectors.monitoring import alert_classes, output_labels, promql_semantics
+from gonogo.collectors.monitoring import alert_classes, logql, output_labels, promql_semantics
 from gonogo.collectors.monitoring.yaml_lines import Document, LineDict, get_path, kind_of, mapping, sequence
 
 OPERATOR_GROUP = "monitoring.coreos.com/"
@@ -66,6 +67,7 @@ class Rule:
     group: str
     origin: str
     value: dict[str, Any]
+    language: str = "promql"
 
     @property
     def ref(self) -> str:
@@ -241,7 +243,10 @@ class PrometheusFacts:
             )
             return None
 
-    def _logql(self, rule: Rule) -> None:
+    def _logql(self, rule: Rule) -> Any:
+        """Note a Loki ruler alert (a log alert) and return its tree read as PromQL (module logql),
+        or None when its log ranges cannot be lifted: then it is a log alert only, unclassified."""
+        rule.language = "logql"
         if "alert" in rule.value:
             self.logql_rules.append(
                 {
@@ -250,6 +255,11 @@ class PrometheusFacts:
                     "provenance": self.provenance(rule.doc, rule.line),
                 }
             )
+        lifted = logql.as_promql(str(rule.value.get("expr")))
+        try:
+            return None if lifted is None else promql_semantics.parse(lifted)
+        except ValueError:
+            return None
 
     def _alert_fact(
         self, rule: Rule, tree: Any, recordings: promql_semantics.RecordingRules
@@ -272,6 +282,7 @@ class PrometheusFacts:
             "annotations": sorted(str(k) for k in annotations),
             "runbook": self._runbook(rule, annotations),
             "parsed": tree is not None,
+            "language": rule.language,
             "expr_labels": {},
             "classes": {},
             "analysis": None,
@@ -310,5 +321,7 @@ class PrometheusFacts:
         for alert in alerts.values():
             analysis = mapping(alert.get("analysis"))
             for name in [*(analysis.get("metrics") or []), *(analysis.get("guard_metrics") or [])]:
+                if name.startswith(logql.LOG_SERIES_PREFIX) and alert.get("language") == "logql":
+                    continue  # a log stream read as a series, not a metric anything exports
                 uses.setdefault(name, []).append(alert["provenance"]["ref"])
         return uses

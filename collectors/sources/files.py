@@ -19,10 +19,10 @@ from typing import Any
 
 from gonogo.collectors.bounded import DEFAULT_LIMITS, Limits, Unparsable, active, decode, load_json
 from gonogo.collectors.sources.yaml_parse import (
-    looks_templated,
     parse_yaml,
     set_aside_templates,
     template_action_line,
+    template_language,
 )
 
 SKIP_DIRS = frozenset(
@@ -64,12 +64,14 @@ class YamlDocument:
 
 @dataclass(frozen=True)
 class Template:
-    """A Go/Helm template file (`{{ ... }}` where YAML structure goes), read with the template
+    """A Go/Helm or Terraform template file (`{{ ... }}` where YAML structure goes), read with the template
     lines set aside (yaml_parse.set_aside_templates): its shape can be recognised, its values are
     not facts. `line` is the line of its first template action."""
 
     line: int
     documents: list[YamlDocument]
+    language: str = "go"
+    """"go" (Go/Helm, Jinja) or "terraform" (yaml_parse.template_language)."""
 
 
 # Formats that are not YAML or JSON whatever their first line looks like: never parsed as YAML.
@@ -357,15 +359,17 @@ class SourceFile:
             self.problems[:] = [p for p in self.problems if not p.startswith(f"{self.rel}: not JSON")]
             self.skip = None  # not JSON after all: read it as YAML
         parsed = parse_yaml(text, self.limits)
-        if looks_templated(text, self.path.name, parsed):
-            line = template_action_line(text) or 1
-            aside = parse_yaml(set_aside_templates(text), self.limits)
+        language = template_language(text, self.path.name, parsed)
+        if language is not None:
+            line = template_action_line(text, language) or 1
+            aside = parse_yaml(set_aside_templates(text, language), self.limits)
+            what = "a Terraform template" if language == "terraform" else "a Go/Helm template"
             self._skip(
-                f"a Go/Helm template (first template action on line {line}), not rendered: "
+                f"{what} (first template action on line {line}), not rendered: "
                 "recognised with the template lines set aside, its values not taken as facts",
                 line,
             )
-            return [], Template(line, [YamlDocument(at, value) for at, value in aside.documents])
+            return [], Template(line, [YamlDocument(at, value) for at, value in aside.documents], language)
         self.problems.extend(f"{self.rel}: {warning}" for warning in parsed.warnings)
         documents = [YamlDocument(at, value) for at, value in parsed.documents]
         if parsed.problem is not None:

@@ -11,7 +11,8 @@ starts on and the line of each of its values, so a fact can point at its field
 Go and Helm templates (`{{ ... }}` where YAML structure goes) are not YAML until rendered:
 `set_aside_templates` blanks the lines that are only template actions and turns inline actions
 into the placeholder `TEMPLATE_VALUE`, so the shape of a template can be recognised (a
-Deployment, a PrometheusRule) without taking its values as facts.
+Deployment, a PrometheusRule) without taking its values as facts. Terraform templates
+(`templatefile()`: `${...}` and `%{ for }`) are set aside the same way (`template_language`).
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def parse_yaml(text: str, limits: Limits | None = None) -> Parsed:
 # not a GitHub Actions expression, ${{ ... }}, which sits in YAML strings.
 _ACTION = re.compile(r"(?<!\$)\{\{-?.*?-?\}\}|\{%-?.*?-?%\}")
 _ACTION_ONLY_LINE = re.compile(r"^\s*(?:(?:(?<!\$)\{\{-?.*?-?\}\}|\{%-?.*?-?%\})\s*)+$")
-_COMMENT_LINE = re.compile(r"^\s*#.*$", re.M)
+_COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.M)  # a line's comment; the line itself is kept
 # Helm's own objects and functions: never in a Prometheus or Alertmanager template (which are
 # Go templates too, evaluated at alert time, and legitimately sit in YAML strings).
 _HELM_ACTION = re.compile(
@@ -132,10 +133,43 @@ TEMPLATE_VALUE = "GONOGO-TEMPLATE-VALUE"
 """What an inline template action reads as once set aside: a value gonogo does not know."""
 
 
-def template_action_line(text: str) -> int | None:
+# Terraform's template syntax (templatefile(); `*.tftpl`, `*.yaml.tpl`): `${ ... }` interpolations
+# and `%{ ... }` directives (for, if), `$${` and `%%{` being literal. Read only in a file named as a
+# template, or one that does not parse as YAML and has directive lines: `${VAR}` is plain text in
+# YAML (shell commands, docker-compose).
+_TF_INTERPOLATION = re.compile(r"(?<!\$)\$\{(?:[^{}\n]|\{[^{}\n]*\})*\}")
+_TF_DIRECTIVE = re.compile(r"(?<!%)%\{[^}\n]*\}")
+_TF_DIRECTIVE_ONLY_LINE = re.compile(r"^[ \t]*(?:(?<!%)%\{[^}\n]*\}[ \t]*)+$", re.M)
+TERRAFORM_SUFFIXES = (".tftpl", ".tpl", ".tmpl")
+
+
+def template_action_line(text: str, language: str = "go") -> int | None:
     """The line of the first template action outside a comment, or None when there is none."""
-    found = _ACTION.search(_COMMENT_LINE.sub("", text))
-    return text.count("\n", 0, found.start()) + 1 if found else None
+    code = _COMMENT_LINE.sub("", text)
+    if language == "terraform":
+        found = min(
+            (m for m in (_TF_DIRECTIVE.search(code), _TF_INTERPOLATION.search(code)) if m),
+            key=lambda m: m.start(),
+            default=None,
+        )
+    else:
+        found = _ACTION.search(code)
+    return code.count("\n", 0, found.start()) + 1 if found else None
+
+
+def template_language(text: str, name: str, parsed: Parsed) -> str | None:
+    """ "go" for a Go/Helm (or Jinja) template (looks_templated), "terraform" for a Terraform
+    template (named as one, or unparsable with directive lines, and with `${}` or `%{}`), else None."""
+    if looks_templated(text, name, parsed):
+        return "go"
+    if "${" not in text and "%{" not in text:
+        return None
+    code = _COMMENT_LINE.sub("", text)
+    if name.endswith(TERRAFORM_SUFFIXES) and (_TF_DIRECTIVE.search(code) or _TF_INTERPOLATION.search(code)):
+        return "terraform"
+    if parsed.problem is not None and _TF_DIRECTIVE_ONLY_LINE.search(code):
+        return "terraform"
+    return None
 
 
 def looks_templated(text: str, name: str, parsed: Parsed) -> bool:
@@ -156,9 +190,15 @@ def _is_values_file(name: str) -> bool:
     return name.startswith("values") and name.endswith((".yaml", ".yml"))
 
 
-def set_aside_templates(text: str) -> str:
+def set_aside_templates(text: str, language: str = "go") -> str:
     """`text` with each line that is only template actions blanked and every inline action
-    replaced by `TEMPLATE_VALUE` (line numbers are kept)."""
+    replaced by `TEMPLATE_VALUE` (line numbers are kept). For a Terraform template: its
+    directive lines (`%{ for ... }`) blanked, its interpolations (`${...}`) the placeholder."""
+    if language == "terraform":
+        return "\n".join(
+            "" if _TF_DIRECTIVE_ONLY_LINE.match(line) else _TF_INTERPOLATION.sub(TEMPLATE_VALUE, line)
+            for line in text.split("\n")
+        )
     lines = []
     for line in text.split("\n"):
         if _ACTION_ONLY_LINE.match(line):

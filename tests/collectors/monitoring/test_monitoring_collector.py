@@ -196,7 +196,7 @@ def test_kube_prometheus_stack_values_rules_and_scrape_configs(tmp_path: Path, c
     assert alert["routed"] is None
 
 
-def test_logql_rules_are_log_alerts_not_prometheus_alerts(tmp_path: Path, collect_folder) -> None:
+def test_logql_rules_are_log_alerts_and_alerts_read_as_logql(tmp_path: Path, collect_folder) -> None:
     (tmp_path / "loki-rules.yaml").write_text(
         "groups:\n  - name: logs\n    rules:\n"
         "      - alert: ValidPromQLButALogStream\n"
@@ -212,4 +212,36 @@ def test_logql_rules_are_log_alerts_not_prometheus_alerts(tmp_path: Path, collec
         "ValidPromQLButALogStream",
         "WithPipeline",
     ]
-    assert list(section["alerts"]) == ["PromQLWithName"]
+    alerts = section["alerts"]
+    assert {name: a["language"] for name, a in alerts.items()} == {
+        "ValidPromQLButALogStream": "logql",
+        "WithPipeline": "logql",
+        "PromQLWithName": "promql",
+    }
+    assert alerts["WithPipeline"]["parsed"] is True
+    assert alerts["WithPipeline"]["analysis"]["metrics"] == ["log_lines_panic"]
+    assert "log_lines_panic" not in str(section["prometheus"]["metrics_evidence"])
+
+
+def test_a_logql_alert_is_classified_by_what_its_pipeline_keeps(tmp_path: Path, collect_folder) -> None:
+    """A Loki ruler alert on failed logins covers the auth-failures class; one whose log range
+    cannot be read (an unterminated string) stays a log alert, unclassified, with no warning."""
+    (tmp_path / "loki-rules.yaml").write_text(
+        "groups:\n  - name: logs\n    rules:\n"
+        "      - alert: LoginFailures\n"
+        '        expr: sum(rate({ns="shop"} | json | event="login_failed" [5m])) by (pod) > 5\n'
+        "      - alert: Panics\n"
+        '        expr: sum(count_over_time({ns="shop"} |= "panic" [5m])) > 0\n'
+        "      - alert: Broken\n"
+        '        expr: sum(count_over_time({ns="shop"} |= "unterminated [5m])) > 0\n'
+    )
+    section, warnings = collect_folder(tmp_path)
+    assert warnings == []
+    alerts = section["alerts"]
+    assert list(alerts["LoginFailures"]["classes"]) == ["auth_failures"]
+    assert alerts["LoginFailures"]["classes"]["auth_failures"]["threshold_text"] == "> 5"
+    assert alerts["Panics"]["classes"] == {}
+    assert "Broken" not in alerts
+    assert [a["name"] for a in section["logging"]["log_alerts"]] == ["LoginFailures", "Panics", "Broken"]
+    covering = [a["alert"] for a in section["alert_coverage"]["auth_failures"]["alerts"]]
+    assert covering == ["LoginFailures"]

@@ -156,3 +156,45 @@ def test_helm_syntax_in_comments_and_in_a_values_file_is_still_yaml(tmp_path: Pa
     snapshot = _collect(tmp_path)
     assert list(snapshot["kubernetes"]["workloads"]) == ["Deployment/shop/web"]
     assert snapshot["skipped"] == []
+
+
+TERRAFORM_ALERTMANAGER = """# Rendered by templatefile() in main.tf.
+global:
+  smtp_smarthost: "${smtp_host}:587"
+route:
+  receiver: slack-${team}
+  routes:
+%{ for route in extra_routes ~}
+    - receiver: ${route.receiver}
+%{ endfor ~}
+receivers:
+  - name: slack-${team}
+    slack_configs:
+      - api_url: "${slack_webhook_url}"
+        channel: "#alerts"
+"""
+
+
+def test_a_terraform_template_is_set_aside_and_its_alertmanager_structure_read(tmp_path: Path):
+    (tmp_path / "alertmanager.yaml.tpl").write_text(TERRAFORM_ALERTMANAGER)
+    (tmp_path / "compose.yaml").write_text("services:\n  web:\n    command: echo ${HOME}\n")
+    snapshot = _collect(tmp_path)
+    skipped = {e["path"]: e for e in snapshot["skipped"]}
+    assert list(skipped) == ["alertmanager.yaml.tpl"]  # `${HOME}` in plain YAML is YAML
+    assert skipped["alertmanager.yaml.tpl"]["reason"].startswith("a Terraform template (first template")
+    assert skipped["alertmanager.yaml.tpl"]["line"] == 3  # the comment on line 1 is no action
+    slack = snapshot["monitoring"]["alertmanager"]["integrations"]["slack"]
+    assert [(s["receiver"], s["credential"], s["configured"], s["referenced"]) for s in slack] == [
+        (f"slack-{TEMPLATE_VALUE}", "templated", True, True)
+    ]
+    assert "slack_webhook_url" not in str(snapshot)
+    assert not snapshot["collectors"]["monitoring"].get("warnings")
+
+
+def test_set_aside_a_terraform_template_keeps_the_lines():
+    aside = set_aside_templates(TERRAFORM_ALERTMANAGER, "terraform")
+    assert aside.count("\n") == TERRAFORM_ALERTMANAGER.count("\n")
+    lines = aside.splitlines()
+    assert lines[6] == "" and lines[8] == ""  # the %{ for } and %{ endfor } directives
+    assert lines[7] == f"    - receiver: {TEMPLATE_VALUE}"
+    assert set_aside_templates("a: $${literal}\n", "terraform") == "a: $${literal}\n"

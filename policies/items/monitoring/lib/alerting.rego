@@ -384,6 +384,8 @@ _credential(e) := "an inline credential (see 4.1.2)" if {
 	e.credential == "file"
 } else := "the global credential" if {
 	e.credential == "global"
+} else := "a credential the template fills in" if {
+	e.credential == "templated"
 } else := "a smarthost set" if {
 	e.type == "email"
 	e.configured

@@ -77,3 +77,10 @@ test_pending_without_evidence if {
 	r := alertmanager.report with input as {}
 	r.verdict == "pending"
 }
+
+# A config read from a template (Terraform templatefile(), Helm): the credential is a template value.
+test_a_templated_credential_is_stated_as_the_template_s if {
+	r := alertmanager.report with input as snapshot({"slack": [integration("slack", "chat", true, true, "templated")]})
+	msg := testing.criterion(r, "Slack notifications active").message
+	msg == "Slack: receiver chat (alertmanager.yml:4) slack integration with a credential the template fills in, reached by 4 alerts (2 critical)"
+}
