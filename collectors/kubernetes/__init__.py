@@ -200,6 +200,11 @@ class KubernetesCollector:
                 )
             for source in skipped_charts[chart]:
                 _skip_template(ctx, source, "a Helm chart template, not rendered (--helm renders the chart)")
+        for source in ctx.files:  # a chart left unrendered: its Chart.yaml is named too, never silent
+            if PurePosixPath(source.rel).name == "Chart.yaml":
+                chart = str(PurePosixPath(source.rel).parent)
+                if (chart if chart != "." else "") not in rendered:
+                    source.mark_skipped("a Helm chart, not rendered (--helm renders the chart)")
         for chart in rendered:
             for source in skipped_charts.get(chart, []):
                 source.rendered_by = "helm template"

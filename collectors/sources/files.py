@@ -331,6 +331,10 @@ class SourceFile:
         self._skip(reason, line)
         return None
 
+    def mark_skipped(self, reason: str) -> None:
+        """Name this file in the snapshot's `skipped[]` (a collector that found it but cannot use it)."""
+        self._skip(reason)
+
     def _skip(self, reason: str, line: int | None = None) -> None:
         if self.skip is None:
             self.skip = {"path": self.rel, "reason": reason} | ({"line": line} if line else {})

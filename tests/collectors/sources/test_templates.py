@@ -77,9 +77,11 @@ def test_a_chart_not_rendered_is_named_and_feeds_nothing(tmp_path: Path):
         "charts/shop/templates/service.yaml",
         "charts/shop/templates/pdb.yaml",
     }
-    # values.yaml and Chart.yaml are YAML, NOTES.txt is prose; _helpers.tpl is a template too,
-    # named, but it defines no object: it feeds nothing
-    assert set(skipped) == templates | {"charts/shop/templates/_helpers.tpl"}
+    # values.yaml is YAML, NOTES.txt is prose; _helpers.tpl is a template too, named, but it
+    # defines no object: it feeds nothing; Chart.yaml is named as the chart left unrendered
+    assert set(skipped) == templates | {"charts/shop/templates/_helpers.tpl", "charts/shop/Chart.yaml"}
+    chart_reason = skipped["charts/shop/Chart.yaml"]["reason"]
+    assert chart_reason == "a Helm chart, not rendered (--helm renders the chart)"
     assert skipped["charts/shop/templates/deployment.yaml"]["line"] == 4
     assert skipped["charts/shop/templates/pdb.yaml"]["line"] == 1
     assert "kubernetes" not in snapshot  # no object was taken from a template's values
