@@ -146,7 +146,7 @@ def _handshake(endpoint: Endpoint, context: ssl.SSLContext, settings: Settings) 
     return _retrying(settings, connect)
 
 
-def _certificate(endpoint: Endpoint, settings: Settings, now: datetime) -> tuple[dict[str, Any], str]:
+def _certificate(endpoint: Endpoint, settings: Settings) -> tuple[dict[str, Any], str]:
     """Certificate facts and the negotiated version (from a verifying handshake when it succeeds)."""
     try:
         version, cert = _handshake(endpoint, _verifying_context(settings), settings)
@@ -161,7 +161,6 @@ def _certificate(endpoint: Endpoint, settings: Settings, now: datetime) -> tuple
         "subject": str(subject.get("commonName", "")),
         "issuer": str(issuer.get("commonName", "")),
         "not_after": expires.isoformat(timespec="seconds").replace("+00:00", "Z"),
-        "days_to_expiry": (expires - now).days,
     }, version
 
 
@@ -308,7 +307,7 @@ def _redirect(endpoint: Endpoint, http_url: str | None, settings: Settings) -> d
 
 
 def probe(ctx: CollectContext, url: str) -> dict[str, Any]:
-    options, now = ctx.options, ctx.now
+    options = ctx.options
     endpoint = Endpoint.parse(url)
     settings = Settings(
         options.get("probe_ca"),
@@ -319,7 +318,7 @@ def probe(ctx: CollectContext, url: str) -> dict[str, Any]:
         "url": endpoint.display,
         "provenance": ctx.named_ref(endpoint.display),
     }
-    certificate, negotiated = _certificate(endpoint, settings, now)
+    certificate, negotiated = _certificate(endpoint, settings)
     facts["certificate"] = certificate
     facts["tls"] = {
         "negotiated": negotiated,

@@ -223,7 +223,7 @@ class ScannersCollector:
     def _tls(
         self, ctx: CollectContext, source: SourceFile, doc: dict[str, Any], scans: dict[str, Any]
     ) -> None:
-        version, completed, servers = tls.parse(doc, ctx.now)
+        version, completed, servers = tls.parse(doc)
         scans["tls"][source.rel] = {
             "tool": "sslyze",
             "version": version,
@@ -243,7 +243,7 @@ class ScannersCollector:
     def _pentest(
         self, ctx: CollectContext, source: SourceFile, doc: dict[str, Any], line: int, facts: dict[str, Any]
     ) -> None:
-        record = pentest.parse(doc, ctx.now.date())
+        record = pentest.parse(doc)
         record["provenance"] = ctx.file_ref(source, line)
         # keyed by file; a second attestation in the same (multi-document YAML) file by file:line
         key = source.rel if source.rel not in facts["attestations"] else source.ref(line)

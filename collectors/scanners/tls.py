@@ -10,7 +10,7 @@ error traces are never copied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from gonogo.collectors.shape import UnreadableReport, dict_at, list_at, objects
@@ -47,21 +47,25 @@ def _protocol(scan: dict[str, Any], command: str) -> bool | None:
     return supported if isinstance(supported, bool) else None
 
 
-def _expiry(value: Any, now: datetime) -> tuple[str | None, int | None]:
+def _not_after(value: Any) -> str | None:
+    """The expiry as RFC 3339 UTC. The days left are counted in Rego from the snapshot's own time
+    (metadata.created_at), so the fact does not change from one day to the next."""
     if not isinstance(value, str):
-        return None, None
+        return None
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        return None, None
-    return when.isoformat(), (when - now).days
+        return None
+    if when.tzinfo is None:  # sslyze writes cryptography's naive UTC datetimes
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _objects(doc: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
     return objects(list_at(doc, key, where), f"{where}/{key}")
 
 
-def _certificate(scan: dict[str, Any], where: str, now: datetime) -> dict[str, Any] | None:
+def _certificate(scan: dict[str, Any], where: str) -> dict[str, Any] | None:
     info = scan.get("certificate_info")
     if not isinstance(info, dict) or info.get("status") != "COMPLETED":
         return None
@@ -79,17 +83,15 @@ def _certificate(scan: dict[str, Any], where: str, now: datetime) -> dict[str, A
     )
     leaf = chain[0] if chain else {}
     subject = leaf.get("subject")
-    not_after, days = _expiry(leaf.get("not_valid_after"), now)
     return {
         "subject": str(subject.get("rfc4514_string") or "") if isinstance(subject, dict) else "",
-        "not_after": not_after,
-        "days_to_expiry": days,
+        "not_after": _not_after(leaf.get("not_valid_after")),
         "valid": bool(trusted),
         "trusted_by": trusted,
     }
 
 
-def parse(doc: dict[str, Any], now: datetime) -> tuple[str, str, list[TlsServer]]:
+def parse(doc: dict[str, Any]) -> tuple[str, str, list[TlsServer]]:
     """(sslyze version, scan date, servers); a recognised report of the wrong shape raises
     `UnreadableReport`."""
     servers: list[TlsServer] = []
@@ -102,7 +104,7 @@ def parse(doc: dict[str, Any], now: datetime) -> tuple[str, str, list[TlsServer]
             servers.append(TlsServer(target, scanned=False))
             continue
         protocols = {name: _protocol(scan, command) for command, name in PROTOCOLS}
-        servers.append(TlsServer(target, True, protocols, _certificate(scan, where, now)))
+        servers.append(TlsServer(target, True, protocols, _certificate(scan, where)))
     completed = doc.get("date_scans_completed")
     if completed is not None and not isinstance(completed, str):
         raise UnreadableReport("/date_scans_completed is not a string")

@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gonogo.collectors.runner import collect
 
+from gonogo.config import find_config, load_config
+from gonogo.trust.digest import evidence_digest
 from tests.support.catalog import CATALOG_ITEMS
 from tests.support.cli import REPO, run_gonogo
 
@@ -70,6 +73,19 @@ def test_the_ready_service_is_approved_from_evidence(ready_report: tuple[int, di
             ):
                 assert criterion["assurance"] != "declared", (entry["id"], criterion["text"])
     assert {a["status"] for a in report["attestations"]} == {"verified"}
+
+
+def test_the_evidence_a_sign_off_binds_does_not_change_with_the_date() -> None:
+    """A collection a month later of the same files gives the same evidence digest: no collected
+    fact counts days from the clock (the days a certificate has left are counted in Rego from the
+    snapshot's own time), so a sign-off is not invalidated overnight."""
+    config = load_config(find_config(READY, None))
+    today = datetime.now(UTC)
+    digests = {
+        evidence_digest(collect(READY, config, now=moment), "policies", "config")
+        for moment in (today, today + timedelta(days=30))
+    }
+    assert len(digests) == 1
 
 
 @pytest.fixture

@@ -45,7 +45,18 @@ def test_tls13_only_server():
     cert = server["certificate"]
     assert cert["subject"] == "CN=shop.example.com" and cert["valid"] is True
     assert cert["trusted_by"] == ["Supplied CA file"]
-    assert 80 <= cert["days_to_expiry"] <= 90
+    # the expiry date as RFC 3339 UTC; the days left are counted in Rego from the snapshot's time
+    assert cert["not_after"] == "2027-03-02T01:39:25Z" and "days_to_expiry" not in cert
+
+
+def test_a_naive_expiry_is_read_as_utc_and_an_unreadable_one_is_none():
+    doc = json.loads((FIXTURES / "sslyze-tls13-only.json").read_text())
+    deployment = doc["server_scan_results"][0]["scan_result"]["certificate_info"]["result"]
+    leaf = deployment["certificate_deployments"][0]["received_certificate_chain"][0]
+    leaf["not_valid_after"] = "2027-03-02T01:39:25"
+    assert tls.parse(doc)[2][0].certificate["not_after"] == "2027-03-02T01:39:25Z"
+    leaf["not_valid_after"] = "next spring"
+    assert tls.parse(doc)[2][0].certificate["not_after"] is None
 
 
 def test_server_accepting_tls12():
@@ -63,14 +74,14 @@ def test_no_pem_or_cipher_list_reaches_the_facts():
 def test_an_incomplete_scan_command_is_unknown_not_refused():
     doc = json.loads((FIXTURES / "sslyze-tls13-only.json").read_text())
     doc["server_scan_results"][0]["scan_result"]["tls_1_2_cipher_suites"]["status"] = "ERROR"
-    [server] = tls.parse(doc, NOW)[2]
+    [server] = tls.parse(doc)[2]
     assert server.protocols["TLSv1.2"] is None
 
 
 def test_an_unreachable_server_is_not_scanned():
     doc = json.loads((FIXTURES / "sslyze-tls13-only.json").read_text())
     doc["server_scan_results"][0]["connectivity_status"] = "ERROR"
-    [server] = tls.parse(doc, NOW)[2]
+    [server] = tls.parse(doc)[2]
     assert server.scanned is False and server.protocols == {}
 
 
@@ -82,7 +93,7 @@ def test_wrong_shape_is_unreadable(path):
         target = target[key]
     target[path[-1]] = "not this"
     with pytest.raises(UnreadableReport):
-        tls.parse(doc, NOW)
+        tls.parse(doc)
 
 
 def test_snapshot_validates_against_the_schema():

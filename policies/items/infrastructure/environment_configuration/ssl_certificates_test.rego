@@ -16,6 +16,7 @@ _certificate := {
 }
 
 _input(ingress, certificate) := {
+	"metadata": {"created_at": "2026-12-03T00:00:00Z"},
 	"kubernetes": {
 		"ingresses": {"Ingress/shop/web": ingress},
 		"certificates": {"shop/web": certificate},
@@ -156,4 +157,11 @@ test_redirect_pass_states_the_reading_it_took if {
 		"1 TLS ingresses/listeners redirect HTTP to HTTPS: ingress web (deploy/ingress.yaml:1): ",
 		"ingress-nginx redirects to HTTPS by default when TLS is set",
 	])
+}
+
+test_expiry_is_judged_at_the_collection_not_the_clock if {
+	# valid when collected; evaluated again years later (gonogo verify), still not expired
+	c := object.union(_certificate, {"not_after": "2027-01-01T00:00:00Z"})
+	r := ssl.report with input as _input(_ingress, c) with time.now_ns as 4102444800000000000
+	not contains(testing.criterion(r, "Valid certificates installed").message, "expired at")
 }

@@ -34,7 +34,7 @@ test_tls12_allowed_when_threshold_lowered if {
 }
 
 test_fails_with_certificate_expiring_in_five_days if {
-	r := encryption_in_transit.report with input as fx.probe_with({"certificate": {"days_to_expiry": 5}})
+	r := encryption_in_transit.report with input as fx.probe_with({"certificate": {"not_after": "2026-11-06T00:00:00Z"}})
 	r.verdict == "fail"
 	contains(r.criteria[0].message, "certificate shop.example.com expires in 5 days < 30")
 }
@@ -57,11 +57,13 @@ test_error_when_probe_failed if {
 	contains(r.criteria[0].message, "Connection refused")
 }
 
+_collected := {"created_at": "2026-12-03T00:00:00Z"}
+
 _protocols_13 := {"SSLv2": false, "SSLv3": false, "TLSv1.0": false, "TLSv1.1": false, "TLSv1.2": false, "TLSv1.3": true}
 
-_cert := {"subject": "CN=shop.example.com", "not_after": "2027-03-02T01:49:00+00:00", "days_to_expiry": 89, "valid": true, "trusted_by": ["Mozilla"]}
+_cert := {"subject": "CN=shop.example.com", "not_after": "2027-03-02T01:49:00Z", "valid": true, "trusted_by": ["Mozilla"]}
 
-_sslyze(protocols, cert) := {"security": {"scans": {"vulnerabilities": {}, "dast": {}, "tls": {"reports/sslyze.json": {
+_sslyze(protocols, cert) := {"metadata": _collected, "security": {"scans": {"vulnerabilities": {}, "dast": {}, "tls": {"reports/sslyze.json": {
 	"tool": "sslyze", "version": "6.3.1", "scanned_at": "2026-11-24T09:00:00Z",
 	"provenance": {"collector": "scanners", "file": "reports/sslyze.json", "ref": "reports/sslyze.json"},
 	"servers": [{"target": "shop.example.com:443", "scanned": true, "protocols": protocols, "certificate": cert}],
@@ -93,6 +95,30 @@ test_fails_when_the_scanned_certificate_does_not_validate if {
 	r := encryption_in_transit.report with input as _sslyze(_protocols_13, object.union(_cert, {"valid": false, "trusted_by": []}))
 	r.verdict == "fail"
 	contains(r.criteria[0].message, "certificate validates against no trust store")
+}
+
+test_fails_when_the_scanned_certificate_expires_within_the_minimum if {
+	r := encryption_in_transit.report with input as _sslyze(_protocols_13, object.union(_cert, {"not_after": "2026-12-20T00:00:00Z"}))
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "certificate CN=shop.example.com expires in 17 days < 30")
+}
+
+test_fails_when_the_scanned_certificate_expiry_was_not_read if {
+	r := encryption_in_transit.report with input as _sslyze(_protocols_13, object.union(_cert, {"not_after": null}))
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "certificate CN=shop.example.com: expiry date not read")
+}
+
+test_days_left_count_from_the_collection_not_the_clock if {
+	# the same snapshot, evaluated years later, still counts 89 days
+	r := encryption_in_transit.report with input as _sslyze(_protocols_13, _cert) with time.now_ns as 4102444800000000000
+	contains(r.criteria[0].message, "89 days left >= 30")
+}
+
+test_fails_when_the_probed_certificate_expiry_was_not_read if {
+	r := encryption_in_transit.report with input as json.remove(fx.probe_good, ["security/probe/certificate/not_after"])
+	r.verdict == "fail"
+	contains(r.criteria[0].message, "certificate shop.example.com: expiry date not read")
 }
 
 test_fails_when_the_scanned_server_was_unreachable if {
