@@ -1,11 +1,12 @@
 """Where a field of a manifest sits: `deploy/web.yaml:31` for a container's `resources`, not the
 line its document starts on.
 
-The shared walk parses each file once into values (`SourceFile.yaml_documents`, which keep only
-the line a document starts on). The few files that hold workloads or PodDisruptionBudgets are
-composed again here into YAML nodes - libyaml's composer when PyYAML has it, which keeps line
-marks - and a field is found by following its path from the document's root node. Only the path
-asked for is followed (never the whole tree), so aliases cannot make the walk expensive.
+The shared walk parses each YAML file once (`SourceFile.yaml_documents`), and its mappings are
+`LineDict`s that know the line of each key: a field is found by following its path from the
+document's root, with no second parse (issue 12). Documents read another way (a `.json`
+manifest, parsed by the JSON parser) are composed here into YAML nodes - libyaml's composer,
+which keeps line marks - and walked the same way. Only the path asked for is followed (never
+the whole tree), so aliases cannot make the walk expensive.
 
 A field that is absent is located at its nearest present parent (a container with no `resources`
 points at the container's `- name:` line), and says so: `at` tells the reader the field is not
@@ -21,15 +22,35 @@ from typing import Any
 
 import yaml
 from gonogo.collectors.sources.files import SourceFile
+from gonogo.collectors.sources.yaml_parse import LineDict
 
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path = tuple[str | int, ...]
 
 
-def _child(node: yaml.Node, step: str | int) -> tuple[int, yaml.Node] | None:
+Located = Any
+"""A document's node: a yaml.Node, or a parsed value (LineDict, list, scalar) from the shared parse."""
+
+
+def _line(node: Located, parent_line: int) -> int:
+    if isinstance(node, yaml.Node):
+        return node.start_mark.line + 1
+    return node.line if isinstance(node, LineDict) else parent_line
+
+
+def _child(node: Located, step: str | int, line: int = 0) -> tuple[int, Located] | None:
     """(line, node) of one step down: a sequence item's own line, a mapping value's key line (a
-    block value starts on the line after `resources:`; the reader wants the key)."""
+    block value starts on the line after `resources:`; the reader wants the key). `line` is the
+    node's own, for a scalar item of a parsed list (which keeps no line of its own)."""
+    if not isinstance(node, yaml.Node):
+        if isinstance(step, int):
+            if isinstance(node, list) and 0 <= step < len(node):
+                return _line(node[step], line), node[step]
+            return None
+        if isinstance(node, LineDict) and step in node:
+            return node.name_line_of(step), node[step]
+        return None
     if isinstance(step, int):
         if isinstance(node, yaml.SequenceNode) and 0 <= step < len(node.value):
             item = node.value[step]
@@ -53,25 +74,26 @@ class Locator:
     """Refs of the fields of one object: `at(path)` is `file:line` of the field (or of its nearest
     present parent), else the object's ref with the field's path."""
 
-    def __init__(self, ref: str, file: str | None = None, root: yaml.Node | None = None) -> None:
+    def __init__(self, ref: str, file: str | None = None, root: Located | None = None, line: int = 0) -> None:
         self._ref, self._file, self._root = ref, file, root
+        self._root_line = _line(root, line) if root is not None else line
 
     def within(self, prefix: Path) -> Locator:
         """The locator of an object nested in this one (an item of a `List`)."""
-        node = self._root
+        node, line = self._root, self._root_line
         for step in prefix:
-            found = _child(node, step) if node is not None else None
-            node = found[1] if found else None
-        return Locator(self._ref, self._file, node)
+            found = _child(node, step, line) if node is not None else None
+            line, node = found if found else (line, None)
+        return Locator(self._ref, self._file, node, line)
 
     def line(self, path: Path) -> tuple[int, bool] | None:
         """(line, whether the field itself is there) of the deepest node on the path."""
         node = self._root
         if node is None or self._file is None:
             return None
-        line = node.start_mark.line + 1
+        line = self._root_line
         for step in path:
-            found = _child(node, step)
+            found = _child(node, step, line)
             if found is None:
                 return line, False
             line, node = found
@@ -89,13 +111,16 @@ class FieldLines:
 
     def __init__(self, files: Iterable[SourceFile] = ()) -> None:
         self._files = {source.rel: source for source in files}
-        self._documents: dict[str, dict[int, yaml.Node]] = {}
+        self._documents: dict[str, dict[int, Located]] = {}
 
-    def _roots(self, rel: str) -> dict[int, yaml.Node]:
+    def _roots(self, rel: str) -> dict[int, Located]:
         if rel not in self._documents:
-            roots: dict[int, yaml.Node] = {}
+            roots: dict[int, Located] = {}
             source = self._files.get(rel)
-            text = source.text if source is not None and source.suffix in (".yaml", ".yml", ".json") else None
+            readable = source is not None and source.suffix in (".yaml", ".yml", ".json")
+            if readable and source.suffix != ".json":
+                roots = {d.line: d.value for d in source.yaml_documents if isinstance(d.value, LineDict)}
+            text = source.text if readable and not roots else None
             if text is not None:
                 try:
                     for node in yaml.compose_all(text, Loader=_COMPOSER):

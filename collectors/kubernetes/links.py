@@ -22,6 +22,30 @@ def _by_namespace(workloads: dict[str, Any]) -> dict[str, list[tuple[str, dict[s
     return grouped
 
 
+class _LabelIndex:
+    """One namespace's workloads indexed by pod label (key, value), so that a selector is matched
+    against the workloads that carry one of its matchLabels pairs, not against every workload
+    (which made PDB, Service and NetworkPolicy joins quadratic: issue 12). The full selector is
+    still checked on each candidate; candidates keep the workloads' order."""
+
+    def __init__(self, workloads: list[tuple[str, dict[str, Any]]]) -> None:
+        self.workloads = workloads
+        self.postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for position, (_, fact) in enumerate(workloads):
+            for key, value in (fact.get("pod_labels") or {}).items():
+                self.postings[(str(key), str(value))].append(position)
+
+    def candidates(self, selector: dict[str, Any] | None) -> list[tuple[str, dict[str, Any]]]:
+        pairs = [(str(k), str(v)) for k, v in ((selector or {}).get("matchLabels") or {}).items()]
+        if not pairs:
+            return self.workloads
+        rarest = min((self.postings.get(pair, []) for pair in pairs), key=len)
+        return [self.workloads[position] for position in rarest]
+
+    def matching(self, selector: dict[str, Any] | None) -> list[tuple[str, dict[str, Any]]]:
+        return [(k, w) for k, w in self.candidates(selector) if selector_matches(selector, w["pod_labels"])]
+
+
 def _link_targets(section: dict[str, Any]) -> None:
     workloads = section["workloads"]
     for table, field in (("hpas", "hpa"), ("vpas", "vpa")):
@@ -48,19 +72,18 @@ def _pdb_selects(pdb: dict[str, Any], labels: dict[str, Any]) -> bool:
     return bool(selector) and selector_matches(selector, labels)
 
 
-def _link_selectors(section: dict[str, Any], grouped: dict[str, list[tuple[str, dict[str, Any]]]]) -> None:
+def _link_selectors(section: dict[str, Any], indexes: dict[str, _LabelIndex]) -> None:
+    empty = _LabelIndex([])
     for key, fact in section["pdbs"].items():
-        in_namespace = grouped.get(fact.get("namespace"), [])
-        matched = [k for k, w in in_namespace if _pdb_selects(fact, w["pod_labels"])]
+        index = indexes.get(fact.get("namespace"), empty)
+        selector = None if fact.get("selects_all") else fact.get("label_selector")
+        matched = [k for k, w in index.candidates(selector) if _pdb_selects(fact, w["pod_labels"])]
         fact["selected_workloads"] = matched
         for workload_key in matched:
             section["workloads"][workload_key].setdefault("pdbs", []).append(key)
     for fact in section["services"].values():
-        selected = [
-            (k, w)
-            for k, w in grouped.get(fact.get("namespace"), [])
-            if fact["selector"] and selector_matches({"matchLabels": fact["selector"]}, w["pod_labels"])
-        ]
+        index = indexes.get(fact.get("namespace"), empty)
+        selected = index.matching({"matchLabels": fact["selector"]}) if fact["selector"] else []
         backends = [w for _, w in selected]
         fact["backend_keys"] = sorted(k for k, _ in selected)
         fact["backend_workloads"] = len(backends)
@@ -70,7 +93,9 @@ def _link_selectors(section: dict[str, Any], grouped: dict[str, list[tuple[str, 
 
 
 def _link_network_policies(
-    section: dict[str, Any], grouped: dict[str, list[tuple[str, dict[str, Any]]]]
+    section: dict[str, Any],
+    grouped: dict[str, list[tuple[str, dict[str, Any]]]],
+    indexes: dict[str, _LabelIndex],
 ) -> None:
     policies = section["network_policies"]["policies"]
     by_ns: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
@@ -83,14 +108,14 @@ def _link_network_policies(
         ns_policies = by_ns.get(ns, [])
         without_ingress, without_egress = [], []
         selected_count = [0] * len(ns_policies)
-        for workload_key, w in grouped.get(ns, []):
-            selecting = [
-                i
-                for i, (_, p) in enumerate(ns_policies)
-                if selector_matches(p["pod_selector"], w["pod_labels"])
-            ]
-            for i in selecting:
+        selecting_of: dict[str, list[int]] = defaultdict(list)  # workload -> policies, in order
+        index = indexes.get(ns) or _LabelIndex([])
+        for i, (_, p) in enumerate(ns_policies):
+            for workload_key, _w in index.matching(p["pod_selector"]):
+                selecting_of[workload_key].append(i)
                 selected_count[i] += 1
+        for workload_key, _w in grouped.get(ns, []):
+            selecting = selecting_of.get(workload_key, [])
             if not any("Ingress" in ns_policies[i][1]["policy_types"] for i in selecting):
                 without_ingress.append(workload_key)
             if not any("Egress" in ns_policies[i][1]["policy_types"] for i in selecting):
@@ -289,9 +314,10 @@ def _link_poolers(section: dict[str, Any]) -> None:
 
 def link(section: dict[str, Any]) -> None:
     grouped = _by_namespace(section["workloads"])
+    indexes = {ns: _LabelIndex(workloads) for ns, workloads in grouped.items()}
     _link_targets(section)
-    _link_selectors(section, grouped)
-    _link_network_policies(section, grouped)
+    _link_selectors(section, indexes)
+    _link_network_policies(section, grouped, indexes)
     _link_tls(section)
     _link_dns(section)
     _link_backups(section)

@@ -16,7 +16,7 @@ def selector_matches(selector: dict[str, Any] | None, labels: dict[str, Any]) ->
     if not selector:
         return True
     for key, value in (selector.get("matchLabels") or {}).items():
-        if str(labels.get(key)) != str(value):
+        if key not in labels or str(labels[key]) != str(value):
             return False
     for expression in selector.get("matchExpressions") or []:
         key, operator = expression.get("key"), expression.get("operator")

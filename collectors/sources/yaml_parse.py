@@ -36,9 +36,15 @@ class LineDict(dict):
 
     line: int = 0
     key_lines: dict[Any, int]
+    """The line each value starts on (a block value: the line after its key)."""
+    name_lines: dict[Any, int]
+    """The line each key is written on."""
 
     def line_of(self, key: Any) -> int:
         return getattr(self, "key_lines", {}).get(key, self.line)
+
+    def name_line_of(self, key: Any) -> int:
+        return getattr(self, "name_lines", {}).get(key, self.line)
 
 
 class _LineLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
@@ -49,7 +55,8 @@ def _construct_line_dict(loader: Any, node: yaml.MappingNode) -> Iterator[LineDi
     data = LineDict()
     data.line = node.start_mark.line + 1
     lines: dict[Any, int] = {}
-    data.key_lines = lines
+    names: dict[Any, int] = {}
+    data.key_lines, data.name_lines = lines, names
     yield data
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
@@ -62,6 +69,7 @@ def _construct_line_dict(loader: Any, node: yaml.MappingNode) -> Iterator[LineDi
             ) from None
         data[key] = loader.construct_object(value_node, deep=True)
         lines[key] = value_node.start_mark.line + 1
+        names[key] = key_node.start_mark.line + 1
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
