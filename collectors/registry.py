@@ -47,14 +47,17 @@ def load(name: str) -> Collector:
     return getattr(importlib.import_module(module_name), class_name)()
 
 
-def option_specs() -> dict[str, tuple[Option, ...]]:
-    """Every available collector's options (built-ins and entry-point plug-ins), for the CLI's flags.
+def option_specs(only: list[str] | None = None) -> dict[str, tuple[Option, ...]]:
+    """Every available collector's options (built-ins and entry-point plug-ins), for the CLI's
+    flags; `only`: those collectors' (an unknown name is left to the runner to refuse).
 
     A plug-in that cannot be loaded contributes no options here; `gonogo check` then records its
     failure as that collector's error, so its items block.
     """
     specs: dict[str, tuple[Option, ...]] = {}
     for name in available():
+        if only is not None and name not in only:
+            continue
         try:
             collector = load(name)
         except Exception:  # a broken plug-in must not take the CLI down; the runner reports it

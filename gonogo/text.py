@@ -12,6 +12,7 @@ characters escaped (issue #11).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 REDACTED = "[redacted]"
@@ -40,10 +41,18 @@ def _clean_url(match: re.Match[str]) -> str:
     return f"{scheme}{host}{path}"
 
 
+# One scan for any credential shape: most strings have none, and then the per-pattern
+# substitutions are skipped (a 10,000-object snapshot holds about 900,000 strings: issue 12).
+_ANY_CREDENTIAL = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in CREDENTIAL_PATTERNS))
+
+
+@lru_cache(maxsize=65536)
 def redact(text: str) -> str:
     """`text` without credential-shaped substrings and without URL userinfo, query or fragment."""
     if "://" in text:
         text = _URL.sub(_clean_url, text)
+    if _ANY_CREDENTIAL.search(text) is None:
+        return text
     for _, pattern in CREDENTIAL_PATTERNS:
         text = pattern.sub(REDACTED, text)
     return text

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -91,3 +93,42 @@ def test_the_kept_spellings_still_set_the_contract_keys() -> None:
         "probe_url": "https://shop.example",
     }
     assert not {"kube_context", "namespaces", "helm", "in_cluster", "probe_url"} & set(kw)
+
+
+_IMPORTED = """
+import sys
+from gonogo.main import main
+sys.argv = ["gonogo", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+loaded = {m.split(".")[2] for m in sys.modules if m.startswith("gonogo.collectors.") and m.count(".") >= 2}
+print("LOADED", " ".join(sorted(loaded)))
+"""
+
+
+def _collectors_imported(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, *args], capture_output=True, text=True, check=False
+    )
+    line = next(line for line in done.stdout.splitlines() if line.startswith("LOADED"))
+    return set(line.split()[1:])
+
+
+def test_a_run_that_names_its_collectors_imports_only_those(tmp_path: Path) -> None:
+    out = tmp_path / "snapshot.json"
+    loaded = _collectors_imported("collect", "--collector", "context", str(tmp_path), "-o", str(out))
+    assert out.exists()
+    assert "context" in loaded
+    assert not loaded & {"monitoring", "kubernetes", "terraform", "secrets", "scanners"}
+
+
+def test_another_collectors_flag_still_works_when_collectors_are_named(tmp_path: Path) -> None:
+    out = tmp_path / "snapshot.json"
+    done = run_gonogo(
+        "collect", "--collector", "context", "--probe-timeout", "3", str(tmp_path), "-o", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    refused = run_gonogo("collect", "--collector", "context", "--no-such-flag", str(tmp_path))
+    assert refused.returncode == 2 and "No such option '--no-such-flag'" in refused.stderr
