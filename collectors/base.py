@@ -14,6 +14,9 @@ A collector is a class with
 - `volatile` (optional): snapshot paths whose facts depend on the machine collecting them (a
   tool found or not, its version), not on the repository; the evidence digest a sign-off binds
   leaves them out, so the same repository signs off the same on any machine;
+- `judgments` (optional): `(snapshot path, what is decided, where)` for each judgment the
+  collector makes while reading, where Rego cannot make it (which alert class a PromQL
+  expression measures); each item page of `gonogo docs` whose evidence is that path names it;
 - `collect(ctx) -> dict`: a partial snapshot `{section: {key: facts}}`, validated against the
   collector's `schema.json` (beside its module) before it is merged.
 

@@ -78,6 +78,23 @@ class MonitoringCollector:
         "monitoring.tracing",
     )
     options = ()  # the contract of collectors/base.py: no flags of its own
+    # What is decided here and not in Rego (collectors/base.py), named on the items' docs pages.
+    judgments = (
+        (
+            "monitoring.alert_coverage",
+            "which alert classes (CPU, memory, free disk, error rate, latency, ...) a PromQL or LogQL "
+            "expression measures, read from its series, matchers and functions, never its name; and "
+            "its threshold normalised to the class's unit. Which class serves which criterion, and "
+            "whether the threshold is tight enough, is decided in Rego.",
+            "collectors/monitoring/alert_classes.py",
+        ),
+        (
+            "monitoring.grafana",
+            "which dashboards are security, performance or business dashboards, from their titles, "
+            "tags, panel titles and queries",
+            "collectors/monitoring/grafana.py",
+        ),
+    )
     when_nothing_found = "empty"
 
     def collect(self, ctx: CollectContext) -> dict[str, Any]:

@@ -38,6 +38,8 @@ class CollectorInfo:
     options: tuple[tuple[str, str], ...]  # (flag, help)
     error: str = ""
     readme: str = ""  # the collector's own README.md: what it reads, its options, its facts
+    judgments: tuple[tuple[str, str, str], ...] = ()
+    """(snapshot path, what is judged, where) for each judgment made while collecting (base.py)."""
 
 
 @dataclass
@@ -50,6 +52,8 @@ class ItemPage:
     thresholds: list[dict[str, Any]] = field(default_factory=list)
     assurance: list[tuple[str, str, str]] = field(default_factory=list)  # (criterion, level, who)
     providers: dict[str, list[str]] = field(default_factory=dict)  # evidence path -> collectors
+    judgments: list[tuple[str, str, str]] = field(default_factory=list)
+    """(collector, what is judged, where) for the judgments made while collecting its evidence."""
 
 
 def words_of_test(name: str) -> str:
@@ -77,15 +81,23 @@ def read_tests(text: str) -> list[RegoTest]:
     return cases
 
 
+def _overlaps(one: str, other: str) -> bool:
+    return one == other or one.startswith(other + ".") or other.startswith(one + ".")
+
+
 def providers_of(evidence: str, collectors: list[CollectorInfo]) -> list[str]:
     """The collectors whose `provides` covers an evidence path (or a part of it)."""
-    found = []
-    for collector in collectors:
-        for path in collector.provides:
-            if evidence == path or evidence.startswith(path + ".") or path.startswith(evidence + "."):
-                found.append(collector.name)
-                break
-    return found
+    return [c.name for c in collectors if any(_overlaps(evidence, path) for path in c.provides)]
+
+
+def judgments_of(evidence: tuple[str, ...], collectors: list[CollectorInfo]) -> list[tuple[str, str, str]]:
+    """(collector, what, where) of each judgment a collector makes in one of these evidence paths."""
+    return [
+        (c.name, what, where)
+        for c in collectors
+        for path, what, where in c.judgments
+        if any(_overlaps(e, path) for e in evidence)
+    ]
 
 
 def _readme(collector: object) -> str:
@@ -114,7 +126,12 @@ def load_collectors() -> list[CollectorInfo]:
         )
         infos.append(
             CollectorInfo(
-                name, str(collector.version), tuple(collector.provides), options, readme=_readme(collector)
+                name,
+                str(collector.version),
+                tuple(collector.provides),
+                options,
+                readme=_readme(collector),
+                judgments=tuple(tuple(str(part) for part in j) for j in getattr(collector, "judgments", ())),
             )
         )
     return infos
@@ -174,6 +191,7 @@ def item_details(
         thresholds=[t for t in extra.get("thresholds") or [] if isinstance(t, dict)],
         assurance=required_assurance(item, extra),
         providers={e: providers_of(e, collectors) for e in item.evidence},
+        judgments=judgments_of(item.evidence, collectors),
     )
 
 

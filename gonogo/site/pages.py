@@ -170,6 +170,18 @@ def item_page(page: ItemPage, seed_text: str) -> str:
         "</table><p>The verdict is decided by the Rego rule below; each collector's page (with its "
         "README) says what it records and any judgment it makes while reading the files.</p>"
     )
+    if page.judgments:
+        parts.append(
+            '<h3 id="judged-while-collecting">Judged while collecting, not in Rego</h3><p>The rule '
+            "reads these facts as the collector decided them; the code named here makes the call.</p>"
+            "<table><tr><th>Collector</th><th>What it decides</th><th>Where</th></tr>"
+        )
+        parts.extend(
+            f'<tr><td><a href="../collectors/{escape(name)}.html">{escape(name)}</a></td>'
+            f"<td>{escape(what)}</td><td><code>{escape(where)}</code></td></tr>"
+            for name, what, where in page.judgments
+        )
+        parts.append("</table>")
     parts.append(_assurance_table(page))
     parts.append(f"<h2>Remediation</h2><p>{escape(item.remediation)}</p>")
     parts.append("<h2>Tests</h2>")

@@ -63,6 +63,15 @@ def test_one_page_per_item_and_per_collector(site: Path) -> None:
     assert "97.4% coverage achieved" in page  # the seed's wording
 
 
+def test_an_item_page_names_the_judgments_made_while_collecting(site: Path) -> None:
+    """Which alert class an alert measures is decided in the monitoring collector, not in Rego:
+    the 3.2 items' pages say so and where; an item whose evidence has no such judgment says nothing."""
+    page = (site / "items" / "3.2.1.html").read_text()
+    assert 'id="judged-while-collecting"' in page
+    assert "collectors/monitoring/alert_classes.py" in page
+    assert "judged-while-collecting" not in (site / "items" / "1.1.1.html").read_text()
+
+
 def test_every_link_resolves_to_a_file_in_the_site(site: Path) -> None:
     checked = 0
     for page in _pages(site):
