@@ -55,16 +55,23 @@ def evaluate(
     now: datetime | None = None,
     snapshot_sha256: str | None = None,
     origin: Origin | None = None,
+    only_collected: bool = False,
 ) -> dict[str, Any]:
     """The report for a validated snapshot. Raises GonogoError (exit 2) rather than guess.
 
     `snapshot_sha256` is the digest of the snapshot file as read; without it, the report records
-    the digest of the bytes gonogo writes for this snapshot (`snapshot_file_bytes`)."""
+    the digest of the bytes gonogo writes for this snapshot (`snapshot_file_bytes`).
+    `only_collected` (the pre-commit hook, which never decides a release): judge only the items
+    whose evidence the snapshot's collectors provide (evaluator/policy_subset.py)."""
     config = config or {}
     engine_options = engine_options or EngineOptions()
-    policies = policy_tree(
-        [*configured_dirs(config), *map(Path, engine_options.team_policies)], engine_options.opa_bin
-    )
+    teams = [*configured_dirs(config), *map(Path, engine_options.team_policies)]
+    policies = policy_tree(teams, engine_options.opa_bin)
+    if only_collected and not teams:
+        from gonogo.evaluator.policy_subset import subset_tree
+
+        runs = (snapshot.get("collectors") or {}).values()
+        policies = subset_tree(policies, {str(p) for run in runs for p in run.get("provides") or []})
     engine = make_engine(engine_options, policies)
     with ThreadPoolExecutor(max_workers=1) as pool:  # the catalog (opa inspect) while OPA evaluates
         pending_catalog = pool.submit(load_catalog, policies, engine_options.opa_bin)

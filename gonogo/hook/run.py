@@ -87,7 +87,7 @@ def run_hook(
             if not config.is_file():
                 raise GonogoError(f"config {config_path} is not staged in the repository")
         snapshot, config_document = api.collect(tree, config, options, collectors)
-        report = api.evaluate(snapshot, config_document, engine_options)
+        report = api.evaluate(snapshot, config_document, engine_options, only_collected=True)
     apply_skips(report, skip)
     errors = _errors(report)
     skipped = skipped_ids(report)

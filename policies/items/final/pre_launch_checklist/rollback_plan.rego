@@ -11,6 +11,7 @@
 #   attested_by:
 #     "Tested and documented": DevOps Lead
 #   evidence:
+#     - operations.documents
 #     - attestations
 #   remediation: >-
 #     Rehearse the rollback before launch and record the date as `tested:` in docs/rollback.md.

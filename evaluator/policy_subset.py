@@ -1,0 +1,105 @@
+"""The items a partial run can judge, compiled alone: the pre-commit hook's policies.
+
+OPA compiles every module on every run (about 0.7-0.9 s for the whole catalog on two cores,
+issue 12), and a hook run collects only a few collectors' evidence. An item whose METADATA
+`evidence` names no path those collectors provide has nothing to judge in such a run (it is
+pending), so the hook compiles only:
+
+- every module that is not an item (policies/lib, policies/main, the areas' `lib/` packages and
+  helper modules such as the security items' `evidence`);
+- every item whose evidence overlaps what the run's collectors provide;
+- and, until nothing changes, every item package that one of those modules names
+  (`data.gonogo.items.<package>`: 3.1.2 reads the 3.2 items' reports).
+
+The subset is copied under a private temporary `policies/` folder (with the same relative paths),
+built once per process and set of paths. The METADATA is read as what it is, YAML in comments
+(OPA's annotation format); `opa check` and the item tests keep every item's METADATA parseable.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from gonogo.evaluator.policy_files import rego_files
+
+_PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
+_ITEM_REFERENCE = re.compile(r"\bdata\.(gonogo\.items(?:\.[a-z_][a-z0-9_]*)+)")
+_subsets: dict[tuple[str, tuple[str, ...]], Path] = {}
+
+
+def metadata(text: str) -> dict[str, object]:
+    """The first METADATA block of a Rego module (the package's), parsed as YAML; {} if none."""
+    lines = text.splitlines()
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == "# METADATA")
+    except StopIteration:
+        return {}
+    block = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("#"):
+            break
+        block.append(line[2:] if line.startswith("# ") else line[1:])
+    try:
+        parsed = yaml.safe_load("\n".join(block))
+    except yaml.YAMLError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _overlaps(one: str, other: str) -> bool:
+    return one == other or one.startswith(other + ".") or other.startswith(one + ".")
+
+
+class _Module:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.text = path.read_text()
+        found = _PACKAGE.search(self.text)
+        self.package = found.group(1) if found else ""
+        custom = metadata(self.text).get("custom")
+        custom = custom if isinstance(custom, dict) else {}
+        self.is_item = "id" in custom
+        evidence = custom.get("evidence")
+        self.evidence = tuple(str(e) for e in evidence) if isinstance(evidence, list) else ()
+        self.references = set(_ITEM_REFERENCE.findall(self.text))
+
+    def judges(self, provided: Iterable[str]) -> bool:
+        return any(_overlaps(e, p) for e in self.evidence for p in provided)
+
+    def is_named_by(self, reference: str) -> bool:
+        return _overlaps(self.package, reference)
+
+
+def needed_modules(policies: Path, provided: Iterable[str]) -> list[Path]:
+    """The modules a run that collected `provided` paths needs, in rego_files order."""
+    provided = tuple(provided)
+    modules = [_Module(path) for path in rego_files(policies)]
+    keep = {m.path for m in modules if not m.is_item or m.judges(provided)}
+    while True:
+        references = {r for m in modules if m.path in keep for r in m.references}
+        more = {m.path for m in modules if m.path not in keep and any(m.is_named_by(r) for r in references)}
+        if not more:
+            return [m.path for m in modules if m.path in keep]
+        keep |= more
+
+
+def subset_tree(policies: Path, provided: Iterable[str]) -> Path:
+    """A private `policies/` folder holding only the needed modules (same relative paths)."""
+    key = (str(policies.resolve()), tuple(sorted(set(provided))))
+    if key in _subsets:
+        return _subsets[key]
+    scratch = Path(tempfile.mkdtemp(prefix="gonogo-subset-"))
+    atexit.register(shutil.rmtree, scratch, True)
+    tree = scratch / "policies"
+    for path in needed_modules(policies, key[1]):
+        target = tree / path.relative_to(policies)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    _subsets[key] = tree
+    return tree
