@@ -37,7 +37,7 @@ lint: setup
 test-rego: setup
 	$(OPA) test policies --timeout 60s --coverage --format json > .rego-coverage.json || { $(OPA) test policies --timeout 60s; exit 1; }
 	$(OPA) test policies --timeout 60s
-	@$(PY) -c "import json; c=json.load(open('.rego-coverage.json')); print(f\"Rego coverage: {c['coverage']:.1f}%\")"
+	@$(PY) scripts/rego-coverage .rego-coverage.json
 
 test-python: setup-test
 	./scripts/pytest
