@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from gonogo.evaluator.bounded_process import Deadline, describe_exit, run_bounded
 from gonogo.evaluator.engine import (
     DECISION_QUERY,
-    EngineInfo,
-    EngineOptions,
     describe_opa_errors,
     new_run,
     require_decision,
 )
-from gonogo.evaluator.opa_binary import check_opa, find_opa
+from gonogo.evaluator.opa_binary import LocalOpa
 
 from gonogo.errors import OpaError
 
@@ -43,14 +40,8 @@ def opa_error_text(stdout: bytes, stderr: bytes) -> str:
     return "no error message from OPA" if not first else "it printed an error on stderr (not shown)"
 
 
-class EvalEngine:
-    def __init__(self, options: EngineOptions, policies: Path) -> None:
-        binary = check_opa(find_opa(options.opa_bin))
-        self._bin = binary.path
-        self._policies = policies
-        self._timeout = options.timeout
-        self._max_bytes = options.max_answer_bytes
-        self.info = EngineInfo(transport="eval", opa_version=binary.version, location=binary.path)
+class EvalEngine(LocalOpa):
+    transport = "eval"
 
     def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
         run = new_run()

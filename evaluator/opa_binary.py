@@ -7,6 +7,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gonogo.evaluator.bounded_process import Deadline, run_bounded
 
@@ -62,3 +63,20 @@ def check_opa(path: str, timeout: float = 10.0) -> OpaBinary:
     if not version.startswith("1."):
         raise OpaError(f"{path} is OPA {version}; gonogo needs OPA v1 (Rego v1 syntax)")
     return OpaBinary(path=path, version=version)
+
+
+class LocalOpa:
+    """The part every engine that runs its own OPA shares: the checked binary, the policies, the
+    deadline and answer bound from the options, and its identity (`transport` names the engine)."""
+
+    transport = ""
+
+    def __init__(self, options: Any, policies: Path) -> None:
+        from gonogo.evaluator.engine import EngineInfo
+
+        binary = check_opa(find_opa(options.opa_bin))
+        self._bin = binary.path
+        self._policies = policies
+        self._timeout = options.timeout
+        self._max_bytes = options.max_answer_bytes
+        self.info = EngineInfo(transport=self.transport, opa_version=binary.version, location=binary.path)

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.evaluator.bounded_process import Deadline, describe_exit, kill_group
-from gonogo.evaluator.engine import DECISION_PATH, EngineInfo, EngineOptions, Run, new_run, require_decision
-from gonogo.evaluator.opa_binary import check_opa, find_opa
+from gonogo.evaluator.engine import DECISION_PATH, Run, new_run, require_decision
+from gonogo.evaluator.opa_binary import LocalOpa
 from gonogo.evaluator.opa_http import Endpoint, OpaHttp, answer_json
 
 from gonogo.errors import OpaError
@@ -53,17 +53,11 @@ def wait_until_ready(client: OpaHttp, deadline: Deadline, server: subprocess.Pop
         time.sleep(0.05)
 
 
-class ServerEngine:
+class ServerEngine(LocalOpa):
     """One server per `evaluate`; `session()` keeps one server for many evaluations (a batch of
     snapshots against the same policies), each query still with its own nonce and deadline."""
 
-    def __init__(self, options: EngineOptions, policies: Path) -> None:
-        binary = check_opa(find_opa(options.opa_bin))
-        self._bin = binary.path
-        self._policies = policies
-        self._timeout = options.timeout
-        self._max_bytes = options.max_answer_bytes
-        self.info = EngineInfo(transport="server", opa_version=binary.version, location=binary.path)
+    transport = "server"
 
     def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
         with self.session() as warm:
