@@ -54,8 +54,28 @@ def cited_location(ref: str, changed: set[str]) -> tuple[str, int] | None:
     return None
 
 
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def mentions(part: str, ref: str) -> bool:
+    """Whether `part` names `ref` as a whole reference: not inside a longer path or word (no
+    word character, `/`, `.` or `-` just before it, no word character just after). Plain string
+    search: a criterion of a large repository cites thousands of references, and compiling a
+    pattern per reference and part cost 15 s of a hook run at 10,000 objects (issue 12)."""
+    start = part.find(ref) if ref else -1
+    while start != -1:
+        end = start + len(ref)
+        before_ok = start == 0 or not (_word(part[start - 1]) or part[start - 1] in "/.-")
+        after_ok = end == len(part) or not _word(part[end])
+        if before_ok and after_ok:
+            return True
+        start = part.find(ref, start + 1)
+    return False
+
+
 def _mentions(part: str, refs: Iterable[str]) -> list[str]:
-    return [r for r in refs if re.search(rf"(?<![\w/.-]){re.escape(r)}(?!\w)", part)]
+    return [r for r in refs if mentions(part, r)]
 
 
 def criterion_findings(item: dict[str, Any], criterion: dict[str, Any], changed: set[str]) -> list[Finding]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from gonogo.hook.findings import change_findings, cited_location, other_failures, short_fix
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gonogo.hook.findings import change_findings, cited_location, mentions, other_failures, short_fix
 
 
 def _report(*criteria: dict) -> dict:
@@ -57,3 +62,27 @@ def test_a_joined_message_gives_one_finding_per_object_in_a_changed_file() -> No
 def test_the_fix_is_the_first_sentence_and_bounded() -> None:
     assert short_fix("Do this. Then that.") == "Do this"
     assert len(short_fix("word " * 100)) <= 202
+
+
+def _mentions_by_pattern(part: str, ref: str) -> bool:
+    """The rule as a regular expression, for comparison."""
+    return re.search(rf"(?<![\w/.-]){re.escape(ref)}(?!\w)", part) is not None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["deploy/a.yaml", "a.yaml", ":12", " ", "(", ")", "x", "/", ".", "-", "é", "_"]),
+        max_size=12,
+    ),
+    st.sampled_from(["deploy/a.yaml", "a.yaml", "deploy/a.yaml:12", "a.yaml:12"]),
+)
+def test_a_reference_is_mentioned_exactly_when_the_pattern_says_so(pieces: list[str], ref: str) -> None:
+    part = "".join(pieces)
+    assert mentions(part, ref) == _mentions_by_pattern(part, ref)
+
+
+def test_a_reference_inside_a_longer_path_is_not_mentioned() -> None:
+    assert mentions("Deployment web (deploy/a.yaml:3): no limit", "deploy/a.yaml:3")
+    assert not mentions("see other/deploy/a.yaml:3", "deploy/a.yaml:3")
+    assert not mentions("deploy/a.yaml:31", "deploy/a.yaml:3")
+    assert mentions("deploy/a.yaml:3; next", "deploy/a.yaml:3")
