@@ -186,27 +186,31 @@ class CollectorFlagsCommand(click.Command):
     and uses no other flag imports only those collectors to build their flags: importing all of
     them costs about 0.4 s (issue 12). Any other flag, or `--help`, brings every collector's."""
 
-    _collector_flags_added = False
+    _flags_for: tuple[str, ...] | bool | None = False
+    """Whose flags are added: False none yet, None every collector's, or those collectors'."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not self._collector_flags_added:
-            named = _named_collectors(args)
-            if named and not {"--help", "-h"} & set(args):
-                self._add_collector_flags(named)
-                if not _long_flags(args) <= {o for p in self.params for o in (*p.opts, *p.secondary_opts)}:
-                    self._collector_flags_added = False  # a flag of another collector: take all
-                    self.params = [p for p in self.params if not isinstance(p, CollectorFlag)]
+        named = () if {"--help", "-h"} & set(args) else tuple(_named_collectors(args))
+        self._use_collector_flags(named or None)
+        if named and not _long_flags(args) <= {o for p in self.params for o in (*p.opts, *p.secondary_opts)}:
+            self._use_collector_flags(None)  # a flag of another collector: take all
         return super().parse_args(ctx, args)
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        if not self._collector_flags_added:
-            self._add_collector_flags(None)
+        if self._flags_for is False:
+            self._use_collector_flags(None)
         return super().get_params(ctx)
 
-    def _add_collector_flags(self, only: list[str] | None) -> None:
-        self._collector_flags_added = True
+    def _use_collector_flags(self, only: tuple[str, ...] | None) -> None:
+        """Every collector's flags (only=None) or those collectors'; every flag already there
+        serves any run, and a command parsed again (in one process) gets what it needs."""
+        if self._flags_for is None or self._flags_for == only:
+            return
+        self.params = [p for p in self.params if not isinstance(p, CollectorFlag)]
+        self._flags_for = only
         taken = {opt for param in self.params for opt in param.opts} | {p.name for p in self.params}
-        flags = [flag for flag in collector_flags(only) if not (set(flag.opts) | {flag.name}) & taken]
+        wanted = None if only is None else list(only)
+        flags = [flag for flag in collector_flags(wanted) if not (set(flag.opts) | {flag.name}) & taken]
         at = next((i + 1 for i, p in enumerate(self.params) if p.name == "collectors"), len(self.params))
         self.params[at:at] = flags
 

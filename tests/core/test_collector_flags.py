@@ -132,3 +132,31 @@ def test_another_collectors_flag_still_works_when_collectors_are_named(tmp_path:
     assert done.returncode == 0, done.stderr
     refused = run_gonogo("collect", "--collector", "context", "--no-such-flag", str(tmp_path))
     assert refused.returncode == 2 and "No such option '--no-such-flag'" in refused.stderr
+
+
+def test_one_command_parsed_twice_in_a_process_gets_each_runs_flags(tmp_path: Path) -> None:
+    """The command object is shared: a second run naming other collectors gets their flags."""
+    from click.testing import CliRunner
+
+    from gonogo.main import cli
+
+    runner = CliRunner()
+    first = runner.invoke(
+        cli, ["collect", "--collector", "context", str(tmp_path), "-o", str(tmp_path / "a.json")]
+    )
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(
+        cli,
+        [
+            "collect",
+            "--collector",
+            "probe",
+            "--probe-timeout",
+            "3",
+            str(tmp_path),
+            "-o",
+            str(tmp_path / "b.json"),
+        ],
+    )
+    assert "No such option" not in second.output
+    assert second.exit_code == 0, second.output
