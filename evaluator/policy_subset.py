@@ -1,9 +1,9 @@
 """The items a partial run can judge, compiled alone: the pre-commit hook's policies.
 
-OPA compiles every module on every run (about 0.7-0.9 s for the whole catalog on two cores,
-issue 12), and a hook run collects only a few collectors' evidence. An item whose METADATA
-`evidence` names no path those collectors provide has nothing to judge in such a run (it is
-pending), so the hook compiles only:
+OPA compiles every module on every run (about 3 s for the whole catalog on two cores by
+`opa eval --profile`, issue 12), and a hook run collects only a few collectors' evidence.
+An item whose METADATA `evidence` names no path those collectors provide has nothing to judge
+in such a run (it is pending), so the hook compiles only:
 
 - every module that is not an item (policies/lib, policies/main, the areas' `lib/` packages and
   helper modules such as the security items' `evidence`);
@@ -52,7 +52,8 @@ def metadata(text: str) -> dict[str, object]:
     return parsed if isinstance(parsed, dict) else {}
 
 
-def _overlaps(one: str, other: str) -> bool:
+def paths_overlap(one: str, other: str) -> bool:
+    """Whether two dotted snapshot paths are the same, or one lies inside the other."""
     return one == other or one.startswith(other + ".") or other.startswith(one + ".")
 
 
@@ -70,10 +71,10 @@ class _Module:
         self.references = set(_ITEM_REFERENCE.findall(self.text))
 
     def judges(self, provided: Iterable[str]) -> bool:
-        return any(_overlaps(e, p) for e in self.evidence for p in provided)
+        return any(paths_overlap(e, p) for e in self.evidence for p in provided)
 
     def is_named_by(self, reference: str) -> bool:
-        return _overlaps(self.package, reference)
+        return paths_overlap(self.package, reference)
 
 
 def needed_modules(policies: Path, provided: Iterable[str]) -> list[Path]:

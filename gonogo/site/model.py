@@ -17,6 +17,7 @@ from typing import Any
 from gonogo.errors import OpaError
 from gonogo.evaluator.catalog import CatalogItem, load_catalog
 from gonogo.evaluator.opa_binary import check_opa, find_opa
+from gonogo.evaluator.policy_subset import paths_overlap
 
 TEST_VERDICTS = ("pass", "fail", "pending", "not applicable", "other")
 _TEST_NAME = re.compile(r"^(test_\w+)\b", re.MULTILINE)
@@ -81,13 +82,9 @@ def read_tests(text: str) -> list[RegoTest]:
     return cases
 
 
-def _overlaps(one: str, other: str) -> bool:
-    return one == other or one.startswith(other + ".") or other.startswith(one + ".")
-
-
 def providers_of(evidence: str, collectors: list[CollectorInfo]) -> list[str]:
     """The collectors whose `provides` covers an evidence path (or a part of it)."""
-    return [c.name for c in collectors if any(_overlaps(evidence, path) for path in c.provides)]
+    return [c.name for c in collectors if any(paths_overlap(evidence, path) for path in c.provides)]
 
 
 def judgments_of(evidence: tuple[str, ...], collectors: list[CollectorInfo]) -> list[tuple[str, str, str]]:
@@ -96,7 +93,7 @@ def judgments_of(evidence: tuple[str, ...], collectors: list[CollectorInfo]) -> 
         (c.name, what, where)
         for c in collectors
         for path, what, where in c.judgments
-        if any(_overlaps(e, path) for e in evidence)
+        if any(paths_overlap(e, path) for e in evidence)
     ]
 
 
