@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.evaluator.bounded_process import Deadline, describe_exit, run_bounded
-from gonogo.evaluator.engine import DEFAULT_MAX_ANSWER_BYTES
+from gonogo.evaluator.engine import DEFAULT_MAX_ANSWER_BYTES, describe_opa_message
 from gonogo.evaluator.eval_engine import parse_json
 from gonogo.evaluator.opa_binary import check_opa, find_opa
 
@@ -88,7 +88,7 @@ def load_catalog(policies: Path, opa_bin: str | None = None, timeout: float = 60
     restore a CI cache) could edit, and an edited severity moves blockers. `opa inspect` took
     1.1 s here, and runs beside the evaluation (docs/security.md)."""
     binary = check_opa(find_opa(opa_bin))
-    return _items(_inspect(policies, binary.path, timeout), policies)
+    return catalog_items(inspect_annotations(policies, binary.path, timeout), policies)
 
 
 def load_thresholds(
@@ -98,7 +98,7 @@ def load_thresholds(
     the items' and the shared helpers' (a helper such as lib/documents reads its own)."""
     binary = check_opa(find_opa(opa_bin))
     found: dict[str, Threshold] = {}
-    for entry in _inspect(policies, binary.path, timeout).get("annotations") or []:
+    for entry in inspect_annotations(policies, binary.path, timeout).get("annotations") or []:
         notes = entry.get("annotations", {})
         if notes.get("scope") == "package":
             for threshold in _thresholds(notes.get("custom") or {}, _package(entry.get("path", []))):
@@ -129,7 +129,8 @@ def _thresholds(custom: dict[str, Any], package: str) -> tuple[Threshold, ...]:
     return tuple(found)
 
 
-def _inspect(policies: Path, opa: str, timeout: float) -> dict[str, Any]:
+def inspect_annotations(policies: Path, opa: str, timeout: float) -> dict[str, Any]:
+    """`opa inspect --annotations` of the policies, as JSON (bounded in time and size)."""
     finished = run_bounded(
         [opa, "inspect", "--annotations", "--format", "json", str(policies)],
         b"",
@@ -138,8 +139,9 @@ def _inspect(policies: Path, opa: str, timeout: float) -> dict[str, Any]:
         "opa inspect",
     )
     if finished.returncode != 0:
-        first = finished.stderr.decode("utf-8", "replace").strip().splitlines()[:1]  # about policies only
-        detail = first[0][:300] if first else "no message"
+        text = finished.stderr.decode("utf-8", "replace")  # about the policies only
+        first = text.strip().splitlines()[:1]
+        detail = describe_opa_message(text) or (first[0][:300] if first else "no message")
         raise OpaError(f"{describe_exit('opa inspect', finished.returncode)}: {detail}")
     document = parse_json(finished.stdout, "opa inspect")
     if not isinstance(document, dict):
@@ -147,7 +149,8 @@ def _inspect(policies: Path, opa: str, timeout: float) -> dict[str, Any]:
     return document
 
 
-def _items(document: dict[str, Any], policies: Path) -> list[CatalogItem]:
+def catalog_items(document: dict[str, Any], policies: Path) -> list[CatalogItem]:
+    """The items of an `opa inspect --annotations` document of the policies in `policies`."""
     items = []
     for entry in document.get("annotations") or []:
         notes = entry.get("annotations", {})

@@ -19,8 +19,12 @@ def make_engine(options: EngineOptions, policies: Path) -> Engine:
         from gonogo.evaluator.server_engine import ServerEngine
 
         return ServerEngine(options, policies)
+    if options.transport == "warm":
+        from gonogo.evaluator.warm_engine import WarmEngine
+
+        return WarmEngine(options, policies)
     if options.transport == "eval":
         from gonogo.evaluator.eval_engine import EvalEngine
 
         return EvalEngine(options, policies)
-    raise OpaError("unknown OPA transport (use --engine eval or server, or --opa-url)")
+    raise OpaError("unknown OPA transport (use --engine eval, server or warm, or --opa-url)")

@@ -73,6 +73,12 @@ def evaluate(
         runs = (snapshot.get("collectors") or {}).values()
         policies = subset_tree(policies, {str(p) for run in runs for p in run.get("provides") or []})
     engine = make_engine(engine_options, policies)
+    served_catalog = getattr(engine, "catalog", None)  # the warm server answers with its own
+    if served_catalog is not None:
+        return _report(
+            snapshot, config, Policies(policies, engine.info, served_catalog), engine.evaluate,
+            now=now, snapshot_sha256=snapshot_sha256, origin=origin,
+        )  # fmt: skip
     with ThreadPoolExecutor(max_workers=1) as pool:  # the catalog (opa inspect) while OPA evaluates
         pending_catalog = pool.submit(load_catalog, policies, engine_options.opa_bin)
         return _report(

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "docs": "gonogo.commands.docs:docs",
     "verify": "gonogo.commands.verify:verify",
     "hook": "gonogo.commands.hook:hook",
+    "warm": "gonogo.commands.warm:warm",
     "test": "gonogo.commands.test:test",
     "new": "gonogo.commands.new:new",
     "diff": "gonogo.commands.diff:diff",

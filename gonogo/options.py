@@ -31,16 +31,19 @@ def _apply(options: list[Callable[..., Any]], fn: Callable[..., Any]) -> Callabl
     return fn
 
 
-def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+def engine_options(fn: Callable[..., Any], default_transport: str = "eval") -> Callable[..., Any]:
     options = [
         click.option(
             "--engine",
             "transport",
-            type=click.Choice(["eval", "server"]),
-            default="eval",
+            type=click.Choice(["eval", "server", "warm"]),
+            default=default_transport,
+            envvar="GONOGO_ENGINE",
             show_default=True,
-            help="How gonogo runs its own OPA: one `opa eval` process, or a "
-            "`opa run --server` on a private Unix socket, queried over HTTP.",
+            help="How gonogo runs its own OPA: one `opa eval` process; an `opa run --server` "
+            "on a private Unix socket for this run; or warm: that server kept for the next runs "
+            "with the same policies, stopping after $GONOGO_WARM_IDLE seconds idle "
+            "(docs/performance.md). Also $GONOGO_ENGINE.",
         ),
         click.option(
             "--opa-bin",
@@ -96,6 +99,11 @@ def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         ),
     ]
     return _apply(options, fn)
+
+
+def warm_engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The engine options with the warm server as the default (the pre-commit hook: many runs)."""
+    return engine_options(fn, default_transport="warm")
 
 
 def report_options(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -3,11 +3,37 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.support.cli import EXAMPLE_DAY, EXAMPLES, run_gonogo
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_warm_servers() -> Iterator[Path]:
+    """The warm OPA servers the tests start (the hook's default engine) live in a folder of this
+    session, and are stopped when it ends: no test reuses a server of the developer's, none outlives
+    the run."""
+    from gonogo.evaluator.warm_control import stop_all
+
+    root = Path(tempfile.mkdtemp(prefix="gw-", dir="/tmp"))  # short: a socket path holds ~100 bytes
+    before = os.environ.get("GONOGO_WARM_DIR")
+    os.environ["GONOGO_WARM_DIR"] = str(root)
+    try:
+        yield root
+    finally:
+        stop_all(root)
+        shutil.rmtree(root, ignore_errors=True)
+        if before is None:
+            os.environ.pop("GONOGO_WARM_DIR", None)
+        else:
+            os.environ["GONOGO_WARM_DIR"] = before
 
 
 @pytest.fixture(scope="session")

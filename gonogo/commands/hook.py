@@ -13,14 +13,14 @@ from gonogo.options import (
     collector_args,
     collector_options,
     engine_from,
-    engine_options,
+    warm_engine_options,
 )
 
 
 @click.command(name="hook", cls=CollectorFlagsCommand)
 @click.argument("files", nargs=-1)
 @collector_options
-@engine_options
+@warm_engine_options
 @click.option("--verbose", "-v", is_flag=True, help="Also show failures about unchanged files and a summary.")
 @click.option(
     "--skip",
