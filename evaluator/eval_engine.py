@@ -15,6 +15,7 @@ from gonogo.evaluator.engine import (
 from gonogo.evaluator.opa_binary import LocalOpa
 
 from gonogo.errors import OpaError
+from gonogo.json_text import compact
 
 
 def parse_json(raw: bytes, what: str) -> Any:
@@ -52,7 +53,7 @@ class EvalEngine(LocalOpa):
         ]  # fmt: skip
         finished = run_bounded(
             command,
-            json.dumps(run.input_for(input_document)).encode(),
+            compact(run.input_for(input_document)),
             Deadline(self._timeout),
             self._max_bytes,
             "opa eval",

@@ -24,6 +24,7 @@ from gonogo.evaluator.bounded_process import Deadline
 from gonogo.evaluator.engine import describe_opa_errors, describe_opa_message
 
 from gonogo.errors import OpaError
+from gonogo.json_text import compact
 
 _CHUNK = 65536
 _MEDIA_TYPE = re.compile(r"^\s*([\w.+-]+/[\w.+-]+)")
@@ -193,7 +194,7 @@ def refusal(status: int, body: Any, where: str, has_token: bool) -> OpaError:
 
 def answer_json(client: OpaHttp, method: str, path: str, payload: Any = None) -> Any:
     """The JSON body of a 2xx answer, or the OpaError for anything else."""
-    answer = client.request(method, path, None if payload is None else json.dumps(payload).encode())
+    answer = client.request(method, path, None if payload is None else compact(payload))
     where = client.endpoint.where
     if not 200 <= answer.status < 300:
         try:

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from gonogo.errors import SnapshotError
+from gonogo.json_text import indented
 from gonogo.schema_validation import schema_errors
 from gonogo.yaml_errors import describe_yaml_error
 
@@ -24,7 +25,7 @@ def snapshot_digest(document: Any) -> str:
 
 def snapshot_file_bytes(document: Any) -> bytes:
     """The bytes gonogo writes for a snapshot (`collect -o`, `check --snapshot-out`)."""
-    return (json.dumps(document, indent=2) + "\n").encode()
+    return indented(document)
 
 
 def bytes_digest(data: bytes) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from gonogo.json_text import indented
 
 
 def render(report: dict[str, Any], color: bool = False) -> str:
-    return json.dumps(report, indent=2, sort_keys=False) + "\n"
+    return indented(report).decode()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -51,7 +50,9 @@ def check(paths: tuple[Path, ...], **kw: Any) -> None:
             root, kw.pop("config_path"), options, list(kw.pop("collectors")) or None, only_paths
         )
         if kw.get("snapshot_out"):
-            write_output(json.dumps(snapshot, indent=2) + "\n", kw["snapshot_out"])
+            from gonogo.evaluator.snapshot import snapshot_file_bytes
+
+            write_output(snapshot_file_bytes(snapshot).decode(), kw["snapshot_out"])
         progress.PROGRESS.info("evaluating the snapshot with OPA")
         report = api.evaluate(snapshot, request.apply_min_score(config), engine_from(kw))
     sys.exit(emit_report(report, request))

@@ -45,7 +45,9 @@ def collect(paths: tuple[Path, ...], sign_key: Path | None, **kw: Any) -> None:
         snapshot, _ = api.collect(
             root, kw["config_path"], options, list(kw["collectors"]) or None, only_paths
         )
-    text = json.dumps(snapshot, indent=2) + "\n"
+    from gonogo.evaluator.snapshot import snapshot_file_bytes
+
+    text = snapshot_file_bytes(snapshot).decode()
     if sign_key is not None and output is not None:
         from gonogo.trust.envelope import load_signer
         from gonogo.trust.snapshot_signature import sign_snapshot, signature_path

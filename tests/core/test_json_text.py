@@ -1,0 +1,50 @@
+"""The JSON gonogo writes: the same document always gives the same bytes, what is read back equals
+what was written, and a value JSON cannot hold is an error, never a null."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gonogo.errors import GonogoError
+from gonogo.json_text import compact, indented
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(JSON_VALUES)
+def test_what_is_written_reads_back_equal(document: object) -> None:
+    for text in (indented(document), compact(document)):
+        assert json.loads(text) == document
+    assert indented(document) == indented(document)
+    assert indented(document).endswith(b"\n")
+
+
+def test_indented_matches_the_standard_librarys_layout_for_ascii() -> None:
+    document = {"a": [1, 2.5, {"b": None, "c": []}], "d": {}, "e": "text"}
+    assert indented(document).decode() == json.dumps(document, indent=2) + "\n"
+
+
+def test_integers_past_64_bits_odd_keys_and_lone_surrogates_still_write() -> None:
+    assert json.loads(indented({"big": 2**70})) == {"big": 2**70}
+    assert json.loads(indented({1: "one"})) == {"1": "one"}
+    for write in (indented, compact):
+        assert json.loads(write({"name": "x\udc80y"})) == {"name": "x\udc80y"}
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+@pytest.mark.parametrize("write", [indented, compact])
+def test_nan_and_infinities_are_refused(value: float, write: Callable[[object], bytes]) -> None:
+    with pytest.raises(GonogoError, match="NaN or infinite"):
+        write({"replicas": value, "other": None})
+    with pytest.raises(GonogoError, match="NaN or infinite"):
+        write({"big": 2**70, "nested": [value]})  # the standard library's path too
