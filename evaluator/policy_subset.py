@@ -31,6 +31,7 @@ from gonogo.evaluator.policy_files import rego_files
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
 _ITEM_REFERENCE = re.compile(r"\bdata\.(gonogo\.items(?:\.[a-z_][a-z0-9_]*)+)")
 _subsets: dict[tuple[str, tuple[str, ...]], Path] = {}
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML was built with it
 
 
 def metadata(text: str) -> dict[str, object]:
@@ -46,7 +47,7 @@ def metadata(text: str) -> dict[str, object]:
             break
         block.append(line[2:] if line.startswith("# ") else line[1:])
     try:
-        parsed = yaml.safe_load("\n".join(block))
+        parsed = yaml.load("\n".join(block), Loader=_SAFE_LOADER)
     except yaml.YAMLError:
         return {}
     return parsed if isinstance(parsed, dict) else {}

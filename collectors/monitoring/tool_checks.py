@@ -21,6 +21,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from gonogo.paths import project_bin_dir
 TIMEOUT_SECONDS = 20.0
 MAX_OUTPUT = 1024 * 1024
 MAX_FILES = 200
+PARALLEL_RUNS = max(2, min(8, 2 * (os.cpu_count() or 1)))
 _VERSION = re.compile(r"version (\d+\.\d+\.\d+\S*)")
 _POSITION = re.compile(r": ?(\d+):(\d+): |\bline (\d+)\b")
 _RULE_ERRORS = (
@@ -180,6 +182,7 @@ class ToolChecks:
         outcome: str,
     ) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
+        checked: list[tuple[dict[str, Any], SourceFile]] = []
         for index, (rel, source) in enumerate(sorted(sources.items())):
             row: dict[str, Any] = {
                 "checked": False,
@@ -189,10 +192,13 @@ class ToolChecks:
                 "provenance": self.provenance(source, None),
             }
             found[rel] = row
-            if tool.path is None or index >= MAX_FILES:
-                continue
-            # An absolute path: promtool resolves rule_files, amtool templates, beside the file.
-            done = tool.run([*args, str(source.path.resolve())])
+            if tool.path is not None and index < MAX_FILES:
+                checked.append((row, source))
+        # An absolute path: promtool resolves rule_files, amtool templates, beside the file. The
+        # runs wait on the tool, not on Python: a few at once (52 files: 2.7 s one by one).
+        with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as pool:
+            results = list(pool.map(lambda pair: tool.run([*args, str(pair[1].path.resolve())]), checked))
+        for (row, _source), done in zip(checked, results, strict=True):
             if done is None:
                 row["error"] = "timed out or too much output"
                 continue
@@ -205,6 +211,6 @@ class ToolChecks:
                 row["line"] = _line(detail)
         if len(sources) > MAX_FILES:
             self.warnings.append(f"{tool.name}: only the first {MAX_FILES} of {len(sources)} files checked")
-        for problem in tool.problems[:5]:
+        for problem in sorted(tool.problems)[:5]:  # sorted: the runs finish in any order
             self.warnings.append(problem)
         return found
