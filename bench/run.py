@@ -5,18 +5,22 @@ runs as its own process, `--runs` times, the compared pairs interleaved run by r
 in the machine's load touches both alike:
 
 - hook: `gonogo hook --collector context --collector kubernetes <one staged file>` in the tree
-  made a git repository (the pre-commit path: the whole repository collected as context),
-  against conftest (tools/conftest) testing bench/conftest/policy's ten equivalent criteria on
-  every manifest with `--combine`;
-- check: `gonogo check TREE` with the full catalog, collection included;
+  made a git repository (the pre-commit path: the whole repository collected as context), with
+  its default engine (warm) and with `--engine eval`, against conftest (tools/conftest) testing
+  bench/conftest/policy's ten equivalent criteria on every manifest with `--combine`;
+- check: `gonogo check TREE` with the full catalog, collection included (eval and warm engines);
 - collect: `gonogo collect TREE -o snapshot.json`;
-- evaluate: `gonogo evaluate snapshot.json`, against raw `opa eval` of the same policies on the
-  same snapshot, cold (`--data policies/`) and from a prebuilt bundle (`opa build`): the floor;
+- evaluate: `gonogo evaluate snapshot.json` (eval and warm engines), against raw `opa eval` of
+  the same policies on the same snapshot, cold (`--data policies/`) and from a prebuilt bundle
+  (`opa build`): the floor;
 - version: `gonogo --version`.
 
-Peak memory is the largest resident set of the process tree (os.wait4). The table, the ratios
-and the machine go to stdout, bench/results.json and docs/performance.md (between the
-`bench:begin`/`bench:end` markers).
+The warm engine's servers live in a folder of the bench ($GONOGO_WARM_DIR) and are stopped at
+the end; each path's warm-up run starts its server, so the measured warm runs are the repeated
+runs the engine is for. Peak memory is the largest resident set of the measured process tree
+(os.wait4), which a warm server is not part of: its own peak (VmHWM) is reported beside. The
+table, the ratios and the machine go to stdout, bench/results.json and docs/performance.md
+(between the `bench:begin`/`bench:end` markers).
 
     python bench/run.py [--scales 100,1000,10000,20000] [--runs 3] [--no-docs]
 """
@@ -46,6 +50,7 @@ CONFTEST_POLICY = REPO / "bench" / "conftest" / "policy"
 QUERY = "data.gonogo.main.decision"
 DOCS = REPO / "docs" / "performance.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+WARM_ENV = "GONOGO_WARM_DIR"
 OPA_DATA = ["--ignore", "*_test.rego", "--ignore", "*.json", "--ignore", "*.yaml"]
 
 
@@ -123,15 +128,22 @@ def measure_scale(objects: int, runs: int, work: Path) -> dict[str, Any]:
     if not bundle.exists():
         subprocess.run([OPA, "build", "-b", str(POLICIES), *OPA_DATA, "-o", str(bundle)], check=True)
     hook = [GONOGO, "hook", "--collector", "context", "--collector", "kubernetes", changed]
+    hook_eval = [*hook[:2], "--engine", "eval", *hook[2:]]
     conftest = [CONFTEST, "test", "--combine", "--no-color", "-p", str(CONFTEST_POLICY), *manifests(tree)]
     raw = [OPA, "eval", "--format", "json", "--data", str(POLICIES), *OPA_DATA, "-i", str(snapshot), QUERY]
     raw_bundle = [OPA, "eval", "--format", "json", "-b", str(bundle), "-i", str(snapshot), QUERY]
     report = work / "report.json"
     measured: dict[str, Measured] = {}
-    measured |= interleaved({"hook": (hook, tree), "conftest": (conftest, tree)}, runs)
+    measured |= interleaved(
+        {"hook": (hook, tree), "hook (eval engine)": (hook_eval, tree), "conftest": (conftest, tree)}, runs
+    )
     measured |= interleaved(
         {
             "evaluate": ([GONOGO, "evaluate", str(snapshot), "-f", "json", "-o", str(report)], None),
+            "evaluate (warm)": (
+                [GONOGO, "evaluate", "--engine", "warm", str(snapshot), "-f", "json", "-o", str(report)],
+                None,
+            ),
             "opa eval": (raw, None),
             "opa eval (bundle)": (raw_bundle, None),
         },
@@ -140,6 +152,10 @@ def measure_scale(objects: int, runs: int, work: Path) -> dict[str, Any]:
     measured |= interleaved(
         {
             "check": ([GONOGO, "check", str(tree), "-f", "json", "-o", str(report)], None),
+            "check (warm)": (
+                [GONOGO, "check", "--engine", "warm", str(tree), "-f", "json", "-o", str(report)],
+                None,
+            ),
             "collect": ([GONOGO, "collect", str(tree), "-o", str(work / "again.json")], None),
         },
         runs,
@@ -150,7 +166,20 @@ def measure_scale(objects: int, runs: int, work: Path) -> dict[str, Any]:
         "files": files,
         "snapshot_mib": round(snapshot.stat().st_size / 2**20, 2),
         "paths": {name: _summary(p) for name, p in measured.items()},
+        "warm_server_peak_mib": warm_servers_peak_mib(),
     }
+
+
+def warm_servers_peak_mib() -> float:
+    """The largest peak resident set (VmHWM) of the warm OPA servers running now (0 if none)."""
+    peaks = [0.0]
+    for pid_file in Path(os.environ[WARM_ENV]).glob("*/opa.pid"):
+        try:
+            status = Path(f"/proc/{pid_file.read_text().strip()}/status").read_text()
+        except OSError:
+            continue
+        peaks += [int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")]
+    return round(max(peaks), 1)
 
 
 def _summary(path: Measured) -> dict[str, Any]:
@@ -167,7 +196,9 @@ def ratios(scale: dict[str, Any]) -> dict[str, float]:
     p = scale["paths"]
     return {
         "hook / conftest": p["hook"]["median_s"] / p["conftest"]["median_s"],
+        "hook (eval) / conftest": p["hook (eval engine)"]["median_s"] / p["conftest"]["median_s"],
         "evaluate / opa eval": p["evaluate"]["median_s"] / p["opa eval"]["median_s"],
+        "evaluate (warm) / opa eval": p["evaluate (warm)"]["median_s"] / p["opa eval"]["median_s"],
         "check peak RSS / snapshot size": p["check"]["peak_mib"] / max(scale["snapshot_mib"], 0.01),
     }
 
@@ -206,6 +237,8 @@ def table(results: dict[str, Any]) -> str:
     for scale in results["scales"]:
         values = " | ".join(f"{v:.2f}" for v in ratios(scale).values())
         rows.append(f"| {scale['objects']:,} | {values} |")
+    peaks = ", ".join(f"{s['objects']:,}: {s['warm_server_peak_mib']:.0f} MiB" for s in results["scales"])
+    rows += ["", f"Peak resident set of the warm OPA server (not in the process trees above): {peaks}."]
     growth = _growth(results["scales"])
     if growth:
         rows += ["", f"Growth of `check` from 10,000 to 20,000 objects: **{growth:.2f}×**."]
@@ -249,9 +282,13 @@ def main() -> None:
     versions = interleaved({"version": ([GONOGO, "--version"], None)}, max(args.runs, 5))
     results["version"] = _summary(versions["version"])
     with tempfile.TemporaryDirectory(prefix="gonogo-bench-") as tmp:
-        for objects in (int(s) for s in args.scales.split(",")):
-            print(f"measuring {objects:,} objects ...", file=sys.stderr, flush=True)
-            results["scales"].append(measure_scale(objects, args.runs, Path(tmp)))
+        os.environ[WARM_ENV] = tempfile.mkdtemp(prefix="gw-", dir="/tmp")  # short: a socket path
+        try:
+            for objects in (int(s) for s in args.scales.split(",")):
+                print(f"measuring {objects:,} objects ...", file=sys.stderr, flush=True)
+                results["scales"].append(measure_scale(objects, args.runs, Path(tmp)))
+        finally:
+            subprocess.run([GONOGO, "warm", "stop"], check=False, stdout=subprocess.DEVNULL)
     text = table(results)
     print(text)
     (REPO / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -52,8 +52,9 @@ def test_nan_and_infinities_are_refused(value: float, write: Callable[[object], 
 
 
 def test_a_snapshot_holding_nan_is_not_json(tmp_path: Path) -> None:
-    from gonogo.errors import SnapshotError
     from gonogo.evaluator.snapshot import load_snapshot
+
+    from gonogo.errors import SnapshotError
 
     for name, text in (("s.json", '{"apiVersion": NaN}'), ("s.yaml", "apiVersion: .nan\n")):
         (tmp_path / name).write_text(text)
