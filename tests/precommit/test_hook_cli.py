@@ -95,3 +95,19 @@ def test_a_replay_allowed_by_the_test_switch_never_passes(opa_bin: str, repo: Pa
     result = _hook(repo, "deploy/hpa.yaml", env=EXAMPLE_DAY)
     assert result.returncode == 1
     assert result.stdout.strip().endswith("a replay never passes a gate")
+
+
+def test_the_hook_keeps_a_warm_engine_that_answers_as_eval_does(
+    opa_bin: str, repo: Path, private_warm_servers: Path
+) -> None:
+    from gonogo.evaluator.warm_control import servers
+
+    deployment = repo / "deploy" / "deployment.yaml"
+    deployment.write_text(deployment.read_text().replace(MEMORY, 'limits: {cpu: "1"}'))
+    _git(repo, "add", "deploy/deployment.yaml")
+    by_eval = _hook(repo, "deploy/deployment.yaml", "--engine", "eval")
+    first, second = (_hook(repo, "deploy/deployment.yaml") for _ in range(2))  # the default: warm
+    assert by_eval.returncode == first.returncode == second.returncode == 1
+    assert by_eval.stdout == first.stdout == second.stdout
+    running = [state for state in servers(private_warm_servers) if state.running]
+    assert running, "the hook's default engine left no warm server for the next commit"
