@@ -11,9 +11,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from gonogo.evaluator.warm_state import OPA_PID, PID, USED, process_alive
+from gonogo.evaluator.warm_state import OPA_PID, PID, SUPERVISOR, USED, process_alive
 
-SUPERVISOR = "gonogo.evaluator.warm_supervisor"
 _KEY = re.compile(r"^[0-9a-f]{32}$")
 
 

@@ -36,6 +36,7 @@ from gonogo.evaluator.warm_state import (
     CATALOG,
     OPA_PID,
     PID,
+    SUPERVISOR,
     idle_seconds,
     mark_used,
     open_lock,
@@ -50,7 +51,6 @@ from gonogo.evaluator.warm_state import (
 from gonogo.errors import OpaError
 
 WHERE = "the warm OPA server"
-SUPERVISOR = "gonogo.evaluator.warm_supervisor"
 CATALOG_PATH = "/v1/data/gonogo_warm/catalog"
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from gonogo.errors import OpaError
 
 ROOT_ENV = "GONOGO_WARM_DIR"
+SUPERVISOR = "gonogo.evaluator.warm_supervisor"  # the module run detached, named in its command line
 IDLE_ENV = "GONOGO_WARM_IDLE"
 DEFAULT_IDLE_SECONDS = 900.0
 SOCKET, CATALOG, PID, OPA_PID, USED = "opa.sock", "catalog.json", "supervisor.pid", "opa.pid", "used"
