@@ -8,7 +8,6 @@ prints a Go/No-Go decision: it judges a change, not a release (`gonogo check .` 
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,8 @@ from typing import Any
 from gonogo.errors import GonogoError, OpaError
 from gonogo.evaluator.engine import EngineOptions
 from gonogo.hook.findings import change_findings, other_failures, unreadable_files
-from gonogo.hook.staged import export_index, repo_relative, repository_root
+from gonogo.hook.staged import repo_relative, repository_root
+from gonogo.hook.synced_tree import synced_tree
 
 ENGINE_FIX = (
     "no OPA engine: the gonogo hook's install builds the pinned OPA into its environment, and this one "
@@ -77,9 +77,7 @@ def run_hook(
     root = repository_root(cwd)
     changed = set(repo_relative(files, root, cwd))
     _require_engine(engine_options)
-    with tempfile.TemporaryDirectory(prefix="gonogo-hook-") as scratch:
-        tree = Path(scratch) / "staged"
-        export_index(root, tree)
+    with synced_tree(root) as tree:
         config = None
         if config_path is not None:
             given = Path(config_path)

@@ -1,4 +1,4 @@
-"""The repository as it will be committed: the git index, exported to a scratch folder."""
+"""Asking git about the repository the hook runs in (synced_tree.py exports the index)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 from gonogo.errors import GonogoError
 
 
-def _git(args: list[str], cwd: Path) -> str:
+def git_output(args: list[str], cwd: Path) -> str:
     try:
-        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, errors="surrogateescape", check=False
+        )
     except OSError as exc:
         raise GonogoError(f"gonogo hook needs git on PATH ({exc.strerror})") from exc
     if proc.returncode != 0:
@@ -20,13 +22,7 @@ def _git(args: list[str], cwd: Path) -> str:
 
 
 def repository_root(cwd: Path) -> Path:
-    return Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-
-
-def export_index(root: Path, target: Path) -> None:
-    """Every staged file (the index, or $GIT_INDEX_FILE during `git commit <paths>`) under target."""
-    target.mkdir(parents=True, exist_ok=True)
-    _git(["checkout-index", "--all", f"--prefix={target.as_posix()}/"], root)
+    return Path(git_output(["rev-parse", "--show-toplevel"], cwd).strip())
 
 
 def repo_relative(files: list[str], root: Path, cwd: Path) -> list[str]:
