@@ -23,7 +23,7 @@ from gonogo.evaluator.snapshot import bytes_digest, snapshot_file_bytes, validat
 from gonogo.team_policies import configured_dirs, policy_tree
 from gonogo.trust.assess import assess
 from gonogo.trust.digest import evidence_digest
-from gonogo.trust.snapshot_signature import Origin
+from gonogo.trust.origin import Origin
 from gonogo.trust.trust_config import Identity, load_trust
 
 

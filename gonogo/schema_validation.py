@@ -11,13 +11,10 @@ the document only takes the slow path.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 try:
     import jsonschema_rs
@@ -26,6 +23,10 @@ except ImportError:  # pragma: no cover - a dependency; without it every check t
 
 from gonogo.paths import schemas_dir
 from gonogo.text import redact
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is invalid, or a test asks (40 ms a run)
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 _BASE = "https://gonogo.dev/schemas/"
 
@@ -46,6 +47,8 @@ def _schema_documents() -> tuple[tuple[str, Any], ...]:
 
 @cache
 def _registry() -> Registry:
+    from referencing import Registry, Resource
+
     return Registry().with_resources(
         (uri, Resource.from_contents(contents)) for uri, contents in _schema_documents()
     )
@@ -56,24 +59,37 @@ def _fast_registry() -> Any:
     return jsonschema_rs.Registry(list(_schema_documents()))
 
 
-_FAST: dict[int, tuple[Draft202012Validator, Any]] = {}
+class Checker:
+    """One schema's two validators, each built when first needed: jsonschema-rs (the fast path,
+    None when it is missing or cannot compile the schema) and jsonschema (which decides every
+    "invalid" and words the messages)."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
+
+    @cached_property
+    def slow(self) -> Draft202012Validator:
+        from jsonschema import Draft202012Validator, FormatChecker
+
+        return Draft202012Validator(self.schema, registry=_registry(), format_checker=FormatChecker())
+
+    @cached_property
+    def fast(self) -> Any:
+        if jsonschema_rs is None:
+            return None
+        try:
+            return jsonschema_rs.validator_for(self.schema, registry=_fast_registry(), validate_formats=True)
+        except Exception:  # a schema it cannot compile: jsonschema alone decides
+            return None
+
+    def iter_errors(self, document: Any) -> Any:
+        return self.slow.iter_errors(document)
 
 
-def _fast_says_valid(checker: Draft202012Validator, document: Any) -> bool:
+def _fast_says_valid(checker: Checker, document: Any) -> bool:
     """True only when jsonschema-rs validates `document` against checker's schema; any failure
     to build or run it is False (the slow path decides)."""
-    if jsonschema_rs is None:
-        return False
-    entry = _FAST.get(id(checker))
-    if entry is None:
-        try:
-            fast = jsonschema_rs.validator_for(
-                checker.schema, registry=_fast_registry(), validate_formats=True
-            )
-        except Exception:  # a schema it cannot compile: jsonschema alone decides
-            fast = None
-        entry = _FAST[id(checker)] = (checker, fast)  # the checker kept alive: its id stays its own
-    fast = entry[1]
+    fast = checker.fast
     if fast is None:
         return False
     try:
@@ -83,23 +99,20 @@ def _fast_says_valid(checker: Draft202012Validator, document: Any) -> bool:
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
+def validator(name: str) -> Checker:
     """`name` relative to https://gonogo.dev/schemas/, optionally with a `#/json/pointer` into it."""
     if "#" in name:
-        schema: Any = {"$ref": _BASE + name}
-    else:
-        schema = _registry().get_or_retrieve(_BASE + name).value.contents
-    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
+        return Checker({"$ref": _BASE + name})
+    return Checker(dict(_schema_documents())[_BASE + name])
 
 
 @cache
-def file_validator(path: Path) -> Draft202012Validator:
+def file_validator(path: Path) -> Checker:
     """A validator for the schema in `path` (a collector's schema.json), built once per process;
     its `$ref`s may name gonogo's own schemas by their `$id`. Not checked against the metaschema
     here (that costs ~0.1 s a schema): tests check the built-ins', and a broken schema raises
     when used, which the runner records as that collector's error."""
-    contents = json.loads(path.read_text())
-    return Draft202012Validator(contents, registry=_registry(), format_checker=FormatChecker())
+    return Checker(json.loads(path.read_text()))
 
 
 def pointer(path: Any) -> str:
@@ -111,7 +124,7 @@ def schema_errors(name: str, document: Any, limit: int = 20) -> list[str]:
     return validation_errors(validator(name), document, limit)
 
 
-def validation_errors(checker: Draft202012Validator, document: Any, limit: int = 20) -> list[str]:
+def validation_errors(checker: Checker, document: Any, limit: int = 20) -> list[str]:
     """schema_errors for an already built validator."""
     if _fast_says_valid(checker, document):
         return []

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gonogo.trust.trust_config import Identity
-from gonogo.trust.verify import Verification, verify_attestation
+
+if TYPE_CHECKING:
+    from gonogo.trust.verify import Verification
 
 COUNTING = ("verified", "stale")  # stale counts only where METADATA says commit_independent
 
@@ -97,6 +99,8 @@ def assess(snapshot: dict[str, Any], identities: list[Identity], now: datetime) 
     envelopes = section.get("envelopes") or []
     images = image_digests(snapshot) if envelopes else ()  # a walk of every manifest: only to bind
     assessment = Assessment()
+    if envelopes:  # the signature libraries load only when there is a signature to check
+        from gonogo.trust.verify import verify_attestation
     for found in envelopes:
         file = str(found.get("provenance", {}).get("file", "?"))
         result = verify_attestation(found.get("envelope"), identities, commit=commit, images=images, now=now)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from securesystemslib.signer import CryptoSigner
 
 from gonogo.errors import GonogoError
 from gonogo.trust.envelope import sign
+from gonogo.trust.origin import Origin
 from gonogo.trust.statement import PAYLOAD_TYPE, STATEMENT_TYPE
 from gonogo.trust.trust_config import Identity
 
@@ -32,21 +32,6 @@ SUFFIX = ".dsse.json"
 
 class SnapshotSignatureError(GonogoError):
     """A snapshot signature is missing, unreadable or does not verify."""
-
-
-@dataclass(frozen=True)
-class Origin:
-    kind: str  # collected | signed | unsigned
-    signer: str | None = None
-    reason: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        found: dict[str, Any] = {"kind": self.kind}
-        if self.signer:
-            found["signer"] = self.signer
-        if self.reason:
-            found["reason"] = self.reason
-        return found
 
 
 def signature_path(snapshot: Path) -> Path:

@@ -22,13 +22,14 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from securesystemslib.signer import SSlibKey
 
 from gonogo.errors import GonogoError
-from gonogo.trust.envelope import TrustKeyError, public_key
+
+if TYPE_CHECKING:  # the crypto libraries load only when a key is read (30 ms a run)
+    from securesystemslib.signer import SSlibKey
 
 NAMESPACE = "gonogo"
 KEY_TYPES = ("ssh-ed25519", "ecdsa-sha2-nistp256")
@@ -73,6 +74,15 @@ def _usable(options: dict[str, str]) -> bool:
     return not (before.strip("0") and before <= now) and not (after.strip("0") and after > now)
 
 
+def _public_key(text: str, where: str) -> SSlibKey:
+    from gonogo.trust.envelope import TrustKeyError, public_key
+
+    try:
+        return public_key(text)
+    except TrustKeyError as error:
+        raise TrustConfigError(f"{where}: {error}") from None
+
+
 def parse_allowed_signers(
     text: str, roles: dict[str, list[str]], source: str = "allowed_signers"
 ) -> list[Identity]:
@@ -89,10 +99,7 @@ def parse_allowed_signers(
             raise TrustConfigError(f"{source}:{number}: expected a key type and a key")
         if not _usable(options):
             continue
-        try:
-            key = public_key(f"{rest[0]} {rest[1]}")
-        except TrustKeyError as error:
-            raise TrustConfigError(f"{source}:{number}: {error}") from None
+        key = _public_key(f"{rest[0]} {rest[1]}", f"{source}:{number}")
         for principal in principals:
             identities.append(Identity(principal, key, frozenset(roles.get(principal, []))))
     return identities
@@ -108,10 +115,7 @@ def load_trust(section: dict[str, Any] | None, base: Path) -> list[Identity]:
     for index, entry in enumerate(section.get("identities") or []):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise TrustConfigError(f"trust.identities[{index}] needs a name, a key and roles")
-        try:
-            key = public_key(str(entry.get("key", "")))
-        except TrustKeyError as error:
-            raise TrustConfigError(f"trust.identities[{index}]: {error}") from None
+        key = _public_key(str(entry.get("key", "")), f"trust.identities[{index}]")
         roles = entry.get("roles") or []
         identities.append(Identity(entry["name"], key, frozenset(str(r) for r in roles)))
     signers = section.get("allowed_signers")
