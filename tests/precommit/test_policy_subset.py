@@ -67,3 +67,17 @@ def test_the_subset_judges_what_the_whole_catalog_judges(hook: str) -> None:
             assert subset[item_id]["criteria"] == item["criteria"], item_id
         else:
             assert item["verdict"] in ("pending", "not_applicable"), (item_id, item["verdict"])
+
+
+def test_a_kept_subset_is_reused_and_built_again_when_edited() -> None:
+    from gonogo.evaluator import policy_subset
+    from gonogo.evaluator.policy_files import policy_digest
+
+    provided = ("kubernetes", "context")
+    first = policy_subset._kept_subset(policies_dir(), provided)
+    built = policy_digest(first)
+    edited = next(p for p in sorted(first.rglob("*.rego")) if "items" in p.parts)
+    edited.write_text(edited.read_text() + "\n# a line typed into the kept copy\n")
+    again = policy_subset._kept_subset(policies_dir(), provided)
+    assert again == first and policy_digest(again) == built  # the edit is gone
+    assert len(rego_files(again)) == len(needed_modules(policies_dir(), provided))
