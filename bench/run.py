@@ -17,7 +17,11 @@ in the machine's load touches both alike:
 
 The warm engine's servers live in a folder of the bench ($GONOGO_WARM_DIR) and are stopped at
 the end; each path's warm-up run starts its server, so the measured warm runs are the repeated
-runs the engine is for. Peak memory is the largest resident set of the measured process tree
+runs the engine is for. The hook's warm-up run also writes what a hook keeps for the next commit
+(the export of the index and each file's parse, in the tree's .git/gonogo/). gonogo's modules are
+byte-compiled first (`compileall`), as an installed hook's are, even where
+$PYTHONDONTWRITEBYTECODE keeps an editable install from writing its .pyc files.
+Peak memory is the largest resident set of the measured process tree
 (os.wait4), which a warm server is not part of: its own peak (VmHWM) is reported beside. The
 table, the ratios and the machine go to stdout, bench/results.json and docs/performance.md
 (between the `bench:begin`/`bench:end` markers).
@@ -279,6 +283,8 @@ def main() -> None:
     if missing:
         raise SystemExit(f"missing {', '.join(missing)}: run ./scripts/setup --with-bench-tools")
     results: dict[str, Any] = {"machine": machine(), "runs": args.runs, "scales": []}
+    packages = [str(REPO / name) for name in ("gonogo", "collectors", "evaluator")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-j", "0", *packages], check=True)
     versions = interleaved({"version": ([GONOGO, "--version"], None)}, max(args.runs, 5))
     results["version"] = _summary(versions["version"])
     with tempfile.TemporaryDirectory(prefix="gonogo-bench-") as tmp:

@@ -23,6 +23,7 @@ from typing import Any
 from gonogo.collectors import bounded, registry
 from gonogo.collectors.base import CollectContext, Collector, CollectorError
 from gonogo.collectors.contract import declaration_problems, empty_output, output_problems, schema_problems
+from gonogo.collectors.sources import parse_cache
 from gonogo.collectors.sources.files import skipped_evidence, skipped_files, walk, walk_paths
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
@@ -87,12 +88,14 @@ def collect(
     options: dict[str, Any] | None = None,
     now: datetime | None = None,
     paths: list[Path] | None = None,
+    parse_cache_folder: Path | None = None,
 ) -> dict[str, Any]:
     """Collects from every file under root or, when `paths` is given, from those files and folders only.
 
-    The loading limits and the time budget are gonogo.yaml's `limits:` (collectors/bounded.py)."""
+    The loading limits and the time budget are gonogo.yaml's `limits:` (collectors/bounded.py).
+    `parse_cache_folder`: keep each file's parse there for the next run (sources/parse_cache.py)."""
     limits = bounded.limits_from(config.get("limits"))
-    with bounded.using(limits):
+    with bounded.using(limits), parse_cache.using(parse_cache_folder):
         return _collect(root, config, only, options, now, paths, limits)
 
 

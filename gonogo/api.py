@@ -39,12 +39,16 @@ def collect(
     options: dict[str, Any] | None = None,
     only: list[str] | None = None,
     paths: list[Path] | None = None,
+    parse_cache_folder: Path | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(snapshot, config) for a folder (or for `paths` within it); validated before it is returned."""
+    """(snapshot, config) for a folder (or for `paths` within it); validated before it is returned.
+    `parse_cache_folder`: where each file's parse is kept for the next run (the hook's)."""
     config = load_config(find_config(root, config_path))
     from gonogo.collectors.runner import collect as run_collectors  # not for evaluate: 0.15 s of imports
 
-    snapshot = run_collectors(root, config, only=only, options=options, paths=paths)
+    snapshot = run_collectors(
+        root, config, only=only, options=options, paths=paths, parse_cache_folder=parse_cache_folder
+    )
     validate_snapshot(snapshot, f"snapshot of {root}")
     return snapshot, config
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.collectors.bounded import DEFAULT_LIMITS, Limits, Unparsable, active, decode, load_json
+from gonogo.collectors.sources import parse_cache
 from gonogo.collectors.sources.yaml_parse import (
-    parse_yaml,
     set_aside_templates,
     template_action_line,
     template_language,
@@ -362,11 +362,11 @@ class SourceFile:
                 return ([] if value is None else [YamlDocument(1, value)]), None
             self.problems[:] = [p for p in self.problems if not p.startswith(f"{self.rel}: not JSON")]
             self.skip = None  # not JSON after all: read it as YAML
-        parsed = parse_yaml(text, self.limits)
+        parsed = parse_cache.parse(text, self.limits)
         language = template_language(text, self.path.name, parsed)
         if language is not None:
             line = template_action_line(text, language) or 1
-            aside = parse_yaml(set_aside_templates(text, language), self.limits)
+            aside = parse_cache.parse(set_aside_templates(text, language), self.limits)
             what = "a Terraform template" if language == "terraform" else "a Go/Helm template"
             self._skip(
                 f"{what} (first template action on line {line}), not rendered: "

@@ -84,7 +84,9 @@ def run_hook(
             config = given if given.is_absolute() else tree / repo_relative([str(given)], root, cwd)[0]
             if not config.is_file():
                 raise GonogoError(f"config {config_path} is not staged in the repository")
-        snapshot, config_document = api.collect(tree, config, options, collectors)
+        snapshot, config_document = api.collect(
+            tree, config, options, collectors, parse_cache_folder=tree.parent
+        )
         report = api.evaluate(snapshot, config_document, engine_options, only_collected=True)
     apply_skips(report, skip)
     errors = _errors(report)

@@ -11,7 +11,7 @@ import pytest
 from gonogo.collectors import runner
 from gonogo.collectors.monitoring.yaml_lines import LineDict as MonitoringLineDict
 from gonogo.collectors.monitoring.yaml_lines import load_yaml_text
-from gonogo.collectors.sources import files
+from gonogo.collectors.sources import parse_cache
 from gonogo.collectors.sources.yaml_parse import LineDict, parse_yaml
 
 from tests.hostile.make_corpus import alias_bomb, deployment
@@ -43,7 +43,7 @@ def test_every_collector_shares_one_parse_per_file(tmp_path: Path, monkeypatch: 
         parsed.append(len(text))
         return parse_yaml(text, limits)
 
-    monkeypatch.setattr(files, "parse_yaml", counting)
+    monkeypatch.setattr(parse_cache, "parse_yaml", counting)
     snapshot = runner.collect(tmp_path, {})
     assert len(parsed) == 3  # three YAML files, read by every collector that wanted them
     assert set(snapshot["kubernetes"]["workloads"]) == {"Deployment/shop/web", "Deployment/shop/api"}
