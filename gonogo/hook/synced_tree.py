@@ -53,10 +53,10 @@ def index_entries(root: Path) -> dict[str, Entry]:
     return entries
 
 
-def _looks(path: Path) -> list[int] | None:
+def _looks(path: str) -> list[int] | None:
     """What an exported file looks like: [size, mtime in ns, inode]; None when it is gone."""
     try:
-        info = path.lstat()
+        info = os.lstat(path)
     except OSError:
         return None
     return [info.st_size, info.st_mtime_ns, info.st_ino]
@@ -73,12 +73,20 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
     return files if isinstance(files, dict) else {}
 
 
-def _on_disk(export: Path) -> Iterator[str]:
-    """Every file and symbolic link under the export (relative, `/`-separated); not followed."""
-    for directory, dirnames, filenames in os.walk(export):
-        base = Path(directory)
-        for name in [*filenames, *(d for d in dirnames if (base / d).is_symlink())]:
-            yield (base / name).relative_to(export).as_posix()
+def _on_disk(export: str) -> Iterator[tuple[str, list[int]]]:
+    """(relative `/`-separated path, _looks) of every file and symbolic link under the export,
+    links not followed (strings and scandir, not pathlib: 8,800 files in a tenth of the time)."""
+    pending = [""]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(os.path.join(export, folder) if folder else export) as entries:
+            for entry in entries:
+                rel = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(rel)
+                    continue
+                info = entry.stat(follow_symlinks=False)
+                yield rel, [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
 def _remove(export: Path, rel: str) -> None:
@@ -96,16 +104,19 @@ def _remove(export: Path, rel: str) -> None:
         parent = parent.parent
 
 
-def _stale(export: Path, entries: dict[str, Entry], recorded: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """(paths to delete, paths to write) for the export to match the index."""
+def _stale(
+    export: Path, entries: dict[str, Entry], recorded: dict[str, Any]
+) -> tuple[list[str], dict[str, list[int]]]:
+    """(paths to delete, how each path left in place looks) for the export to match the index."""
     remove: list[str] = []
-    for rel in _on_disk(export):
+    present: dict[str, list[int]] = {}
+    for rel, looks in _on_disk(str(export)):
         entry, record = entries.get(rel), recorded.get(rel)
-        if entry is None or record is None or record[:2] != list(entry) or record[2:] != _looks(export / rel):
+        if entry is None or record is None or record[:2] != list(entry) or record[2:] != looks:
             remove.append(rel)
-    kept = set(recorded) - set(remove)
-    write = sorted(rel for rel in entries if rel not in kept or not os.path.lexists(export / rel))
-    return remove, write
+        else:
+            present[rel] = looks
+    return remove, present
 
 
 def _checkout(root: Path, export: Path, paths: list[str]) -> None:
@@ -130,16 +141,19 @@ def sync(root: Path, folder: Path, entries: dict[str, Entry]) -> tuple[Path, int
     if not recorded and export.exists():
         shutil.rmtree(export)
     export.mkdir(mode=0o700, exist_ok=True)
-    remove, write = _stale(export, entries, recorded)
+    remove, present = _stale(export, entries, recorded)
+    write = sorted(rel for rel in entries if rel not in present)
     for rel in remove:
         _remove(export, rel)
     _checkout(root, export, write)
-    files = {rel: [*entry, *(_looks(export / rel) or [-1, -1, -1])] for rel, entry in entries.items()}
-    missing = [rel for rel, record in files.items() if record[2] < 0]
+    for rel in write:
+        present[rel] = _looks(os.path.join(export, rel)) or [-1, -1, -1]
+    missing = [rel for rel in write if present[rel][0] < 0]
     if missing:
         raise GonogoError(
             f"`git checkout-index` left {len(missing)} staged path(s) unwritten, e.g. {missing[0]}"
         )
+    files = {rel: [*entry, *present[rel]] for rel, entry in entries.items()}
     text = json.dumps({"format": MANIFEST_FORMAT, "files": files}, separators=(",", ":"))
     partial = folder / f"{MANIFEST}.partial"
     partial.write_text(text)
