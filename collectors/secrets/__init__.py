@@ -80,7 +80,7 @@ class SecretsCollector:
         if not templated and not (documents and (helm or any(_interesting(d.value) for d in documents))):
             return
         try:
-            nodes = compose(text, [])
+            nodes = compose(text, [], checked=source.parsed_within_limits)
         except ValueError as exc:  # the message names a line, never content
             if not (templated or quiet):  # a template proper is the kubernetes collector's (--helm)
                 facts.ctx.warnings.append(f"{source.rel}: {exc}; skipped")

@@ -249,6 +249,9 @@ class SourceFile:
     entry; None when every byte was read and parsed."""
     rendered_by: str = ""
     """Set by a collector that rendered this template (`helm template`): it is no longer skipped."""
+    parsed_within_limits: bool = False
+    """Set by the shared parse when the whole text parsed as YAML with no problem: composing the
+    same text again (the secrets collector's nodes) cannot break a bound, so it need not be checked."""
 
     @property
     def suffix(self) -> str:
@@ -375,6 +378,7 @@ class SourceFile:
             )
             return [], Template(line, [YamlDocument(at, value) for at, value in aside.documents], language)
         self.problems.extend(f"{self.rel}: {warning}" for warning in parsed.warnings)
+        self.parsed_within_limits = parsed.problem is None
         documents = [YamlDocument(at, value) for at, value in parsed.documents]
         if parsed.problem is not None:
             rest = "; skipped the rest" if documents else ""

@@ -11,7 +11,7 @@ import pytest
 from gonogo.collectors import runner
 from gonogo.collectors.monitoring.yaml_lines import LineDict as MonitoringLineDict
 from gonogo.collectors.monitoring.yaml_lines import load_yaml_text
-from gonogo.collectors.sources import parse_cache
+from gonogo.collectors.sources import files, parse_cache
 from gonogo.collectors.sources.yaml_parse import LineDict, parse_yaml
 
 from tests.hostile.make_corpus import alias_bomb, deployment
@@ -66,3 +66,16 @@ def test_the_bounds_still_hold_on_the_shared_parse():
     assert deep.over_limit and deep.problem.startswith("nested deeper than 256 levels")
     unhashable = parse_yaml("? [a, b]\n: 1\n")
     assert unhashable.problem is not None and unhashable.problem.startswith("not YAML (line 1")
+
+
+def test_the_secrets_collector_checks_bounds_only_where_the_shared_parse_did_not(tmp_path: Path) -> None:
+    from gonogo.collectors.secrets.yamltree import compose
+
+    (tmp_path / "ok.yaml").write_text(deployment())
+    (tmp_path / "bomb.yaml").write_text(alias_bomb())
+    by_name = {f.rel: f for f in files.walk(tmp_path, [])}
+    assert by_name["ok.yaml"].yaml_documents and by_name["ok.yaml"].parsed_within_limits
+    by_name["bomb.yaml"].yaml_documents  # noqa: B018 - the shared parse meets the bound
+    assert not by_name["bomb.yaml"].parsed_within_limits
+    with pytest.raises(ValueError):
+        compose(alias_bomb(), [], checked=by_name["bomb.yaml"].parsed_within_limits)
