@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+import orjson
+
 REDACTED = "[redacted]"
 
 CREDENTIAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -59,14 +61,36 @@ def redact(text: str) -> str:
 
 
 def redact_facts(value: Any) -> Any:
-    """A copy of a JSON-like value with `redact` applied to every string, keys included."""
+    """`value` with `redact` applied to every string, keys included (a copy where anything changed).
+
+    Most collected facts hold no URL and no credential shape, and walking them in Python was 1.6 s
+    of a 10,000-object collection under the profiler. So a mapping or list is first written as
+    JSON by orjson (compiled) and searched whole: when the text has no `://` and no credential
+    shape, no string in it has either (JSON escapes only quotes, backslashes and control
+    characters, which no shape contains), and the value is returned as it is. Otherwise its
+    members are looked at the same way, four levels down, and walked string by string below."""
+    return _redacted(value, 4)
+
+
+def _clean(value: Any) -> bool:
+    """True only when no string in `value` can need redacting (False when unsure)."""
+    try:
+        text = orjson.dumps(value).decode()
+    except (TypeError, orjson.JSONEncodeError):  # a key that is not a string, a 65-bit integer
+        return False
+    return "://" not in text and _ANY_CREDENTIAL.search(text) is None
+
+
+def _redacted(value: Any, checks: int) -> Any:
     if isinstance(value, str):
         return redact(value)
+    if not isinstance(value, dict | list):
+        return value
+    if checks > 0 and _clean(value):
+        return value
     if isinstance(value, dict):
-        return {redact(k) if isinstance(k, str) else k: redact_facts(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [redact_facts(v) for v in value]
-    return value
+        return {redact(k) if isinstance(k, str) else k: _redacted(v, checks - 1) for k, v in value.items()}
+    return [_redacted(v, checks - 1) for v in value]
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

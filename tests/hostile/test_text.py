@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from typing import Any
+
 import pytest
 
 from gonogo.text import printable, redact, redact_facts
@@ -40,3 +43,47 @@ def test_printable_escapes_control_characters():
     assert "\r" not in shown and "\x1b" not in shown and "\u202e" not in shown and "\x85" not in shown
     assert shown == "web\\x0d\\x1b[2KDecision: APPROVED FOR DEPLOYMENT\\u202e\\x85"
     assert printable("a\tb\nc", keep_newlines=True) == "a\tb\nc"
+
+
+def _walked(value: Any) -> Any:
+    """The specification: redact on every string, keys included, at every depth."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {redact(k) if isinstance(k, str) else k: _walked(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_walked(v) for v in value]
+    return value
+
+
+HIDDEN = (
+    "AKIAABCDEFGHIJKLMNOP",
+    "https://user:pw@db.example/x?token=1#f",
+    'he said "ghp_' + "a" * 24 + '"',
+    "-----BEGIN RSA PRIVATE KEY-----",
+    "line\nbreak sk_live_12345678",
+)
+
+
+def _random_facts(rng: random.Random, depth: int) -> Any:
+    roll = rng.random()
+    if depth > 5 or roll < 0.3:
+        return rng.choice([rng.choice(HIDDEN), "plain text", 'a\\b"c', 3, None, True, 2**70, 1.5])
+    if roll < 0.65:
+        return [_random_facts(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    keys = [rng.choice(["name", "url", rng.choice(HIDDEN), "x\u2028y"]) for _ in range(rng.randint(0, 4))]
+    facts: dict[Any, Any] = {k: _random_facts(rng, depth + 1) for k in keys}
+    if rng.random() < 0.1:
+        facts[7] = "a non-string key"
+    return facts
+
+
+def test_redact_facts_equals_redacting_every_string_at_every_depth() -> None:
+    rng = random.Random(20261203)
+    changed = 0
+    for _ in range(3000):
+        facts = _random_facts(rng, 0)
+        expected = _walked(facts)
+        assert redact_facts(facts) == expected
+        changed += expected != facts
+    assert changed > 500  # the sweep did put secrets where they had to be found
