@@ -11,7 +11,10 @@ path, the index entry it was written from (mode, object id) and what it looked l
 (size, modification time in ns, inode). Each run walks the export and rewrites every path whose
 entry changed or whose file no longer looks as recorded, and deletes every file the manifest does
 not name, so an edit, a deletion or a stray file in the export is undone before anything is
-collected. The manifest is removed before the export changes and written back only once the
+collected. How git writes a file also depends on the checkout settings (`.gitattributes`,
+`<git dir>/info/attributes`, `core.autocrlf`/`core.eol` and `filter.*`, e.g. git-lfs's smudge):
+the manifest records their digest, and when it changes every path is written again. The
+manifest is removed before the export changes and written back only once the
 export matches the index: a run that fails half-way leaves no manifest, and the next run starts
 from an empty folder. A lock (`staged.lock`) keeps two hooks of one git folder from sharing it.
 """
@@ -19,6 +22,7 @@ from an empty folder. A lock (`staged.lock`) keeps two hooks of one git folder f
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -62,12 +66,31 @@ def _looks(path: str) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
-def _read_manifest(folder: Path) -> dict[str, Any]:
+def checkout_settings(root: Path, git_dir: Path, entries: dict[str, Entry]) -> str:
+    """A digest of what, besides the blobs, decides the bytes `git checkout-index` writes."""
+    digest = hashlib.sha256()
+    for rel in sorted(r for r in entries if r.rpartition("/")[2] == ".gitattributes"):
+        digest.update(f"{rel}\0{entries[rel][1]}\0".encode(errors="surrogateescape"))
+    try:
+        digest.update((git_dir / "info" / "attributes").read_bytes())
+    except OSError:
+        digest.update(b"no info/attributes")
+    pattern = r"^(core\.(autocrlf|eol|safecrlf)|filter\..*)$"
+    done = subprocess.run(  # exit 1 when nothing is set: that is an answer too
+        ["git", "config", "-z", "--get-regexp", pattern], cwd=root, capture_output=True, check=False
+    )
+    digest.update(done.stdout if done.returncode == 0 else b"")
+    return digest.hexdigest()
+
+
+def _read_manifest(folder: Path, settings: str) -> dict[str, Any]:
     try:
         manifest = json.loads((folder / MANIFEST).read_text())
     except (OSError, ValueError):
         return {}
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
+        return {}
+    if manifest.get("checkout") != settings:
         return {}
     files = manifest.get("files")
     return files if isinstance(files, dict) else {}
@@ -133,10 +156,11 @@ def _checkout(root: Path, export: Path, paths: list[str]) -> None:
         raise GonogoError(f"`git checkout-index` failed in {root} (exit {proc.returncode})")
 
 
-def sync(root: Path, folder: Path, entries: dict[str, Entry]) -> tuple[Path, int]:
-    """Bring `folder/staged` to the index's content: (the export, how many paths were written)."""
+def sync(root: Path, folder: Path, entries: dict[str, Entry], settings: str = "") -> tuple[Path, int]:
+    """Bring `folder/staged` to the index's content, written with the checkout `settings`
+    (checkout_settings): (the export, how many paths were written)."""
     export = folder / EXPORT
-    recorded = _read_manifest(folder) if export.is_dir() else {}
+    recorded = _read_manifest(folder, settings) if export.is_dir() else {}
     (folder / MANIFEST).unlink(missing_ok=True)  # from here until it is written again, not trusted
     if not recorded and export.exists():
         shutil.rmtree(export)
@@ -154,7 +178,8 @@ def sync(root: Path, folder: Path, entries: dict[str, Entry]) -> tuple[Path, int
             f"`git checkout-index` left {len(missing)} staged path(s) unwritten, e.g. {missing[0]}"
         )
     files = {rel: [*entry, *present[rel]] for rel, entry in entries.items()}
-    text = json.dumps({"format": MANIFEST_FORMAT, "files": files}, separators=(",", ":"))
+    manifest = {"format": MANIFEST_FORMAT, "checkout": settings, "files": files}
+    text = json.dumps(manifest, separators=(",", ":"))
     partial = folder / f"{MANIFEST}.partial"
     partial.write_text(text)
     partial.replace(folder / MANIFEST)
@@ -175,7 +200,8 @@ def synced_tree(root: Path) -> Iterator[Path]:
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            export, _written = sync(root, folder, index_entries(root))
+            entries = index_entries(root)
+            export, _written = sync(root, folder, entries, checkout_settings(root, git_dir, entries))
         except BaseException:
             (folder / MANIFEST).unlink(missing_ok=True)
             shutil.rmtree(folder / EXPORT, ignore_errors=True)

@@ -12,7 +12,7 @@ import pytest
 
 from gonogo.errors import GonogoError
 from gonogo.hook import synced_tree
-from gonogo.hook.synced_tree import index_entries, sync
+from gonogo.hook.synced_tree import checkout_settings, index_entries, sync
 
 
 def _git(repo: Path, *args: str, stdin: bytes | None = None) -> str:
@@ -47,7 +47,8 @@ def _staged(repo: Path) -> dict[str, str]:
 def _run(repo: Path) -> tuple[Path, int]:
     folder = repo / ".git" / "gonogo"
     folder.mkdir(exist_ok=True)
-    return sync(repo, folder, index_entries(repo))
+    entries = index_entries(repo)
+    return sync(repo, folder, entries, checkout_settings(repo, repo / ".git", entries))
 
 
 def test_the_export_is_the_index_not_the_work_tree(repo: Path) -> None:
@@ -137,3 +138,17 @@ def test_a_conflicted_path_and_a_skip_worktree_path_are_not_exported(repo: Path)
         _git(repo, "merge", "-q", "other")
     _git(repo, "update-index", "--skip-worktree", "README.md")
     assert set(index_entries(repo)) == {"deploy/app.yaml"}
+
+
+def test_changed_checkout_settings_write_every_path_again(repo: Path) -> None:
+    export, _ = _run(repo)
+    assert (export / "README.md").read_bytes() == b"# service\n"
+    _git(repo, "config", "core.autocrlf", "true")  # git now writes CRLF line ends
+    export, written = _run(repo)
+    assert written == 3
+    assert (export / "README.md").read_bytes() == b"# service\r\n"
+    (repo / ".gitattributes").write_text("*.md -text\n")
+    _git(repo, "add", ".gitattributes")
+    export, written = _run(repo)
+    assert written == 4  # every path, the new .gitattributes with them
+    assert (export / "README.md").read_bytes() == b"# service\n"
