@@ -143,7 +143,7 @@ class ParseCache:
         parsed = parse_yaml(text, limits)
         try:
             documents = [(at, _encode(v)) for at, v in parsed.documents]
-        except _Uncacheable:
+        except (_Uncacheable, RecursionError):  # a type it does not store: parsed afresh each run
             return parsed
         self.used[key] = (documents, parsed.problem, parsed.line, parsed.over_limit, list(parsed.warnings))
         self.added += 1
