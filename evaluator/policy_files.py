@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 
@@ -20,3 +21,12 @@ def policy_digest(root: Path) -> str:
         digest.update(path.read_bytes())
         digest.update(b"\0")
     return "sha256:" + digest.hexdigest()
+
+
+def copy_policy_files(paths: list[Path], root: Path, target: Path) -> None:
+    """Each of `paths` (files under root) copied under target at the same relative path, in
+    private (0700) folders."""
+    for path in paths:
+        copied = target / path.relative_to(root)
+        copied.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        shutil.copyfile(path, copied)

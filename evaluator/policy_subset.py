@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 from gonogo.evaluator import warm_state
-from gonogo.evaluator.policy_files import policy_digest, rego_files
+from gonogo.evaluator.policy_files import copy_policy_files, policy_digest, rego_files
 
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
 _ITEM_REFERENCE = re.compile(r"\bdata\.(gonogo\.items(?:\.[a-z_][a-z0-9_]*)+)")
@@ -119,10 +119,7 @@ def _kept_subset(policies: Path, paths: tuple[str, ...]) -> Path:
         pass
     partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
     shutil.rmtree(partial, ignore_errors=True)
-    for path in needed_modules(policies, paths):
-        target = partial / "policies" / path.relative_to(policies)
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+    copy_policy_files(needed_modules(policies, paths), policies, partial / "policies")
     (partial / _BUILT).write_text(policy_digest(partial / "policies"))
     shutil.rmtree(folder, ignore_errors=True)
     try:

@@ -30,7 +30,7 @@ from gonogo.evaluator.catalog import CatalogItem, catalog_items, inspect_annotat
 from gonogo.evaluator.engine import new_run
 from gonogo.evaluator.opa_binary import LocalOpa
 from gonogo.evaluator.opa_http import Endpoint, OpaHttp, answer_json
-from gonogo.evaluator.policy_files import policy_digest, rego_files
+from gonogo.evaluator.policy_files import copy_policy_files, policy_digest, rego_files
 from gonogo.evaluator.server_engine import query_decision, wait_until_ready
 from gonogo.evaluator.warm_state import (
     CATALOG,
@@ -130,10 +130,7 @@ class WarmEngine(LocalOpa):
         (self._root / f"{self._key}.log").unlink(missing_ok=True)
         self._folder.mkdir(mode=0o700)
         copy = self._folder / "policies" / self._policies.name
-        for path in rego_files(self._policies):
-            target = copy / path.relative_to(self._policies)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+        copy_policy_files(rego_files(self._policies), self._policies, copy)
         if policy_digest(copy) != self._digest:
             raise OpaError(f"{WHERE}: the policies changed while they were being copied; run again")
         try:
