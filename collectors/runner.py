@@ -35,13 +35,16 @@ PROGRESS = logging.getLogger("gonogo.progress")
 
 
 def _merge(snapshot: dict[str, Any], part: dict[str, Any]) -> None:
+    """part's sections into the snapshot. New mappings and lists, never an update in place: a
+    collector's output is not copied by redaction when it needs none (gonogo/text.py), and it may
+    hold values another collector still reads (a file's shared parse)."""
     for section, facts in part.items():
-        target = snapshot.setdefault(section, {})
+        target = snapshot[section] = dict(snapshot.get(section) or {})
         for key, value in facts.items():
             if key in target and isinstance(target[key], dict) and isinstance(value, dict):
-                target[key].update(value)
+                target[key] = {**target[key], **value}
             elif key in target and isinstance(target[key], list) and isinstance(value, list):
-                target[key].extend(value)
+                target[key] = [*target[key], *value]
             else:
                 target[key] = value
 

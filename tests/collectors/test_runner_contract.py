@@ -350,3 +350,15 @@ def test_a_missing_when_nothing_found_is_that_collectors_error(
         "declares no `when_nothing_found` (absent or empty)"
     ]
     assert "operations" not in snapshot
+
+
+def test_merging_two_collectors_sections_changes_neither_output() -> None:
+    from gonogo.collectors.runner import _merge
+
+    first = {"security": {"tables": {"a": 1}, "found": ["x"]}}
+    second = {"security": {"tables": {"b": 2}, "found": ["y"]}}
+    snapshot: dict[str, Any] = {}
+    _merge(snapshot, first)
+    _merge(snapshot, second)
+    assert snapshot == {"security": {"tables": {"a": 1, "b": 2}, "found": ["x", "y"]}}
+    assert first == {"security": {"tables": {"a": 1}, "found": ["x"]}}  # a shared parse stays as read
