@@ -7,6 +7,7 @@ gonogo/commands/ plus one line in COMMANDS; it is imported only when it is run o
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from importlib import import_module
@@ -17,6 +18,16 @@ from gonogo import __version__
 from gonogo.errors import GonogoError, run_failing_closed
 
 EXIT_ERROR = 2
+
+FULL_COLLECTION_EVERY = 1000
+"""Young-generation collections between two full ones in the CLI process (Python's default: 10).
+
+A run is a batch that builds one large heap of facts that stay live until it ends (every parsed
+manifest, the snapshot, the report). Each full collection walks all of it and frees almost
+nothing: at 10,000 objects `collect` made 10 of them, 0.9-1.4 s of a 5.9-6.3 s run. Young
+collections still run as often as before and reclaim the short-lived cycles (exceptions and
+their tracebacks), and a run large enough for 1,000 of them (about 70,000 objects) still gets
+full ones. Only the CLI sets this; a program importing gonogo.api keeps its own settings."""
 
 COMMANDS: dict[str, str] = {
     "check": "gonogo.commands.check:check",
@@ -77,6 +88,8 @@ def cli() -> None:
 
 
 def main() -> None:
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
     run_failing_closed(_main)  # MemoryError/RecursionError or a failing handler: still exit 2
 
 
