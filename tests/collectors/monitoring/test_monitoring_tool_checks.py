@@ -105,6 +105,80 @@ def test_a_tool_that_hangs_is_killed_and_recorded_as_not_run(
     assert any("promtool timed out after 0.3s" in w for w in warnings)
 
 
+RULE_FILES = sorted(str(p) for p in (FIXTURES / "rules").glob("*.rules.yml"))
+
+
+def verdicts(results: list[tuple[int, str] | None]) -> list[tuple[int, str | None, int | None] | None]:
+    """(status, error class, line) of each file, as the rows record them."""
+    out: list[tuple[int, str | None, int | None] | None] = []
+    for done in results:
+        if done is None:
+            out.append(None)
+            continue
+        detail = done[1].split("FAILED", 1)[-1]
+        failed = done[0] != 0
+        out.append(
+            (
+                done[0] != 0,
+                tool_checks._classify(detail, tool_checks._RULE_ERRORS) if failed else None,
+                tool_checks._line(detail) if failed else None,
+            )
+        )
+    return out
+
+
+def counting(tool: tool_checks.Tool, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of files each run of `tool` was given."""
+    runs: list[int] = []
+    real = tool_checks.Tool.run
+
+    def run(self: tool_checks.Tool, args: list[str]) -> tuple[int, str] | None:
+        runs.append(len(args) - 2)
+        return real(self, args)
+
+    monkeypatch.setattr(tool_checks.Tool, "run", run)
+    return runs
+
+
+def test_rule_files_checked_in_batches_get_the_verdicts_of_one_run_a_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tool = tool_checks.Tool("promtool", binary("promtool"))
+    one_by_one = verdicts(tool_checks._run_each(tool, tool_checks.RULE_CHECK, RULE_FILES))
+    runs = counting(tool, monkeypatch)
+    batched = verdicts(tool_checks._run_batched(tool, tool_checks.RULE_CHECK, RULE_FILES))
+    assert batched == one_by_one
+    assert [v[0] for v in batched if v] == [False, True, True, True, True]  # api, then the broken ones
+    assert len(runs) < len(RULE_FILES) and sum(runs) == len(RULE_FILES)
+
+
+@pytest.mark.parametrize(
+    "batch_output",
+    [
+        # no section at all
+        "echo 'promtool: error: something global' >&2; exit 1",
+        # every file SUCCESS, yet the run failed
+        'shift 2; for f in "$@"; do echo "Checking $f"; echo "  SUCCESS: 1 rules found"; done; exit 1',
+        # a section for the last file only
+        'shift 2; for f in "$@"; do :; done; echo "Checking $f"; echo "  SUCCESS: 1 rules found"',
+    ],
+)
+def test_a_batch_whose_output_cannot_be_cut_by_file_is_run_one_file_a_run(
+    batch_output: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = binary("promtool")
+    wrapper = tmp_path / "promtool"
+    wrapper.write_text(f'#!/bin/sh\nif [ "$#" -gt 3 ]; then {batch_output}; fi\nexec {real} "$@"\n')
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+    expected = verdicts(
+        tool_checks._run_each(tool_checks.Tool("promtool", real), tool_checks.RULE_CHECK, RULE_FILES)
+    )
+    tool = tool_checks.Tool("promtool", str(wrapper))
+    runs = counting(tool, monkeypatch)
+    assert verdicts(tool_checks._run_batched(tool, tool_checks.RULE_CHECK, RULE_FILES)) == expected
+    assert runs.count(1) >= len(RULE_FILES) - 1  # the batches were run again one file a run
+
+
 @pytest.mark.opa
 @pytest.mark.slow
 def test_a_rejected_rule_file_fails_prometheus_deployed_end_to_end() -> None:
