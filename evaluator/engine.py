@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from gonogo.errors import OpaError
+from gonogo.json_text import compact, compact_finite
 
 DECISION_PATH = "gonogo/main/decision"
 DECISION_QUERY = "data.gonogo.main.decision"
@@ -34,10 +35,29 @@ class EngineInfo:
     location: str
 
 
+@dataclass(frozen=True)
+class SnapshotInput:
+    """A snapshot whose numbers are known to be finite, and what the evaluator adds under
+    `gonogo_run`: OPA's input, encoded with orjson (0.017 s for the 10,000-object snapshot,
+    against 0.13 s for the standard library's checking encoder).
+
+    orjson writes NaN and the infinities as null, a fact quietly gone, so only a snapshot already
+    held to finite numbers may come here: one written or digested as `snapshot_file_bytes`
+    (which refuses them), or one read by `load_snapshot` (which refuses them). The run's own
+    mapping is checked here. A validated snapshot cannot carry `gonogo_run` (its schema refuses
+    the key)."""
+
+    snapshot: dict[str, Any] = field(repr=False)
+    run: dict[str, Any]
+
+
+EngineInput = dict[str, Any] | SnapshotInput
+
+
 class Engine(Protocol):
     info: EngineInfo
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+    def evaluate(self, input_document: EngineInput) -> dict[str, Any]:
         """The checked decision: item reports keyed by checklist ID, and the approval rows."""
         ...
 
@@ -70,6 +90,14 @@ class Run:
         What the evaluator itself adds under `gonogo_run` (the verified attestations, the evidence
         digest) is kept; a validated snapshot cannot carry that key (its schema refuses it)."""
         return {**snapshot, RUN_KEY: {**(snapshot.get(RUN_KEY) or {}), "nonce": self.nonce}}
+
+    def input_text(self, document: EngineInput) -> bytes:
+        """OPA's input as compact JSON text, with the nonce (NaN and infinities refused)."""
+        if isinstance(document, dict):
+            return compact(self.input_for(document))
+        run = {**document.run, "nonce": self.nonce}
+        compact(run)  # refuses NaN and infinities in what the evaluator added
+        return compact_finite({**document.snapshot, RUN_KEY: run})
 
 
 def new_run(expected_revision: str | None = None) -> Run:

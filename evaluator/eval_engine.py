@@ -8,6 +8,7 @@ from typing import Any
 from gonogo.evaluator.bounded_process import Deadline, describe_exit, run_bounded
 from gonogo.evaluator.engine import (
     DECISION_QUERY,
+    EngineInput,
     describe_opa_errors,
     new_run,
     require_decision,
@@ -15,7 +16,6 @@ from gonogo.evaluator.engine import (
 from gonogo.evaluator.opa_binary import LocalOpa
 
 from gonogo.errors import OpaError
-from gonogo.json_text import compact
 
 
 def parse_json(raw: bytes, what: str) -> Any:
@@ -44,7 +44,7 @@ def opa_error_text(stdout: bytes, stderr: bytes) -> str:
 class EvalEngine(LocalOpa):
     transport = "eval"
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+    def evaluate(self, input_document: EngineInput) -> dict[str, Any]:
         run = new_run()
         command = [
             self._bin, "eval", "--format", "json", "--strict-builtin-errors",
@@ -53,7 +53,7 @@ class EvalEngine(LocalOpa):
         ]  # fmt: skip
         finished = run_bounded(
             command,
-            compact(run.input_for(input_document)),
+            run.input_text(input_document),
             Deadline(self._timeout),
             self._max_bytes,
             "opa eval",

@@ -192,9 +192,18 @@ def refusal(status: int, body: Any, where: str, has_token: bool) -> OpaError:
     return OpaError(f"{where} answered HTTP {status}" + (f": {detail}" if detail else ""))
 
 
+@dataclass(frozen=True)
+class RequestBody:
+    """A request body already encoded as JSON text (the decision query's input)."""
+
+    text: bytes = field(repr=False)
+
+
 def answer_json(client: OpaHttp, method: str, path: str, payload: Any = None) -> Any:
-    """The JSON body of a 2xx answer, or the OpaError for anything else."""
-    answer = client.request(method, path, None if payload is None else compact(payload))
+    """The JSON body of a 2xx answer, or the OpaError for anything else. `payload` is encoded
+    compactly, unless it is a RequestBody, whose text is sent as it is."""
+    body = payload.text if isinstance(payload, RequestBody) else None if payload is None else compact(payload)
+    answer = client.request(method, path, body)
     where = client.endpoint.where
     if not 200 <= answer.status < 300:
         try:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from gonogo.evaluator.engine import EngineInfo, EngineOptions, new_run
+from gonogo.evaluator.engine import EngineInfo, EngineInput, EngineOptions, new_run
 from gonogo.evaluator.opa_http import Endpoint, OpaHttp, answer_json, refusal
 from gonogo.evaluator.policy_files import policy_digest, rego_files
 from gonogo.evaluator.server_engine import query_decision
@@ -162,7 +162,7 @@ class RemoteEngine:
             )
         return expected
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+    def evaluate(self, input_document: EngineInput) -> dict[str, Any]:
         return query_decision(self._client, input_document, new_run(self._expected_revision))
 
 

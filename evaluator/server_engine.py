@@ -18,22 +18,22 @@ from pathlib import Path
 from typing import Any
 
 from gonogo.evaluator.bounded_process import Deadline, describe_exit, kill_group
-from gonogo.evaluator.engine import DECISION_PATH, Run, new_run, require_decision
+from gonogo.evaluator.engine import DECISION_PATH, EngineInput, Run, new_run, require_decision
 from gonogo.evaluator.opa_binary import LocalOpa
-from gonogo.evaluator.opa_http import Endpoint, OpaHttp, answer_json
+from gonogo.evaluator.opa_http import Endpoint, OpaHttp, RequestBody, answer_json
 
 from gonogo.errors import OpaError
 
 WHERE = "the local OPA server"
 
 
-def query_decision(client: OpaHttp, input_document: dict[str, Any], run: Run) -> dict[str, Any]:
+def query_decision(client: OpaHttp, input_document: EngineInput, run: Run) -> dict[str, Any]:
     """POST the input (with the run's nonce) to the decision; the checked item reports."""
     body = answer_json(
         client,
         "POST",
         f"/v1/data/{DECISION_PATH}?strict-builtin-errors=true",
-        {"input": run.input_for(input_document)},
+        RequestBody(b'{"input":' + run.input_text(input_document) + b"}"),
     )
     return require_decision(body, client.endpoint.where, run)
 
@@ -59,7 +59,7 @@ class ServerEngine(LocalOpa):
 
     transport = "server"
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+    def evaluate(self, input_document: EngineInput) -> dict[str, Any]:
         with self.session() as warm:
             return warm.evaluate(input_document)
 
@@ -114,7 +114,7 @@ class WarmServer:
         self._timeout, self._max_bytes = timeout, max_bytes
         self._deadline: Deadline | None = first
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+    def evaluate(self, input_document: EngineInput) -> dict[str, Any]:
         deadline, self._deadline = self._deadline or Deadline(self._timeout), None
         client = OpaHttp(self._endpoint, timeout=max(deadline.left(WHERE), 0.001), max_bytes=self._max_bytes)
         try:

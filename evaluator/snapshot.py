@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -40,18 +41,29 @@ def validate_snapshot(document: Any, source: str) -> None:
         )
 
 
-def load_snapshot(path: Path) -> dict[str, Any]:
+def is_yaml_snapshot(path: Path) -> bool:
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def load_snapshot(path: Path, data: bytes | None = None) -> dict[str, Any]:
+    """The validated snapshot in the file at `path`, or parsed from `data`, the bytes already read
+    from it (so what is digested, signed and judged is one reading of the file).
+
+    A loaded snapshot holds only finite numbers (NaN, the infinities and numbers too large for a
+    float are refused), so OPA's input for it is written without looking for them again
+    (evaluator/engine.py, SnapshotInput)."""
     try:
-        text = path.read_text()
+        text = (path.read_bytes() if data is None else data).decode()
     except OSError as exc:
         raise SnapshotError(f"{path}: cannot read: {exc.strerror}") from exc
-    is_yaml = path.suffix.lower() in (".yaml", ".yml")
+    except UnicodeDecodeError:
+        raise SnapshotError(f"{path}: not UTF-8 text") from None
     try:
-        if is_yaml:
+        if is_yaml_snapshot(path):
             # YAML dates become date objects; the schema (and OPA) speak JSON.
-            document = json.loads(json.dumps(yaml.safe_load(text), default=str), parse_constant=_not_json)
+            document = _json_loads(json.dumps(yaml.safe_load(text), default=str))
         else:  # JSON as it is: no second encoding and decoding (0.45 s at 10,000 objects)
-            document = json.loads(text, parse_constant=_not_json)
+            document = _json_loads(text)
     except yaml.YAMLError as exc:
         raise SnapshotError(f"{path}: not YAML: {describe_yaml_error(exc)}") from exc
     except ValueError as exc:
@@ -60,6 +72,19 @@ def load_snapshot(path: Path) -> dict[str, Any]:
         raise SnapshotError(f"{path}: nested too deeply to read") from None
     validate_snapshot(document, str(path))
     return document
+
+
+def _json_loads(text: str) -> Any:
+    return json.loads(text, parse_constant=_not_json, parse_float=_finite_float)
+
+
+def _finite_float(literal: str) -> float:
+    """A JSON number with a fraction or exponent; one too large for a float (`1e400`) is refused,
+    as Python's reader would make it an infinity. 15,000 such numbers at 10,000 objects: 0.03 s."""
+    value = float(literal)
+    if math.isinf(value):
+        raise ValueError("a number too large for a 64-bit float is not accepted")
+    return value
 
 
 def _not_json(constant: str) -> Any:

@@ -27,7 +27,7 @@ from typing import Any
 
 from gonogo.evaluator.bounded_process import Deadline
 from gonogo.evaluator.catalog import CatalogItem, catalog_items, inspect_annotations
-from gonogo.evaluator.engine import new_run
+from gonogo.evaluator.engine import EngineInput, new_run
 from gonogo.evaluator.opa_binary import LocalOpa
 from gonogo.evaluator.opa_http import Endpoint, OpaHttp, answer_json
 from gonogo.evaluator.policy_files import copy_policy_files, policy_digest, rego_files
@@ -66,7 +66,7 @@ class WarmEngine(LocalOpa):
         self._socket = socket_path(self._folder)
         self._catalog: list[CatalogItem] | None = None
 
-    def evaluate(self, input_document: dict[str, Any]) -> dict[str, Any]:
+    def evaluate(self, input_document: EngineInput) -> dict[str, Any]:
         """The checked decision from the warm server (started first if none answers)."""
         deadline = Deadline(self._timeout)
         held = open_lock(self._root, self._key)

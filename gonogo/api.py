@@ -14,7 +14,7 @@ from gonogo import clock
 from gonogo.config import find_config, load_config
 from gonogo.errors import ConfigError
 from gonogo.evaluator.catalog import CatalogItem, load_catalog
-from gonogo.evaluator.engine import RUN_KEY, EngineInfo, EngineOptions
+from gonogo.evaluator.engine import RUN_KEY, EngineInfo, EngineInput, EngineOptions, SnapshotInput
 from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.policy_files import policy_digest
 from gonogo.evaluator.report import build_report, config_digest
@@ -61,11 +61,14 @@ def evaluate(
     snapshot_sha256: str | None = None,
     origin: Origin | None = None,
     only_collected: bool = False,
+    numbers_checked: bool = False,
 ) -> dict[str, Any]:
     """The report for a validated snapshot. Raises GonogoError (exit 2) rather than guess.
 
     `snapshot_sha256` is the digest of the snapshot file as read; without it, the report records
     the digest of the bytes gonogo writes for this snapshot (`snapshot_file_bytes`).
+    `numbers_checked`: the snapshot was read by `load_snapshot`, which refuses NaN and the
+    infinities, so they need not be looked for again before OPA's input is written.
     `only_collected` (the pre-commit hook, which never decides a release): judge only the items
     whose evidence the snapshot's collectors provide (evaluator/policy_subset.py)."""
     config = config or {}
@@ -82,13 +85,13 @@ def evaluate(
     if served_catalog is not None:
         return _report(
             snapshot, config, Policies(policies, engine.info, served_catalog), engine.evaluate,
-            now=now, snapshot_sha256=snapshot_sha256, origin=origin,
+            now=now, snapshot_sha256=snapshot_sha256, origin=origin, numbers_checked=numbers_checked,
         )  # fmt: skip
     with ThreadPoolExecutor(max_workers=1) as pool:  # the catalog (opa inspect) while OPA evaluates
         pending_catalog = pool.submit(load_catalog, policies, engine_options.opa_bin)
         return _report(
             snapshot, config, Policies(policies, engine.info, pending_catalog.result), engine.evaluate,
-            now=now, snapshot_sha256=snapshot_sha256, origin=origin,
+            now=now, snapshot_sha256=snapshot_sha256, origin=origin, numbers_checked=numbers_checked,
         )  # fmt: skip
 
 
@@ -130,19 +133,22 @@ def _report(
     snapshot: dict[str, Any],
     config: dict[str, Any],
     judged_by: Policies,
-    query: Callable[[dict[str, Any]], dict[str, Any]],
+    query: Callable[[EngineInput], dict[str, Any]],
     now: datetime | None = None,
     snapshot_sha256: str | None = None,
     origin: Origin | None = None,
+    numbers_checked: bool = False,
 ) -> dict[str, Any]:
     moment = now or clock.now()
     digest_of_policies = policy_digest(judged_by.folder)
     assessment = assess(snapshot, trust_identities(config), moment)
     evidence = evidence_digest(snapshot, digest_of_policies, config_digest(config))
     run = {"trust": assessment.run_input(), "evidence_digest": evidence}
-    decision = query({**snapshot, RUN_KEY: run})
+    if snapshot_sha256 is None:  # the bytes gonogo writes, which also refuses NaN and infinities
+        snapshot_sha256, numbers_checked = bytes_digest(snapshot_file_bytes(snapshot)), True
+    decision = query(SnapshotInput(snapshot, run) if numbers_checked else {**snapshot, RUN_KEY: run})
     provenance = {
-        "snapshot_sha256": snapshot_sha256 or bytes_digest(snapshot_file_bytes(snapshot)),
+        "snapshot_sha256": snapshot_sha256,
         "evidence_digest": evidence,
         "snapshot_origin": (origin or Origin("collected")).as_dict(),
         "policy_digest": digest_of_policies,

@@ -49,3 +49,12 @@ def compact(document: Any) -> bytes:
         return json.dumps(document, allow_nan=False, separators=(",", ":")).encode()
     except ValueError:
         raise GonogoError(NOT_FINITE) from None
+
+
+def compact_finite(document: Any) -> bytes:
+    """Compact JSON for a document whose numbers are known to be finite (evaluator/engine.py,
+    SnapshotInput): orjson, or the standard library for what orjson refuses."""
+    try:
+        return orjson.dumps(document)
+    except TypeError:
+        return compact(document)

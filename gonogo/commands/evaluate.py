@@ -60,10 +60,15 @@ def evaluate(
         raise SnapshotSignatureError(
             f"{snapshot}: --require-signed-snapshot: {origin.reason or 'the snapshot is not signed'}"
         )
-    document = load_snapshot(snapshot)
+    document = load_snapshot(snapshot, data)
     with progress.shown():
         progress.PROGRESS.info("evaluating %s with OPA", snapshot.name)
         report = api.evaluate(
-            document, config, engine_from(kw), snapshot_sha256=bytes_digest(data), origin=origin
+            document,
+            config,
+            engine_from(kw),
+            snapshot_sha256=bytes_digest(data),
+            origin=origin,
+            numbers_checked=True,
         )
     sys.exit(emit_report(report, request))

@@ -14,17 +14,17 @@ import copy
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
-
-from securesystemslib.dsse import Envelope
-from securesystemslib.exceptions import FormatError, VerificationError
-from securesystemslib.signer import CryptoSigner
+from typing import TYPE_CHECKING, Any
 
 from gonogo.errors import GonogoError
-from gonogo.trust.envelope import sign
 from gonogo.trust.origin import Origin
 from gonogo.trust.statement import PAYLOAD_TYPE, STATEMENT_TYPE
-from gonogo.trust.trust_config import Identity
+
+if TYPE_CHECKING:  # securesystemslib and the crypto load only where a signature is made or read
+    from securesystemslib.dsse import Envelope
+    from securesystemslib.signer import CryptoSigner
+
+    from gonogo.trust.trust_config import Identity
 
 SNAPSHOT_PREDICATE = "https://gonogo.dev/snapshot/v1"
 SUFFIX = ".dsse.json"
@@ -52,10 +52,14 @@ def sign_snapshot(data: bytes, snapshot: dict[str, Any], signer: CryptoSigner) -
             },
         },
     }
+    from gonogo.trust.envelope import sign
+
     return sign(statement, signer)
 
 
 def _problem(data: bytes, envelope: Envelope, identities: list[Identity]) -> tuple[str, str | None]:
+    from securesystemslib.exceptions import VerificationError
+
     keyids = {signature.keyid for signature in envelope.signatures.values()}
     for identity in (i for i in identities if i.key.keyid in keyids):
         try:
@@ -85,6 +89,9 @@ def snapshot_origin(
         if signature is not None:
             raise SnapshotSignatureError(f"{path}: snapshot signature not found")
         return Origin("unsigned", reason="no signature beside the snapshot")
+    from securesystemslib.dsse import Envelope
+    from securesystemslib.exceptions import FormatError
+
     try:
         raw = json.loads(path.read_text("utf-8"))
         envelope = Envelope.from_dict(copy.deepcopy(raw))

@@ -60,3 +60,45 @@ def test_a_snapshot_holding_nan_is_not_json(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text)
         with pytest.raises(SnapshotError, match="NaN is not a JSON value"):
             load_snapshot(tmp_path / name)
+
+
+@pytest.mark.parametrize("text", ['{"coverage": 1e400}', '{"coverage": -1' + "0" * 400 + ".5}"])
+def test_a_snapshot_number_too_large_for_a_float_is_refused(tmp_path: Path, text: str) -> None:
+    """Python's reader would make it an infinity, which orjson would then write as null."""
+    from gonogo.evaluator.snapshot import load_snapshot
+
+    from gonogo.errors import SnapshotError
+
+    (tmp_path / "s.json").write_text(text)
+    with pytest.raises(SnapshotError, match="too large for a 64-bit float"):
+        load_snapshot(tmp_path / "s.json")
+
+
+def test_a_snapshot_is_parsed_from_the_bytes_given_not_read_again(tmp_path: Path) -> None:
+    """What is digested and signed is what is judged: one reading of the file."""
+    from gonogo.evaluator.snapshot import load_snapshot
+
+    from gonogo.errors import SnapshotError
+    from tests.engine.test_engine import SNAPSHOT
+
+    (tmp_path / "s.json").write_text("changed on disk: not JSON")
+    assert load_snapshot(tmp_path / "s.json", json.dumps(SNAPSHOT).encode()) == SNAPSHOT
+    (tmp_path / "s.json").write_text(json.dumps(SNAPSHOT))
+    with pytest.raises(SnapshotError, match="does not match"):
+        load_snapshot(tmp_path / "s.json", b'{"apiVersion": 1}')
+    with pytest.raises(SnapshotError, match="not UTF-8 text"):
+        load_snapshot(tmp_path / "s.json", b'{"apiVersion": "\xff"}')
+
+
+@given(JSON_VALUES)
+def test_compact_finite_reads_back_as_compact_does(document: object) -> None:
+    from gonogo.json_text import compact_finite
+
+    assert json.loads(compact_finite(document)) == json.loads(compact(document))
+
+
+def test_compact_finite_takes_what_orjson_refuses() -> None:
+    from gonogo.json_text import compact_finite
+
+    assert json.loads(compact_finite({"big": 2**70, 1: "one"})) == {"big": 2**70, "1": "one"}
+    assert json.loads(compact_finite({"name": "x\udc80y"})) == {"name": "x\udc80y"}

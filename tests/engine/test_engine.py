@@ -11,11 +11,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from gonogo.evaluator.engine import EngineOptions
+from gonogo.evaluator.engine import RUN_KEY, EngineOptions, SnapshotInput, new_run
 from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.policy_files import policy_digest
 
-from gonogo.errors import OpaError
+from gonogo.errors import GonogoError, OpaError
 from gonogo.paths import policies_dir
 from tests.support.catalog import CATALOG_ITEMS
 
@@ -27,6 +27,19 @@ SNAPSHOT = {
     "collectors": {},
     "operations": {"documents": {}},
 }
+
+
+@pytest.mark.parametrize("transport", ["eval", "server"])
+def test_a_snapshot_input_is_judged_as_the_mapping_it_stands_for(opa_bin: str, transport: str) -> None:
+    """The orjson-written input (numbers known finite) and the checked encoder's give one decision."""
+    engine = make_engine(EngineOptions(transport=transport, opa_bin=opa_bin), policies_dir())
+    run = {"evidence_digest": "sha256:" + "0" * 64}
+    assert engine.evaluate(SnapshotInput(SNAPSHOT, run)) == engine.evaluate({**SNAPSHOT, RUN_KEY: run})
+
+
+def test_nan_in_what_the_evaluator_adds_is_refused_before_opa_runs() -> None:
+    with pytest.raises(GonogoError, match="NaN or infinite"):
+        new_run().input_text(SnapshotInput(SNAPSHOT, {"trust": {"score": float("nan")}}))
 
 
 def _port() -> int:
