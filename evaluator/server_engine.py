@@ -3,7 +3,10 @@
 `session()` keeps one server for a batch of queries.
 
 Start-up, readiness and the query share one deadline (--timeout); the server and anything it
-started are killed afterwards, whatever happened.
+started are killed afterwards, whatever happened. `session(early=True)` starts the server without
+waiting (`gonogo check` starts it before collecting, so OPA compiles while the collectors run):
+the server must still answer within --timeout of its start, and the first query then has a
+--timeout of its own.
 """
 
 from __future__ import annotations
@@ -64,8 +67,9 @@ class ServerEngine(LocalOpa):
             return warm.evaluate(input_document)
 
     @contextmanager
-    def session(self) -> Iterator[WarmServer]:
-        """A started, ready server for the `with` block; killed afterwards, whatever happened."""
+    def session(self, early: bool = False) -> Iterator[WarmServer]:
+        """A started, ready server for the `with` block; killed afterwards, whatever happened.
+        `early`: yields as soon as the process starts; the first query waits for it to be ready."""
         deadline = Deadline(self._timeout)
         folder = Path(tempfile.mkdtemp(prefix="gonogo-opa-"))  # mode 0700
         socket_path = folder / "opa.sock"
@@ -89,9 +93,10 @@ class ServerEngine(LocalOpa):
                     ) from None
             try:
                 endpoint = Endpoint(where=WHERE, host="localhost", unix_socket=str(socket_path))
-                probe = OpaHttp(endpoint, timeout=min(1.0, self._timeout), max_bytes=1024 * 1024)
-                wait_until_ready(probe, deadline, server)
-                yield WarmServer(server, endpoint, self._timeout, self._max_bytes, deadline)
+                warm = WarmServer(server, endpoint, self._timeout, self._max_bytes, deadline)
+                if not early:
+                    warm.wait_until_ready()
+                yield warm
             finally:
                 kill_group(server)
         finally:
@@ -100,7 +105,7 @@ class ServerEngine(LocalOpa):
 
 class WarmServer:
     """A running server of ServerEngine.session(): the first query shares the start-up's
-    deadline, each later one has a --timeout of its own."""
+    deadline unless the server was started early, each later one has a --timeout of its own."""
 
     def __init__(
         self,
@@ -112,9 +117,20 @@ class WarmServer:
     ) -> None:
         self._server, self._endpoint = server, endpoint
         self._timeout, self._max_bytes = timeout, max_bytes
+        self._started = first
         self._deadline: Deadline | None = first
+        self._ready = False
+
+    def wait_until_ready(self) -> None:
+        """Until the server answers /health, within --timeout of its start (or OpaError)."""
+        probe = OpaHttp(self._endpoint, timeout=min(1.0, self._timeout), max_bytes=1024 * 1024)
+        wait_until_ready(probe, self._started, self._server)
+        self._ready = True
 
     def evaluate(self, input_document: EngineInput) -> dict[str, Any]:
+        if not self._ready:  # started early: the query's deadline starts now
+            self.wait_until_ready()
+            self._deadline = None
         deadline, self._deadline = self._deadline or Deadline(self._timeout), None
         client = OpaHttp(self._endpoint, timeout=max(deadline.left(WHERE), 0.001), max_bytes=self._max_bytes)
         try:

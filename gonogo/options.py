@@ -101,6 +101,12 @@ def engine_options(fn: Callable[..., Any], default_transport: str = "eval") -> C
     return _apply(options, fn)
 
 
+def early_engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The engine options with `server` as the default (`gonogo check`, which starts that server
+    before it collects, so OPA compiles while the collectors run)."""
+    return engine_options(fn, default_transport="server")
+
+
 def warm_engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The engine options with the warm server as the default (the pre-commit hook: many runs)."""
     return engine_options(fn, default_transport="warm")

@@ -11,8 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from tests.support.cli import EXAMPLE_DAY, EXAMPLES, run_gonogo
+
+# No per-example deadline: property tests judge results, not speed (make bench does), and on a
+# loaded CI machine one example can take past Hypothesis' default 200 ms.
+settings.register_profile("gonogo", deadline=None)
+settings.load_profile("gonogo")
 
 
 @pytest.fixture(scope="session", autouse=True)

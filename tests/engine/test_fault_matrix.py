@@ -283,6 +283,8 @@ def test_check_with_a_lying_opa_exits_2(tmp_path: Path) -> None:
         "json",
         "-o",
         str(output),
+        "--engine",
+        "eval",  # the eval transport's own lie detection; check's server default is below
         "--opa-bin",
         fake_opa(tmp_path, f"echo '{canned}'"),
     )
