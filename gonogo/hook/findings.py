@@ -3,7 +3,9 @@
 The context rule: a failing criterion is the change's finding only when its evidence cites a
 changed file. A criterion's message may join several findings with "; " (one per object);
 when every part names one of the criterion's evidence references, each part is its own
-finding, at its own place, and parts about unchanged files are left out.
+finding, at its own place, and parts about unchanged files are left out. A message the policies
+capped ends in "; and N more" (policies/lib/kubernetes.rego `summary`): a changed file among the
+unlisted objects still gets a finding, saying so, rather than the other objects' messages.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_MORE = re.compile(r"and (\d+) more")
 FIX_LIMIT = 200
 
 
@@ -89,15 +92,34 @@ def criterion_findings(item: dict[str, Any], criterion: dict[str, Any], changed:
         return Finding(where[0], where[1], item["id"], item["severity"], text, item.get("remediation", ""))
 
     parts = message.split("; ")
+    unlisted = _MORE.fullmatch(parts[-1]) if len(parts) > 1 else None
+    if unlisted:
+        parts = parts[:-1]
     mentioned = [_mentions(part, refs) for part in parts]
-    if len(parts) > 1 and all(mentioned):
+    if (len(parts) > 1 or unlisted) and all(mentioned):
         found = []
         for part, names in zip(parts, mentioned, strict=True):
             places = sorted(located[n] for n in names if n in located)
             if places:
                 found.append(finding(places[0], part))
+        if unlisted:
+            objects = f"{len(parts)} object" + ("s" if len(parts) > 1 else "")
+            text = f"cited by this failure, whose message lists {objects} and {unlisted.group(1)} more"
+            found += [
+                finding(where, f"{text}; the first: {parts[0]}") for where in _unlisted(located, mentioned)
+            ]
         return found
     return [finding(min(located.values()), message)]
+
+
+def _unlisted(located: dict[str, tuple[str, int]], mentioned: list[list[str]]) -> list[tuple[str, int]]:
+    """The first cited place of each changed file that no listed part of the message names."""
+    listed = {name for names in mentioned for name in names}
+    shown = {located[name][0] for name in listed if name in located}
+    first: dict[str, tuple[str, int]] = {}
+    for where in sorted(where for where in located.values() if where[0] not in shown):
+        first.setdefault(where[0], where)
+    return list(first.values())
 
 
 def change_findings(report: dict[str, Any], changed: set[str]) -> list[Finding]:

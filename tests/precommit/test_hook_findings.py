@@ -59,6 +59,41 @@ def test_a_joined_message_gives_one_finding_per_object_in_a_changed_file() -> No
     ]
 
 
+def _capped(listed: int, more: int) -> dict:
+    """A failing criterion whose message the policies capped (lib/kubernetes.rego `summary`)."""
+    refs = [f"d/{n}.yaml:1" for n in range(listed + more)]
+    parts = [f"Deployment/ns/w{n} ({refs[n]}): no Role" for n in range(listed)]
+    return {"verdict": "fail", "evidence": refs, "message": "; ".join([*parts, f"and {more} more"])}
+
+
+def test_a_capped_message_gives_a_listed_changed_file_its_own_part_only() -> None:
+    found = change_findings(_report(_capped(8, 4)), {"d/2.yaml"})
+    assert [(f.path, f.line, f.message) for f in found] == [
+        ("d/2.yaml", 1, "Deployment/ns/w2 (d/2.yaml:1): no Role")
+    ]
+
+
+def test_a_changed_file_among_the_unlisted_objects_still_has_a_finding() -> None:
+    found = change_findings(_report(_capped(8, 4)), {"d/10.yaml", "d/3.yaml"})
+    assert [(f.path, f.message) for f in found] == [
+        (
+            "d/10.yaml",
+            "cited by this failure, whose message lists 8 objects and 4 more; "
+            "the first: Deployment/ns/w0 (d/0.yaml:1): no Role",
+        ),
+        ("d/3.yaml", "Deployment/ns/w3 (d/3.yaml:1): no Role"),
+    ]
+    assert not any("w1 " in f.message for f in found)  # no other object's message
+
+
+def test_a_one_object_message_with_a_count_is_split_as_well() -> None:
+    found = change_findings(_report(_capped(1, 2)), {"d/0.yaml", "d/2.yaml"})
+    assert [(f.path, f.message.split(";")[0]) for f in found] == [
+        ("d/0.yaml", "Deployment/ns/w0 (d/0.yaml:1): no Role"),
+        ("d/2.yaml", "cited by this failure, whose message lists 1 object and 2 more"),
+    ]
+
+
 def test_the_fix_is_the_first_sentence_and_bounded() -> None:
     assert short_fix("Do this. Then that.") == "Do this"
     assert len(short_fix("word " * 100)) <= 202
