@@ -284,11 +284,23 @@ def test_check_with_a_lying_opa_exits_2(tmp_path: Path) -> None:
         "-o",
         str(output),
         "--engine",
-        "eval",  # the eval transport's own lie detection; check's server default is below
+        "eval",  # the eval transport's own lie detection; check's default engine is the next test
         "--opa-bin",
         fake_opa(tmp_path, f"echo '{canned}'"),
     )
     assert_failed_closed(result, output, NOT_OURS)
+
+
+def test_check_on_its_default_engine_with_a_lying_opa_exits_2(tmp_path: Path) -> None:
+    """check's default (`server`, started before collecting): a program that prints a canned
+    all-pass answer whatever it is asked is never a server that answers, so the run blocks."""
+    canned = json.dumps({"result": [{"expressions": [{"value": CANNED["result"]}]}]})
+    output = tmp_path / "report.json"
+    output.write_text('{"decision": "APPROVED"}')  # a stale report from an earlier run
+    opa = fake_opa(tmp_path, f"echo '{canned}'")
+    result = run_gonogo("check", str(EXAMPLES), "-f", "json", "-o", str(output), "--opa-bin", opa)
+    assert_failed_closed(result, output, "before it was ready")
+    assert not output.exists()
 
 
 @pytest.mark.parametrize(
