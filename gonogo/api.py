@@ -83,13 +83,14 @@ def evaluate(
     infinities, so they need not be looked for again before OPA's input is written.
     `only_collected` (the pre-commit hook, which never decides a release): judge only the items
     whose evidence the snapshot's collectors provide (evaluator/policy_subset.py)."""
+    config = config or {}
     provides = None
     if only_collected:
         runs = (snapshot.get("collectors") or {}).values()
         provides = {str(p) for run in runs for p in run.get("provides") or []}
-    with judge(config or {}, engine_options, provides) as judging:
+    with judge(config, engine_options, provides) as judging:
         return judging.report(
-            snapshot, config or {}, now=now, snapshot_sha256=snapshot_sha256, origin=origin,
+            snapshot, config, now=now, snapshot_sha256=snapshot_sha256, origin=origin,
             numbers_checked=numbers_checked,
         )  # fmt: skip
 
