@@ -7,7 +7,7 @@ interface (collectors/base.py).
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import entry_points
+from typing import Any
 
 from gonogo.collectors.base import Collector, Option
 
@@ -32,6 +32,14 @@ BUILTIN: dict[str, str] = {
     "prometheus": "gonogo.collectors.prometheus:PrometheusCollector",
     "attestations": "gonogo.collectors.attestations:AttestationsCollector",
 }
+
+
+def entry_points(group: str) -> Any:
+    """Installed packages' entry points in `group` (importlib.metadata: 16 ms of imports, which a
+    run that names only built-ins never pays)."""
+    from importlib.metadata import entry_points as installed
+
+    return installed(group=group)
 
 
 def available() -> dict[str, str]:

@@ -23,8 +23,8 @@ from typing import Any
 from gonogo.collectors import bounded, registry
 from gonogo.collectors.base import CollectContext, Collector, CollectorError
 from gonogo.collectors.contract import declaration_problems, empty_output, output_problems, schema_problems
-from gonogo.collectors.sources import parse_cache
-from gonogo.collectors.sources.files import skipped_evidence, skipped_files, walk, walk_paths
+from gonogo.collectors.sources import parse_cache, parse_pool
+from gonogo.collectors.sources.files import SourceFile, skipped_evidence, skipped_files, walk, walk_paths
 
 from gonogo import SNAPSHOT_API_VERSION, __version__, clock
 from gonogo.errors import GonogoError
@@ -149,6 +149,23 @@ def _collect(
     }
     if paths:
         snapshot["metadata"]["paths"] = [Path(os.path.relpath(p, root)).as_posix() for p in paths]
+    with parse_pool.parsing_ahead(files):
+        _run_collectors(snapshot, ctx, names, files, deadline, limits)
+    # Every file whose content was not used, whole or in part, with the reason (and line): nothing
+    # is skipped without a word, whichever collectors ran.
+    snapshot["skipped"] = skipped_files(files)
+    return snapshot
+
+
+def _run_collectors(
+    snapshot: dict[str, Any],
+    ctx: CollectContext,
+    names: list[str],
+    files: list[SourceFile],
+    deadline: float,
+    limits: bounded.Limits,
+) -> None:
+    now = ctx.now
     reported: set[str] = set()
     # .gonogo/ holds gonogo's own files (attestations, allowed_signers): trust material, not
     # evidence about the service. Only the attestations collector reads it, so signing a report
@@ -189,7 +206,3 @@ def _collect(
         if skipped:
             run["skipped"] = skipped[:200]
         snapshot["collectors"][name] = run
-    # Every file whose content was not used, whole or in part, with the reason (and line): nothing
-    # is skipped without a word, whichever collectors ran.
-    snapshot["skipped"] = skipped_files(files)
-    return snapshot

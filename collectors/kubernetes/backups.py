@@ -12,7 +12,6 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from croniter import croniter
 from gonogo.collectors.kubernetes.workloads import command_words
 
 _GO_DURATION = re.compile(r"(\d+(?:\.\d+)?)(h|ms|us|µs|ns|m|s)")
@@ -97,6 +96,8 @@ def _runs(expression: Any) -> list[datetime] | None:
         step = timedelta(hours=hours)
         count = min(int(_WINDOW / step) + 2, 5000)
         return [_WINDOW_START + step * i for i in range(count)]
+    from croniter import croniter  # 10 ms of imports, only for a tree with a CronJob or a backup schedule
+
     try:
         iterator = croniter(text, _WINDOW_START, second_at_beginning=len(text.split()) == 6)
         runs: list[datetime] = []

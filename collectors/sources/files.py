@@ -365,7 +365,7 @@ class SourceFile:
                 return ([] if value is None else [YamlDocument(1, value)]), None
             self.problems[:] = [p for p in self.problems if not p.startswith(f"{self.rel}: not JSON")]
             self.skip = None  # not JSON after all: read it as YAML
-        parsed = parse_cache.parse(text, self.limits)
+        parsed = parse_cache.parse(text, self.limits, self.rel)
         language = template_language(text, self.path.name, parsed)
         if language is not None:
             line = template_action_line(text, language) or 1

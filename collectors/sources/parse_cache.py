@@ -27,7 +27,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from gonogo.collectors.bounded import Limits
@@ -36,8 +36,9 @@ from gonogo.collectors.sources.yaml_parse import LineDict, Parsed, parse_yaml
 CACHE_FILE = "parse.marshal"
 
 
-class _Uncacheable(Exception):
-    """A value the codec does not store (a type safe YAML does not build today)."""
+class Uncacheable(Exception):
+    """A value the codec does not store (a type safe YAML does not build today), or nested past
+    what the encoder recurses into."""
 
 
 def _code_version() -> str:
@@ -72,7 +73,7 @@ def _encode(value: Any) -> Any:
         return ("t", value.isoformat())
     if kind is dt.date:
         return ("d", value.isoformat())
-    raise _Uncacheable(kind.__name__)
+    raise Uncacheable(kind.__name__)
 
 
 def _decode(value: Any) -> Any:
@@ -99,6 +100,21 @@ def _decode(value: Any) -> Any:
     if tag == "d":
         return dt.date.fromisoformat(value[1])
     raise ValueError("not a cached value")
+
+
+def entry_of(parsed: Parsed) -> tuple[Any, ...]:
+    """A parse as marshal-able data (the cache's entries, and the parse pool's answers)."""
+    try:
+        documents = [(at, _encode(v)) for at, v in parsed.documents]
+    except RecursionError as exc:
+        raise Uncacheable("nested too deeply") from exc
+    return (documents, parsed.problem, parsed.line, parsed.over_limit, list(parsed.warnings))
+
+
+def parsed_of(entry: Any) -> Parsed:
+    """The parse `entry_of` stored, rebuilt into fresh objects; raises on anything else."""
+    documents, problem, line, over, warnings = entry
+    return Parsed([(at, _decode(v)) for at, v in documents], problem, line, over, tuple(warnings))
 
 
 class ParseCache:
@@ -131,10 +147,7 @@ class ParseCache:
         entry = self.stored.get(key)
         if entry is not None:
             try:
-                documents, problem, line, over, warnings = entry
-                parsed = Parsed(
-                    [(at, _decode(v)) for at, v in documents], problem, line, over, tuple(warnings)
-                )
+                parsed = parsed_of(entry)
             except Exception:  # a damaged entry is a miss
                 self.stored.pop(key, None)
             else:
@@ -142,10 +155,9 @@ class ParseCache:
                 return parsed
         parsed = parse_yaml(text, limits)
         try:
-            documents = [(at, _encode(v)) for at, v in parsed.documents]
-        except (_Uncacheable, RecursionError):  # a type it does not store: parsed afresh each run
+            self.used[key] = entry_of(parsed)
+        except Uncacheable:  # a type it does not store: parsed afresh each run
             return parsed
-        self.used[key] = (documents, parsed.problem, parsed.line, parsed.over_limit, list(parsed.warnings))
         self.added += 1
         return parsed
 
@@ -162,12 +174,42 @@ class ParseCache:
             partial.unlink(missing_ok=True)  # a cache that cannot be written is only slower
 
 
+class Prefetch(Protocol):
+    """Parses made ahead of the collectors (sources/parse_pool.py)."""
+
+    def take(self, origin: str, text: str, limits: Limits | None) -> Parsed | None:
+        """The parse made ahead for the file `origin` with exactly this text and limits, or None."""
+        ...
+
+
 _ACTIVE: list[ParseCache] = []
+_PREFETCH: list[Prefetch] = []
 
 
-def parse(text: str, limits: Limits | None) -> Parsed:
-    """parse_yaml, through the active cache when a run set one (`using`)."""
-    return _ACTIVE[-1].parse(text, limits) if _ACTIVE else parse_yaml(text, limits)
+def parse(text: str, limits: Limits | None, origin: str | None = None) -> Parsed:
+    """parse_yaml, through the active cache when a run set one (`using`), else through the parses
+    made ahead for the file `origin` (`prefetching`) when there are any."""
+    if _ACTIVE:
+        return _ACTIVE[-1].parse(text, limits)
+    if origin is not None and _PREFETCH:
+        parsed = _PREFETCH[-1].take(origin, text, limits)
+        if parsed is not None:
+            return parsed
+    return parse_yaml(text, limits)
+
+
+def caching() -> bool:
+    """Whether parses in this block go through a kept cache."""
+    return bool(_ACTIVE)
+
+
+@contextmanager
+def prefetching(prefetch: Prefetch) -> Iterator[None]:
+    _PREFETCH.append(prefetch)
+    try:
+        yield
+    finally:
+        _PREFETCH.remove(prefetch)
 
 
 @contextmanager
