@@ -24,6 +24,7 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -152,15 +153,16 @@ def worker_count() -> int:
 def parsing_ahead(files: Sequence[SourceFile]) -> Iterator[None]:
     """Parse `files`' YAML in worker processes for the block, when it is worth it and safe: at least
     MIN_FILES YAML files, a worker to spare, no kept parse cache (which already spares the parse),
-    fork available, and no other thread in this process (a fork copies no thread, and a lock
-    another thread holds would stay held in the worker)."""
+    Linux (where fork is Python's default; macOS's system libraries are not fork-safe), and no
+    other thread in this process (a fork copies no thread, and a lock another thread holds would
+    stay held in the worker)."""
     ahead = candidates(files)
-    workers = worker_count() if len(ahead) >= MIN_FILES else 0
+    workers = min(worker_count(), -(-len(ahead) // CHUNK_FILES)) if len(ahead) >= MIN_FILES else 0
     if (
         workers < 1
         or parse_cache.caching()
         or threading.active_count() > 1
-        or "fork" not in multiprocessing.get_all_start_methods()
+        or not sys.platform.startswith("linux")
     ):
         yield
         return
