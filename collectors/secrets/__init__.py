@@ -79,6 +79,9 @@ class SecretsCollector:
         templated = not documents and "{{" in text
         if not templated and not (documents and (helm or any(_interesting(d.value) for d in documents))):
             return
+        if not templated and not helm and _plain_objects(source, [d.value for d in documents]):
+            facts.source(source, "kubernetes")  # what composing it would record: nothing more
+            return
         try:
             nodes = compose(text, [], checked=source.parsed_within_limits)
         except ValueError as exc:  # the message names a line, never content
@@ -123,6 +126,16 @@ class SecretsCollector:
                 fmt="grafana_ini",
                 owner=f"[{p.section}]" if p.section else None,
             )
+
+
+def _plain_objects(source: SourceFile, values: list[Any]) -> bool:
+    """Kubernetes objects with nothing for this collector (kubernetes.holds_nothing), in a file the
+    shared parse read whole, with no problem or warning (duplicate keys, where the composed
+    nodes and the values could disagree): at 10,000 objects, three manifests in four."""
+    prefix = f"{source.rel}: "
+    if not source.parsed_within_limits or any(p.startswith(prefix) for p in source.problems):
+        return False
+    return kubernetes.holds_nothing(values)
 
 
 def _interesting(value: Any) -> bool:

@@ -8,6 +8,7 @@ Secrets (and SealedSecrets, ExternalSecrets) are where credentials belong: they 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 from gonogo.collectors.secrets.facts import Facts, scalar
@@ -24,6 +25,47 @@ _REFERENCE_KEYS = {
 }
 
 
+_NOT_READ_KINDS = ("Secret", "SealedSecret", "ExternalSecret")
+_NODE_KINDS = ("ConfigMap", "Kustomization")
+
+
+def holds_nothing(documents: list[Any]) -> bool:
+    """Whether `manifest` would find nothing in these documents but that they are Kubernetes
+    objects: every mapping among them has an `apiVersion` and a plain-string `kind` that is a
+    Secret kind, or that is not a ConfigMap or Kustomization and holds no container or volume list
+    anywhere (keys as decoded, aliases followed once). Read from the shared parse's values, so
+    such a file (a Service, an HPA, a NetworkPolicy) is not composed again; anything else, or
+    anything unsure, says False and the file is composed and walked as always."""
+    mappings = [value for value in documents if isinstance(value, dict)]
+    if not mappings:
+        return False
+    for value in mappings:
+        kind = value.get("kind")
+        if "apiVersion" not in value or type(kind) is not str or not kind or kind in _NODE_KINDS:
+            return False
+        if kind not in _NOT_READ_KINDS and _has_pod_lists(value):
+            return False
+    return True
+
+
+def _has_pod_lists(value: Any) -> bool:
+    stack, seen = [value], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, dict):
+            for key, item in current.items():
+                if isinstance(item, list) and (key in _CONTAINER_LISTS or key == "volumes"):
+                    return True
+                if isinstance(item, dict | list):
+                    stack.append(item)
+        elif isinstance(current, list):
+            stack.extend(item for item in current if isinstance(item, dict | list))
+    return False
+
+
 def manifest(facts: Facts, source: SourceFile, node: yaml.MappingNode) -> None:
     kind = scalar(child(node, "kind")) or ""
     metadata = child(node, "metadata")
@@ -38,7 +80,7 @@ def manifest(facts: Facts, source: SourceFile, node: yaml.MappingNode) -> None:
             facts.values[key]["configmap"] = name or "?"
     elif kind == "Kustomization":
         _kustomization(facts, source, node)
-    elif kind not in ("Secret", "SealedSecret", "ExternalSecret"):
+    elif kind not in _NOT_READ_KINDS:
         _pod_specs(facts, source, node, owner, namespace)
 
 
