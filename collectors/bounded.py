@@ -194,12 +194,60 @@ def load_json(text: str, warnings: list[str], limits: Limits | None = None) -> A
 
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _INT_TAG = "tag:yaml.org,2002:int"
+_NUMBER_TAGS = (_FLOAT_TAG, _INT_TAG)
 
 
 def check_yaml_node(root: yaml.Node, warnings: list[str], limits: Limits | None = None) -> None:
     """Walks a composed document without recursion: expanded node count (aliases count every
-    node they bring in), depth, numbers; duplicate keys become warnings. Raises OverBudget/Unparsable."""
+    node they bring in), depth, numbers; duplicate keys become warnings. Raises OverBudget/Unparsable.
+
+    Most documents are trees (no alias), which one pass over the nodes settles: `_tree_within`.
+    Any document it does not settle (an alias, or a bound broken) is walked again by `_check_graph`,
+    which counts what aliases expand to and words each error, so the answer is `_check_graph`'s."""
     limits = limits or active()
+    before = len(warnings)
+    if _tree_within(root, warnings, limits):
+        return
+    del warnings[before:]
+    _check_graph(root, warnings, limits)
+
+
+def _tree_within(root: yaml.Node, warnings: list[str], limits: Limits) -> bool:
+    """True when the document is a tree within every bound, its duplicate keys warned about in
+    `_check_graph`'s order (the same depth-first order); False, without raising, otherwise."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    max_depth, scalar, mapping = limits.max_depth, yaml.ScalarNode, yaml.MappingNode
+    while stack:
+        node, depth = stack.pop()
+        key = id(node)
+        if key in seen or depth > max_depth:
+            return False  # a node reached twice (an alias), or too deep
+        seen.add(key)
+        if len(seen) > limits.max_nodes:
+            return False
+        kind = node.__class__
+        if kind is scalar:
+            if node.tag in _NUMBER_TAGS:
+                try:
+                    _check_scalar(node)
+                except Unparsable:
+                    return False
+            continue
+        depth += 1
+        if kind is mapping:
+            _warn_duplicate_keys(node, warnings)
+            for key_node, value_node in node.value:
+                stack.append((key_node, depth))
+                stack.append((value_node, depth))
+        elif isinstance(node, yaml.CollectionNode):
+            stack.extend([(child, depth) for child in node.value])
+        else:  # a node class of its own: the full walk decides
+            return False
+    return True
+
+
+def _check_graph(root: yaml.Node, warnings: list[str], limits: Limits) -> None:
     sizes: dict[int, int] = {}
     # (node, depth, children done?)
     stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]

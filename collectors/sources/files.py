@@ -253,8 +253,9 @@ class SourceFile:
     """Set by the shared parse when the whole text parsed as YAML with no problem: composing the
     same text again (the secrets collector's nodes) cannot break a bound, so it need not be checked."""
 
-    @property
+    @cached_property
     def suffix(self) -> str:
+        """The name's suffix, lower case (asked about 20 times a file by the collectors)."""
         return self.path.suffix.lower()
 
     def ref(self, line: int | None = None) -> str:
