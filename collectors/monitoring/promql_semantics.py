@@ -23,9 +23,8 @@ is also recorded as exclusions (`excluded_by_unless`).
 from __future__ import annotations
 
 import contextlib
-import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import promql_parser as pq
@@ -57,6 +56,20 @@ class Side:
     quantile: float | None = None
     boolean: bool = False
     """The value is 0/1, the result of a comparison with `bool`."""
+
+    def copy(self) -> Side:
+        """A copy that shares nothing mutable (copy.deepcopy's result, at a tenth of its cost:
+        the sets hold strings, the matchers flat string mappings)."""
+        return replace(
+            self,
+            metrics=set(self.metrics),
+            functions=set(self.functions),
+            aggregations=set(self.aggregations),
+            grouping=set(self.grouping),
+            matchers=[dict(matcher) for matcher in self.matchers],
+            recorded=set(self.recorded),
+            absent_metrics=set(self.absent_metrics),
+        )
 
     def merge(self, other: Side) -> None:
         self.metrics |= other.metrics
@@ -362,9 +375,9 @@ class _Reader:
         if collect and not on_bool:
             found = dict(guard=self._guard, returns_bool=returns_bool, text=expression_text(node))
             if right_value is not None and left_value is None:
-                self.comparisons.append(Comparison(op, right_value, copy.deepcopy(left), **found))
+                self.comparisons.append(Comparison(op, right_value, left.copy(), **found))
             elif left_value is not None and right_value is None:
-                self.comparisons.append(Comparison(_FLIP[op], left_value, copy.deepcopy(right), **found))
+                self.comparisons.append(Comparison(_FLIP[op], left_value, right.copy(), **found))
             elif left_value is None:
                 both = Side()
                 both.merge(left)
