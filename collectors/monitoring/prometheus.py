@@ -12,6 +12,7 @@ their alerts are classified too, read as PromQL with their log ranges lifted (mo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -211,14 +212,14 @@ class PrometheusFacts:
                         "provenance": self.provenance(rule.doc, rule.line),
                     },
                 )
-        names = [str(r.value.get("alert")) for r in self.rules if "alert" in r.value]
+        names = Counter(str(r.value.get("alert")) for r in self.rules if "alert" in r.value)
         alerts: dict[str, dict[str, Any]] = {}
         for index, rule in enumerate(self.rules):
             if "alert" not in rule.value or (index not in parsed and self._is_logql(rule)):
                 continue
             fact = self._alert_fact(rule, parsed.get(index), recordings)
             name = fact["name"]
-            key = name if names.count(name) == 1 else f"{name} ({rule.ref})"
+            key = name if names[name] == 1 else f"{name} ({rule.ref})"
             if key in alerts:  # the same name twice in one cluster object: number them
                 key = f"{name} ({rule.ref} #{sum(1 for k in alerts if k.startswith(key)) + 1})"
             alerts[key] = fact
