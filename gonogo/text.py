@@ -46,6 +46,17 @@ def _clean_url(match: re.Match[str]) -> str:
 # One scan for any credential shape: most strings have none, and then the per-pattern
 # substitutions are skipped (a 10,000-object snapshot holds about 900,000 strings: issue 12).
 _ANY_CREDENTIAL = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in CREDENTIAL_PATTERNS))
+# Every match of a credential pattern starts with one of these (a test holds each pattern to it):
+# a text holding none cannot match, and `in` finds a literal far faster than the regular
+# expression scans (a collector's whole output as JSON: 0.13 s for 6.8 MB, against 0.02 s).
+CREDENTIAL_PREFIXES = (
+    "sk_live_", "sk_test_", "rk_live_", "rk_test_", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_",
+    "ghr_", "github_pat_", "xox", "eyJ", "-----BEGIN ", "AIza",
+)  # fmt: skip
+
+
+def _has_credential(text: str) -> bool:
+    return any(prefix in text for prefix in CREDENTIAL_PREFIXES) and _ANY_CREDENTIAL.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -53,7 +64,7 @@ def redact(text: str) -> str:
     """`text` without credential-shaped substrings and without URL userinfo, query or fragment."""
     if "://" in text:
         text = _URL.sub(_clean_url, text)
-    if _ANY_CREDENTIAL.search(text) is None:
+    if not _has_credential(text):
         return text
     for _, pattern in CREDENTIAL_PATTERNS:
         text = pattern.sub(REDACTED, text)
@@ -72,13 +83,23 @@ def redact_facts(value: Any) -> Any:
     return _redacted(value, 4)
 
 
+# Where a URL may have parts that `redact` strips: `://`, then characters a URL's authority and
+# path can hold, then `@` (userinfo), `?` (query) or `#` (fragment). In a value's JSON text each
+# string appears with `"`, `\` and control characters escaped, all of which this run still
+# accepts (or, for `"` and whitespace, `_URL` stops at as well), so a string whose URL would
+# change always shows this in the JSON text. A URL with none of them (a runbook, a dashboard
+# link) needs no walk: 0.3-0.6 s of a 10,000-object collection was walking alerts and objects
+# that carry such links.
+_URL_WITH_PARTS_TO_STRIP = re.compile(r"://[^\s'\"<>]*[@?#]")
+
+
 def _clean(value: Any) -> bool:
     """True only when no string in `value` can need redacting (False when unsure)."""
     try:
         text = orjson.dumps(value).decode()
     except (TypeError, orjson.JSONEncodeError):  # a key that is not a string, a 65-bit integer
         return False
-    return "://" not in text and _ANY_CREDENTIAL.search(text) is None
+    return _URL_WITH_PARTS_TO_STRIP.search(text) is None and not _has_credential(text)
 
 
 def _redacted(value: Any, checks: int) -> Any:

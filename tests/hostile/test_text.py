@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gonogo.text import printable, redact, redact_facts
+from gonogo.text import CREDENTIAL_PATTERNS, CREDENTIAL_PREFIXES, printable, redact, redact_facts
 
 SECRETS = [
     "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
@@ -62,6 +65,13 @@ HIDDEN = (
     'he said "ghp_' + "a" * 24 + '"',
     "-----BEGIN RSA PRIVATE KEY-----",
     "line\nbreak sk_live_12345678",
+    "x\x01https://user:pw@db.example/",  # a control character before the scheme
+    "https://a\\b:pw@db.example/",  # a backslash in the userinfo
+    "see https://runbooks.example/r?ref=alert",  # a query only
+    "https://grafana.example/d/abc#panel-2",  # a fragment only
+    "https://runbooks.example/high-error-rate",  # nothing to strip
+    "tab\thttps://u:p@h.example/",
+    "://no-scheme@host",
 )
 
 
@@ -87,3 +97,15 @@ def test_redact_facts_equals_redacting_every_string_at_every_depth() -> None:
         assert redact_facts(facts) == expected
         changed += expected != facts
     assert changed > 500  # the sweep did put secrets where they had to be found
+
+
+@pytest.mark.parametrize("name, pattern", CREDENTIAL_PATTERNS, ids=[name for name, _ in CREDENTIAL_PATTERNS])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_credential_match_starts_with_a_listed_prefix(
+    name: str, pattern: re.Pattern[str], data: Any
+) -> None:
+    """redact's quick test (CREDENTIAL_PREFIXES) may only skip texts no pattern can match."""
+    found = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(found.startswith(prefix) for prefix in CREDENTIAL_PREFIXES), name
+    assert redact(f"x {found} y") != f"x {found} y"
