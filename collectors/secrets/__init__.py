@@ -79,7 +79,7 @@ class SecretsCollector:
         templated = not documents and "{{" in text
         if not templated and not (documents and (helm or any(_interesting(d.value) for d in documents))):
             return
-        if not templated and not helm and _plain_objects(source, [d.value for d in documents]):
+        if not templated and not helm and _plain_objects(source, text, [d.value for d in documents]):
             facts.source(source, "kubernetes")  # what composing it would record: nothing more
             return
         try:
@@ -128,12 +128,17 @@ class SecretsCollector:
             )
 
 
-def _plain_objects(source: SourceFile, values: list[Any]) -> bool:
-    """Kubernetes objects with nothing for this collector (kubernetes.holds_nothing), in a file the
-    shared parse read whole, with no problem or warning (duplicate keys, where the composed
-    nodes and the values could disagree): at 10,000 objects, three manifests in four."""
+def _plain_objects(source: SourceFile, text: str, values: list[Any]) -> bool:
+    """Kubernetes objects with nothing for this collector (kubernetes.holds_nothing), in a file
+    whose values and composed nodes cannot disagree: the shared parse read it whole, with no
+    problem or warning (duplicate keys), and it has no merge key and no explicit tag (a merge
+    key is a plain `<<` or a tag, and every tag is written with `!`: a key a merge brings in and
+    the mapping then overrides is in the nodes, not in the values). At 10,000 objects, three
+    manifests in four."""
     prefix = f"{source.rel}: "
     if not source.parsed_within_limits or any(p.startswith(prefix) for p in source.problems):
+        return False
+    if "<<" in text or "!" in text:
         return False
     return kubernetes.holds_nothing(values)
 

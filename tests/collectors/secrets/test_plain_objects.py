@@ -67,8 +67,8 @@ def test_anything_else_is_composed(text: str) -> None:
 def _secrets(root: Path, *, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, Any], int]:
     taken: list[str] = []
 
-    def counted(source: Any, values: list[Any]) -> bool:
-        found = fast and PLAIN_OBJECTS(source, values)
+    def counted(source: Any, text: str, values: list[Any]) -> bool:
+        found = fast and PLAIN_OBJECTS(source, text, values)
         if found:
             taken.append(source.rel)
         return found
@@ -91,9 +91,19 @@ def test_the_output_is_the_output_of_composing_every_file(
     (tree / "manifests" / "duplicate.yaml").write_text(
         "apiVersion: v1\nkind: ConfigMap\nkind: Service\ndata: {PASSWORD: hunter2}\n"
     )
+    (tree / "manifests" / "merge.yaml").write_text(  # the base's containers are overridden in the values
+        "apiVersion: v1\nkind: Service\nbase: &base\n"
+        "  containers: [{name: x, env: [{name: PASSWORD, value: hunter2}]}]\n"
+        "spec:\n  <<: *base\n  containers: null\n"
+    )
+    (tree / "manifests" / "tagged.yaml").write_text(
+        "apiVersion: v1\nkind: Service\n"
+        "spec: !!map {<<: {containers: [{name: x, env: [{name: TOKEN, value: abc}]}]}, containers: null}\n"
+    )
     composed, none_taken = _secrets(tree, fast=False, monkeypatch=monkeypatch)
     fast, taken = _secrets(tree, fast=True, monkeypatch=monkeypatch)
     assert none_taken == 0 and taken >= len(PLAIN)
     assert fast == composed
     duplicate = composed["security"]["secrets"]["values"]
     assert any("duplicate.yaml" in str(fact) for fact in duplicate.values())  # composed: its data read
+    assert any("merge.yaml" in str(fact) for fact in duplicate.values())  # composed: the base's env read
