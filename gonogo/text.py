@@ -76,9 +76,10 @@ def redact_facts(value: Any) -> Any:
 
     Most collected facts hold no URL and no credential shape, and walking them in Python was 1.6 s
     of a 10,000-object collection under the profiler. So a mapping or list is first written as
-    JSON by orjson (compiled) and searched whole: when the text has no `://` and no credential
-    shape, no string in it has either (JSON escapes only quotes, backslashes and control
-    characters, which no shape contains), and the value is returned as it is. Otherwise its
+    JSON by orjson (compiled) and searched whole: when the text has no URL with parts to strip
+    (`_URL_WITH_PARTS_TO_STRIP`) and no credential shape, no string in it has either (JSON
+    escapes only quotes, backslashes and control characters, which no shape contains), and the
+    value is returned as it is. Otherwise its
     members are looked at the same way, four levels down, and walked string by string below."""
     return _redacted(value, 4)
 
