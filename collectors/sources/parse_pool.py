@@ -27,7 +27,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -81,16 +81,16 @@ class ParsePool:
         self._chunk_of: dict[str, int] = {}
         self._given_up = False
         chunks = [files[start : start + CHUNK_FILES] for start in range(0, len(files), CHUNK_FILES)]
-        self._futures: list[Future[bytes] | None] = [None] * len(chunks)
         self._answers: list[dict[str, tuple[str, object]] | None] = [None] * len(chunks)
         for number, chunk in enumerate(chunks):
             for source in chunk:
                 self._chunk_of[source.rel] = number
         # The workers start from the last chunk and the collecting process from the first: each
         # chunk is parsed once, by whoever reaches it first, and they meet somewhere in between.
-        for number in reversed(range(len(chunks))):
-            items = [(str(source.path), source.rel, source.limits) for source in chunks[number]]
-            self._futures[number] = self._executor.submit(_parse_chunk, items)
+        items = [[(str(f.path), f.rel, f.limits) for f in chunk] for chunk in chunks]
+        submitted = {n: self._executor.submit(_parse_chunk, items[n]) for n in reversed(range(len(chunks)))}
+        self._futures: list[Future[bytes] | None] = [submitted[number] for number in range(len(chunks))]
+        """A chunk's future until its answer is read (then None: its bytes are not kept)."""
 
     def take(self, origin: str, text: str, limits: Limits | None) -> Parsed | None:
         number = self._chunk_of.pop(origin, None)
@@ -109,7 +109,7 @@ class ParsePool:
         answers = self._answers[number]
         if answers is not None:
             return answers
-        future = self._futures[number]
+        future, self._futures[number] = self._futures[number], None
         answers = {}
         # A chunk a worker started (or finished) is waited for; a queued one is taken back, parsed here.
         if future is not None and not self._given_up and not future.cancel():
@@ -118,7 +118,7 @@ class ParsePool:
             except TimeoutError:
                 self._given_up = True
                 loaded = {}
-            except (CancelledError, Exception):  # a failed or dead worker: parse in place
+            except Exception:  # a failed or dead worker (BrokenProcessPool), or bytes not marshal
                 loaded = {}
             answers = loaded if isinstance(loaded, dict) else {}
         self._answers[number] = answers
