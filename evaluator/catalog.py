@@ -10,6 +10,7 @@ from gonogo.evaluator.bounded_process import Deadline, describe_exit, run_bounde
 from gonogo.evaluator.engine import DEFAULT_MAX_ANSWER_BYTES, describe_opa_message
 from gonogo.evaluator.eval_engine import parse_json
 from gonogo.evaluator.opa_binary import check_opa, find_opa
+from gonogo.evaluator.policy_files import package_rows
 
 from gonogo.errors import OpaError
 
@@ -154,26 +155,44 @@ def catalog_items(document: dict[str, Any], policies: Path) -> list[CatalogItem]
     items = []
     for entry in document.get("annotations") or []:
         notes = entry.get("annotations", {})
-        custom = notes.get("custom") or {}
-        if notes.get("scope") != "package" or "id" not in custom:
+        if notes.get("scope") != "package" or "id" not in (notes.get("custom") or {}):
             continue
         location = entry.get("location", {})
-        items.append(
-            CatalogItem(
-                id=str(custom["id"]),
-                title=notes.get("title", ""),
-                section=str(custom.get("section", "")),
-                severity=str(custom.get("severity", "")),
-                criteria=tuple(custom.get("criteria") or ()),
-                evidence=tuple(custom.get("evidence") or ()),
-                description=notes.get("description", ""),
-                remediation=str(custom.get("remediation", "")),
-                package=_package(entry.get("path", [])),
-                file=_relative(location.get("file", ""), policies),
-                row=int(location.get("row", 0)),
-                thresholds=_thresholds(custom, _package(entry.get("path", []))),
-                trust={key: custom[key] for key in TRUST_KEYS if key in custom},
-                section_title=str(custom.get("section_title", "")),
-            )
-        )
+        where = (_relative(location.get("file", ""), policies), int(location.get("row", 0)))
+        items.append(_catalog_item(notes, _package(entry.get("path", [])), where))
     return sorted(items, key=lambda item: id_key(item.id))
+
+
+def decision_catalog(entries: dict[str, Any], policies: Path) -> list[CatalogItem]:
+    """The items of a decision's `catalog`: each item package's METADATA as OPA read it in that
+    evaluation (`rego.metadata.chain()` in the item's `metadata` rule), by package path, placed
+    in the policy files of `policies` by their `package` lines (policy_files.package_rows)."""
+    rows = package_rows(policies)
+    items = []
+    for package, notes in entries.items():
+        if not isinstance(notes, dict) or "id" not in (notes.get("custom") or {}):
+            continue
+        if package not in rows:
+            raise OpaError(f"the decision lists package {package}, which no policy file declares")
+        items.append(_catalog_item(notes, f"data.{package}", rows[package]))  # as opa inspect names it
+    return sorted(items, key=lambda item: id_key(item.id))
+
+
+def _catalog_item(notes: dict[str, Any], package: str, where: tuple[str, int]) -> CatalogItem:
+    custom = notes.get("custom") or {}
+    return CatalogItem(
+        id=str(custom["id"]),
+        title=notes.get("title", ""),
+        section=str(custom.get("section", "")),
+        severity=str(custom.get("severity", "")),
+        criteria=tuple(custom.get("criteria") or ()),
+        evidence=tuple(custom.get("evidence") or ()),
+        description=notes.get("description", ""),
+        remediation=str(custom.get("remediation", "")),
+        package=package,
+        file=where[0],
+        row=where[1],
+        thresholds=_thresholds(custom, package),
+        trust={key: custom[key] for key in TRUST_KEYS if key in custom},
+        section_title=str(custom.get("section_title", "")),
+    )

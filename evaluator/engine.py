@@ -106,7 +106,8 @@ def new_run(expected_revision: str | None = None) -> Run:
 
 def require_decision(body: Any, where: str, run: Run) -> dict[str, Any]:
     """The checked decision from OPA's answer `{"result": <decision>}`: `{"items": <item reports
-    by ID>, "approvals": <the Deployment Approval rows>}`, or OpaError.
+    by ID>, "approvals": <the Deployment Approval rows>, "catalog": <item METADATA by package>}`
+    (the catalog when the policies' decision carries one), or OpaError.
 
     The decision must echo this run's nonce, carry the expected bundle revision when one is
     expected, hold a non-empty object of item reports and a list of approval rows."""
@@ -128,7 +129,13 @@ def require_decision(body: Any, where: str, run: Run) -> dict[str, Any]:
     approvals = decision.get("approvals")
     if not isinstance(approvals, list) or not all(isinstance(row, dict) for row in approvals):
         raise OpaError(f"{where}: the decision's approvals are not a list of rows")
-    return {"items": items, "approvals": approvals}
+    checked = {"items": items, "approvals": approvals}
+    if "catalog" in decision:  # each item's METADATA (policies/main), read by the evaluator's catalog
+        catalog = decision["catalog"]
+        if not isinstance(catalog, dict) or not all(isinstance(notes, dict) for notes in catalog.values()):
+            raise OpaError(f"{where}: the decision's catalog is not an object of METADATA by package")
+        checked["catalog"] = catalog
+    return checked
 
 
 _LOCATED = re.compile(r"(\S+?):(\d+): (\w+_error): ([^\n]*)")

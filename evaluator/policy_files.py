@@ -12,6 +12,24 @@ def rego_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.rego") if not p.name.endswith("_test.rego"))
 
 
+def package_rows(root: Path) -> dict[str, tuple[str, int]]:
+    """Each package path declared in root's policy files: the file (`<root's name>/...`) and the
+    line of its `package` declaration, the location `opa inspect` gives a package's METADATA.
+
+    Only where an item is shown comes from here; what it is (its ID, severity, criteria) is OPA's
+    reading of its METADATA. The policies are `opa fmt` formatted, so a declaration starts its
+    line; a test holds this to `opa inspect` for every item of the seed."""
+    rows: dict[str, tuple[str, int]] = {}
+    for path in rego_files(root):
+        shown = (Path(root.name) / path.relative_to(root)).as_posix()
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            for number, line in enumerate(lines, 1):
+                if line.startswith("package "):
+                    rows.setdefault(line.split("#", 1)[0].split()[1], (shown, number))
+                    break
+    return rows
+
+
 def policy_digest(root: Path) -> str:
     """sha256 over each policy file's relative path and content: changes when any rule changes."""
     digest = hashlib.sha256()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -12,8 +12,8 @@ from typing import Any
 
 from gonogo import clock
 from gonogo.config import find_config, load_config
-from gonogo.errors import ConfigError
-from gonogo.evaluator.catalog import CatalogItem, load_catalog
+from gonogo.errors import ConfigError, OpaError
+from gonogo.evaluator.catalog import CatalogItem, decision_catalog, load_catalog
 from gonogo.evaluator.engine import RUN_KEY, EngineInfo, EngineInput, EngineOptions, SnapshotInput
 from gonogo.evaluator.engines import make_engine
 from gonogo.evaluator.policy_files import policy_digest
@@ -101,7 +101,8 @@ class Policies:
 
     folder: Path
     engine: EngineInfo
-    catalog: Callable[[], list[CatalogItem]]
+    catalog: Callable[[dict[str, Any]], list[CatalogItem]]
+    """The catalog the decision (the argument) is checked against."""
 
 
 @dataclass(frozen=True)
@@ -128,10 +129,12 @@ def judge(
 
     `early` (`gonogo check`, which enters the block before it collects): the `server` engine starts
     its OPA at once, so that OPA compiles the policies while the collectors run; it must answer
-    within --timeout of its start, and the query has a --timeout of its own. The catalog is read
-    (`opa inspect`) when the first query starts, beside OPA's evaluation: read while the
-    collectors run, it took a core from them (and from promtool) and made a 1,000-object check
-    0.1 s slower."""
+    within --timeout of its start, and the query has a --timeout of its own.
+
+    The catalog comes with each decision (the seed's items' `metadata` rules, read by OPA in the
+    same evaluation). A team's items need not define that rule, and a remote OPA's policies are
+    not these files: then `opa inspect` reads it, when the first query starts, beside OPA's
+    evaluation (read while the collectors run, it took a core from them)."""
     engine_options = engine_options or EngineOptions()
     teams = [*configured_dirs(config), *map(Path, engine_options.team_policies)]
     policies = policy_tree(teams, engine_options.opa_bin)
@@ -142,16 +145,40 @@ def judge(
     engine = make_engine(engine_options, policies)
     served_catalog = getattr(engine, "catalog", None)  # the warm server answers with its own
     if served_catalog is not None:
-        yield Judge(Policies(policies, engine.info, served_catalog), engine.evaluate)
+        yield Judge(Policies(policies, engine.info, lambda _decision: served_catalog()), engine.evaluate)
         return
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        catalog = _CatalogBeside(pool, policies, engine_options.opa_bin)
-        judged_by = Policies(policies, engine.info, catalog.result)
+    with ExitStack() as stack:
+        catalog: Callable[[dict[str, Any]], list[CatalogItem]] = _catalog_of_decision(policies)
+        with_catalog: Callable[[Query], Query] = _same_query
+        if teams or engine_options.opa_url:  # items that need not have a `metadata` rule
+            beside = _CatalogBeside(
+                stack.enter_context(ThreadPoolExecutor(max_workers=1)), policies, engine_options.opa_bin
+            )
+            catalog, with_catalog = beside.catalog, beside.beside
+        judged_by = Policies(policies, engine.info, catalog)
         if early and isinstance(engine, ServerEngine):
-            with engine.session(early=True) as running:
-                yield Judge(judged_by, catalog.beside(running.evaluate))
+            yield Judge(judged_by, with_catalog(stack.enter_context(engine.session(early=True)).evaluate))
         else:
-            yield Judge(judged_by, catalog.beside(engine.evaluate))
+            yield Judge(judged_by, with_catalog(engine.evaluate))
+
+
+Query = Callable[[EngineInput], dict[str, Any]]
+
+
+def _same_query(query: Query) -> Query:
+    return query
+
+
+def _catalog_of_decision(policies: Path) -> Callable[[dict[str, Any]], list[CatalogItem]]:
+    """The catalog each decision carries (policies/main's `catalog`, the seed's items' `metadata`
+    rules), read by OPA in the same evaluation: no second OPA process reads the policies."""
+
+    def catalog(decision: dict[str, Any]) -> list[CatalogItem]:
+        if "catalog" not in decision:
+            raise OpaError("the decision carries no catalog of the items (policies/main/main.rego)")
+        return decision_catalog(decision["catalog"], policies)
+
+    return catalog
 
 
 class _CatalogBeside:
@@ -165,14 +192,12 @@ class _CatalogBeside:
         if self._pending is None:
             self._pending = self._pool.submit(load_catalog, self._policies, self._opa_bin)
 
-    def result(self) -> list[CatalogItem]:
+    def catalog(self, _decision: dict[str, Any]) -> list[CatalogItem]:
         self.start()
         assert self._pending is not None
         return self._pending.result()
 
-    def beside(
-        self, query: Callable[[EngineInput], dict[str, Any]]
-    ) -> Callable[[EngineInput], dict[str, Any]]:
+    def beside(self, query: Query) -> Query:
         """`query`, with the catalog's reading started as it begins."""
 
         def started_with_catalog(input_document: EngineInput) -> dict[str, Any]:
@@ -192,8 +217,11 @@ def evaluation_session(
     engine_options = engine_options or EngineOptions()
     policies = policy_tree(list(map(Path, engine_options.team_policies)), engine_options.opa_bin)
     engine = ServerEngine(engine_options, policies)
-    catalog = load_catalog(policies, engine_options.opa_bin)
-    judged_by = Policies(policies, engine.info, lambda: catalog)
+    if engine_options.team_policies:  # items that need not have a `metadata` rule
+        catalog = load_catalog(policies, engine_options.opa_bin)
+        judged_by = Policies(policies, engine.info, lambda _decision: catalog)
+    else:
+        judged_by = Policies(policies, engine.info, _catalog_of_decision(policies))
 
     with engine.session() as warm:
 
@@ -239,7 +267,7 @@ def _report(
         snapshot=snapshot,
         opa_items=decision["items"],
         approvals=decision["approvals"],
-        catalog=judged_by.catalog(),
+        catalog=judged_by.catalog(decision),
         config=config,
         provenance=provenance,
         now=moment,

@@ -24,3 +24,7 @@ test_decision_without_bundles_has_no_revisions if {
 test_decision_carries_the_items if {
 	main.decision.items == main.items with input as {}
 }
+
+test_decision_carries_the_catalog if {
+	main.decision.catalog == main.catalog with input as {}
+}

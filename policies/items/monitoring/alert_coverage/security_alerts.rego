@@ -36,8 +36,15 @@ import data.gonogo.items.monitoring.lib.alerting
 import data.gonogo.lib.result
 
 # METADATA
+# description: >-
+#   The item's METADATA as OPA reads it, whatever the input: the evaluator's catalog of items
+#   comes from this rule in the same evaluation, so an item whose report is undefined is still
+#   listed, as an error.
+metadata := rego.metadata.chain()
+
+# METADATA
 # description: The item's verdict and its alert-coverage table, built from the criteria below and the METADATA above.
-report := object.union(result.item(rego.metadata.chain(), criteria), alerting.tables(classes, criteria))
+report := object.union(result.item(metadata, criteria), alerting.tables(classes, criteria))
 
 # METADATA
 # description: Which alert class serves each criterion, and the threshold (by name) its alerts must meet.

@@ -20,8 +20,15 @@ import data.gonogo.items.security.vulnerability_scanning.evidence
 import data.gonogo.lib.result
 
 # METADATA
+# description: >-
+#   The item's METADATA as OPA reads it, whatever the input: the evaluator's catalog of items
+#   comes from this rule in the same evaluation, so an item whose report is undefined is still
+#   listed, as an error.
+metadata := rego.metadata.chain()
+
+# METADATA
 # description: The item's verdict, built from the criteria below and the METADATA above.
-report := result.item(rego.metadata.chain(), criteria)
+report := result.item(metadata, criteria)
 
 criteria["Token validation implemented"] := csrf_tokens
 
