@@ -9,9 +9,9 @@ it by the same key and only query it; it stops after $GONOGO_WARM_IDLE seconds w
 (900 by default), or on `gonogo warm stop`.
 
 Every answer is checked as on every transport: the decision must echo the run's fresh nonce
-(engine.require_decision). The catalog comes from the same server (loaded with the policies as
-data), never from a file gonogo reads later: whoever edits the folder after the start changes
-nothing the server holds.
+(engine.require_decision). The seed's catalog comes with each decision (policies/main); a team's
+tree asks the same server for the catalog it loaded with the policies as data, never a file
+gonogo reads later: whoever edits the folder after the start changes nothing the server holds.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from gonogo.evaluator.bounded_process import Deadline
 from gonogo.evaluator.catalog import CatalogItem, catalog_items, inspect_annotations
@@ -52,6 +53,7 @@ from gonogo.errors import OpaError
 
 WHERE = "the warm OPA server"
 CATALOG_PATH = "/v1/data/gonogo_warm/catalog"
+T = TypeVar("T")
 
 
 class WarmEngine(LocalOpa):
@@ -68,6 +70,21 @@ class WarmEngine(LocalOpa):
 
     def evaluate(self, input_document: EngineInput) -> dict[str, Any]:
         """The checked decision from the warm server (started first if none answers)."""
+        return self._ask(lambda client: query_decision(client, input_document, new_run()))
+
+    def catalog(self) -> list[CatalogItem]:
+        """The catalog the server holds (`opa inspect` of its checked copy, read when it started),
+        asked for once: only a tree whose decision does not list every item needs it (a team's)."""
+        if self._catalog is None:
+            document = self._ask(lambda client: answer_json(client, "GET", CATALOG_PATH))
+            self._catalog = catalog_items(
+                _catalog_document(document), self._folder / "policies" / self._policies.name
+            )
+        return self._catalog
+
+    def _ask(self, question: Callable[[OpaHttp], T]) -> T:
+        """`question`'s answer from the warm server (started first if none answers), asked under
+        the key's shared lock, within --timeout."""
         deadline = Deadline(self._timeout)
         held = open_lock(self._root, self._key)
         try:
@@ -76,22 +93,11 @@ class WarmEngine(LocalOpa):
                 self._endpoint(), timeout=max(deadline.left(WHERE), 0.001), max_bytes=self._max_bytes
             )
             try:
-                decision = query_decision(client, input_document, new_run())
-                document = answer_json(client, "GET", CATALOG_PATH)
+                return question(client)
             finally:
                 mark_used(self._folder)
         finally:
             os.close(held)
-        self._catalog = catalog_items(
-            _catalog_document(document), self._folder / "policies" / self._policies.name
-        )
-        return decision
-
-    def catalog(self) -> list[CatalogItem]:
-        """The catalog the server answered with during evaluate()."""
-        if self._catalog is None:
-            raise OpaError(f"{WHERE}: the catalog was asked for before the evaluation")
-        return self._catalog
 
     def _endpoint(self) -> Endpoint:
         return Endpoint(where=WHERE, host="localhost", unix_socket=str(self._socket))

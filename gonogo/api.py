@@ -143,18 +143,18 @@ def judge(
 
         policies = subset_tree(policies, provides)
     engine = make_engine(engine_options, policies)
-    served_catalog = getattr(engine, "catalog", None)  # the warm server answers with its own
-    if served_catalog is not None:
-        yield Judge(Policies(policies, engine.info, lambda _decision: served_catalog()), engine.evaluate)
-        return
     with ExitStack() as stack:
         catalog: Callable[[dict[str, Any]], list[CatalogItem]] = _catalog_of_decision(policies)
         with_catalog: Callable[[Query], Query] = _same_query
         if teams or engine_options.opa_url:  # items that need not have a `metadata` rule
-            beside = _CatalogBeside(
-                stack.enter_context(ThreadPoolExecutor(max_workers=1)), policies, engine_options.opa_bin
-            )
-            catalog, with_catalog = beside.catalog, beside.beside
+            served = getattr(engine, "catalog", None)  # the warm server holds its own
+            if served is not None:
+                catalog = _catalog_served(served)
+            else:
+                beside = _CatalogBeside(
+                    stack.enter_context(ThreadPoolExecutor(max_workers=1)), policies, engine_options.opa_bin
+                )
+                catalog, with_catalog = beside.catalog, beside.beside
         judged_by = Policies(policies, engine.info, catalog)
         if early and isinstance(engine, ServerEngine):
             yield Judge(judged_by, with_catalog(stack.enter_context(engine.session(early=True)).evaluate))
@@ -179,6 +179,10 @@ def _catalog_of_decision(policies: Path) -> Callable[[dict[str, Any]], list[Cata
         return decision_catalog(decision["catalog"], policies)
 
     return catalog
+
+
+def _catalog_served(served: Callable[[], list[CatalogItem]]) -> Callable[[dict[str, Any]], list[CatalogItem]]:
+    return lambda _decision: served()
 
 
 class _CatalogBeside:

@@ -53,3 +53,21 @@ def test_the_policies_flag_loads_a_team_folder(outputs: dict[str, str]) -> None:
     assert result.returncode == 1, result.stderr
     flagged = json.loads(result.stdout)
     assert item(flagged, "11.3.1")["verdict"] == "fail"
+
+
+def test_a_team_folder_on_the_warm_engine_is_judged_by_the_catalog_its_server_holds(
+    outputs: dict[str, str],
+) -> None:
+    """A team's items need not define `metadata`, so their catalog is the warm server's own
+    (`opa inspect` of its copy), asked for after the decision: the same verdicts as `eval`."""
+    snapshot = outputs["snapshot_path"]
+    reports = {}
+    for engine in ("eval", "warm"):
+        result = run_gonogo(
+            "evaluate", snapshot, "--policies", str(TEAM), "--engine", engine, "-f", "json", timeout=300
+        )
+        assert result.returncode == 1, result.stderr
+        reports[engine] = {entry["id"]: entry for entry in json.loads(result.stdout)["items"]}
+    assert reports["warm"] == reports["eval"]
+    assert reports["warm"]["11.3.1"]["verdict"] == "fail"
+    assert reports["warm"]["11.3.1"]["source"].startswith("policies/teams/")
