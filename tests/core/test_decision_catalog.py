@@ -4,7 +4,6 @@ report is undefined, which then becomes an error rather than disappearing."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,11 @@ from gonogo.evaluator.verdicts import merge_with_catalog
 
 from gonogo.errors import OpaError
 from gonogo.paths import policies_dir
+from tests.support.policies import edited_seed
 
 ITEM = Path("items/security/d3fend/d3_apm.rego")
 """A seed item whose report is made undefined in a copy of the policies."""
+REPORT = "report := result.item(metadata, criteria)\n"
 
 
 def _decision(policies: Path, opa_bin: str) -> dict[str, Any]:
@@ -50,12 +51,9 @@ def test_every_reported_item_is_in_the_decisions_catalog(seed_decision: dict[str
 
 
 def test_an_item_whose_report_is_undefined_is_listed_as_an_error(tmp_path: Path, opa_bin: str) -> None:
-    policies = tmp_path / "policies"
-    shutil.copytree(policies_dir(), policies)
-    item = policies / ITEM
-    text = item.read_text()
-    assert "report := result.item(metadata, criteria)\n" in text
-    item.write_text(text.replace("report := result.item(metadata, criteria)\n", "report := 1 if false\n"))
+    policies = edited_seed(
+        tmp_path, ITEM, "report := result.item(metadata, criteria)\n", "report := 1 if false\n"
+    )
 
     decision = _decision(policies, opa_bin)
     catalog = decision_catalog(decision["catalog"], policies)

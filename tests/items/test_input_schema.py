@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 from gonogo.paths import policies_dir
 from gonogo.schema_validation import bundled_snapshot_schema
+from tests.support.policies import edited_seed
 
 ITEM = Path("items") / "final" / "pre_launch_checklist" / "load_testing.rego"
 
@@ -39,12 +39,7 @@ def test_policies_type_check_against_the_snapshot_schema(opa_bin: str, schema_fi
 
 
 def test_a_typo_in_an_input_path_fails_the_check(opa_bin: str, schema_file: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "policies"
-    shutil.copytree(policies_dir(), copy)
-    item = copy / ITEM
-    source = item.read_text()
-    assert "input.quality.load_tests.runs" in source
-    item.write_text(source.replace("input.quality.load_tests.runs", "input.quality.load_tests.rnus"))
+    copy = edited_seed(tmp_path, ITEM, "input.quality.load_tests.runs", "input.quality.load_tests.rnus")
     checked = _check(opa_bin, schema_file, copy)
     assert checked.returncode != 0
     assert "undefined ref: input.quality.load_tests.rnus" in checked.stdout + checked.stderr
