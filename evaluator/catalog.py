@@ -10,7 +10,6 @@ from gonogo.evaluator.bounded_process import Deadline, describe_exit, run_bounde
 from gonogo.evaluator.engine import DEFAULT_MAX_ANSWER_BYTES, describe_opa_message
 from gonogo.evaluator.eval_engine import parse_json
 from gonogo.evaluator.opa_binary import check_opa, find_opa
-from gonogo.evaluator.policy_files import package_rows
 
 from gonogo.errors import OpaError
 
@@ -163,11 +162,10 @@ def catalog_items(document: dict[str, Any], policies: Path) -> list[CatalogItem]
     return sorted(items, key=lambda item: id_key(item.id))
 
 
-def decision_catalog(entries: dict[str, Any], policies: Path) -> list[CatalogItem]:
+def decision_catalog(entries: dict[str, Any], rows: dict[str, tuple[str, int]]) -> list[CatalogItem]:
     """The items of a decision's `catalog`: each item package's METADATA as OPA read it in that
     evaluation (`rego.metadata.chain()` in the item's `metadata` rule), by package path, placed
-    in the policy files of `policies` by their `package` lines (policy_files.package_rows)."""
-    rows = package_rows(policies)
+    by `rows`: the policy files' `package` lines (policy_files.package_rows)."""
     items = []
     for package, notes in entries.items():
         if not isinstance(notes, dict) or "id" not in (notes.get("custom") or {}):

@@ -24,8 +24,9 @@ def package_rows(root: Path) -> dict[str, tuple[str, int]]:
         shown = (Path(root.name) / path.relative_to(root)).as_posix()
         with path.open(encoding="utf-8", errors="replace") as lines:
             for number, line in enumerate(lines, 1):
-                if line.startswith("package "):
-                    rows.setdefault(line.split("#", 1)[0].split()[1], (shown, number))
+                declared = line.split("#", 1)[0].split() if line.startswith("package ") else []
+                if len(declared) == 2:  # `package <path>`; OPA refuses anything else before we ask
+                    rows.setdefault(declared[1], (shown, number))
                     break
     return rows
 

@@ -16,7 +16,7 @@ from gonogo.errors import ConfigError, OpaError
 from gonogo.evaluator.catalog import CatalogItem, decision_catalog, load_catalog
 from gonogo.evaluator.engine import RUN_KEY, EngineInfo, EngineInput, EngineOptions, SnapshotInput
 from gonogo.evaluator.engines import make_engine
-from gonogo.evaluator.policy_files import policy_digest
+from gonogo.evaluator.policy_files import package_rows, policy_digest
 from gonogo.evaluator.report import build_report, config_digest
 from gonogo.evaluator.server_engine import ServerEngine
 from gonogo.evaluator.snapshot import bytes_digest, snapshot_file_bytes, validate_snapshot
@@ -95,13 +95,17 @@ def evaluate(
         )  # fmt: skip
 
 
+CatalogOf = Callable[[dict[str, Any]], list[CatalogItem]]
+"""The catalog a decision is checked against, given that decision."""
+
+
 @dataclass(frozen=True)
 class Policies:
     """The policies a report is judged by: their folder, the engine's identity, the catalog."""
 
     folder: Path
     engine: EngineInfo
-    catalog: Callable[[dict[str, Any]], list[CatalogItem]]
+    catalog: CatalogOf
     """The catalog the decision (the argument) is checked against."""
 
 
@@ -144,7 +148,7 @@ def judge(
         policies = subset_tree(policies, provides)
     engine = make_engine(engine_options, policies)
     with ExitStack() as stack:
-        catalog: Callable[[dict[str, Any]], list[CatalogItem]] = _catalog_of_decision(policies)
+        catalog: CatalogOf = _catalog_of_decision(policies)
         with_catalog: Callable[[Query], Query] = _same_query
         if teams or engine_options.opa_url:  # items that need not have a `metadata` rule
             served = getattr(engine, "catalog", None)  # the warm server holds its own
@@ -169,19 +173,23 @@ def _same_query(query: Query) -> Query:
     return query
 
 
-def _catalog_of_decision(policies: Path) -> Callable[[dict[str, Any]], list[CatalogItem]]:
+def _catalog_of_decision(policies: Path) -> CatalogOf:
     """The catalog each decision carries (policies/main's `catalog`, the seed's items' `metadata`
-    rules), read by OPA in the same evaluation: no second OPA process reads the policies."""
+    rules), read by OPA in the same evaluation: no second OPA process reads the policies. The
+    files' `package` lines are read once, however many reports a session judges."""
+    rows: dict[str, tuple[str, int]] = {}
 
     def catalog(decision: dict[str, Any]) -> list[CatalogItem]:
         if "catalog" not in decision:
             raise OpaError("the decision carries no catalog of the items (policies/main/main.rego)")
-        return decision_catalog(decision["catalog"], policies)
+        if not rows:
+            rows.update(package_rows(policies))
+        return decision_catalog(decision["catalog"], rows)
 
     return catalog
 
 
-def _catalog_served(served: Callable[[], list[CatalogItem]]) -> Callable[[dict[str, Any]], list[CatalogItem]]:
+def _catalog_served(served: Callable[[], list[CatalogItem]]) -> CatalogOf:
     return lambda _decision: served()
 
 

@@ -40,13 +40,13 @@ def seed_decision(opa_bin: str) -> dict[str, Any]:
 def test_the_decisions_catalog_is_the_one_opa_inspect_reads(
     seed_decision: dict[str, Any], opa_bin: str
 ) -> None:
-    from_decision = decision_catalog(seed_decision["catalog"], policies_dir())
+    from_decision = decision_catalog(seed_decision["catalog"], package_rows(policies_dir()))
     assert len(from_decision) > 100
     assert _described(from_decision) == _described(load_catalog(policies_dir(), opa_bin))
 
 
 def test_every_reported_item_is_in_the_decisions_catalog(seed_decision: dict[str, Any]) -> None:
-    listed = {item.id for item in decision_catalog(seed_decision["catalog"], policies_dir())}
+    listed = {item.id for item in decision_catalog(seed_decision["catalog"], package_rows(policies_dir()))}
     assert set(seed_decision["items"]) == listed
 
 
@@ -56,7 +56,7 @@ def test_an_item_whose_report_is_undefined_is_listed_as_an_error(tmp_path: Path,
     )
 
     decision = _decision(policies, opa_bin)
-    catalog = decision_catalog(decision["catalog"], policies)
+    catalog = decision_catalog(decision["catalog"], package_rows(policies))
     broken = next(entry for entry in catalog if entry.file == f"policies/{ITEM.as_posix()}")
     assert broken.id not in decision["items"]
     merged = {entry["id"]: entry for entry in merge_with_catalog(decision["items"], catalog)}
@@ -68,14 +68,21 @@ def test_an_item_whose_report_is_undefined_is_listed_as_an_error(tmp_path: Path,
 def test_a_package_no_policy_file_declares_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.rego").write_text("package gonogo.items.a.b.c\n")
     notes = {"scope": "package", "custom": {"id": "9.9.9", "severity": "low"}}
-    assert [item.id for item in decision_catalog({"gonogo.items.a.b.c": notes}, tmp_path)] == ["9.9.9"]
+    assert [item.id for item in decision_catalog({"gonogo.items.a.b.c": notes}, package_rows(tmp_path))] == [
+        "9.9.9"
+    ]
     with pytest.raises(OpaError, match=r"package gonogo\.items\.x\.y\.z, which no policy file declares"):
-        decision_catalog({"gonogo.items.x.y.z": notes}, tmp_path)
+        decision_catalog({"gonogo.items.x.y.z": notes}, package_rows(tmp_path))
 
 
 def test_a_package_without_an_id_is_not_an_item(tmp_path: Path) -> None:
     (tmp_path / "a.rego").write_text("package gonogo.items.a.b.c\n")
-    assert decision_catalog({"gonogo.items.a.b.c": {"scope": "package", "title": "helper"}}, tmp_path) == []
+    assert (
+        decision_catalog(
+            {"gonogo.items.a.b.c": {"scope": "package", "title": "helper"}}, package_rows(tmp_path)
+        )
+        == []
+    )
 
 
 def test_package_rows_are_the_declarations_line_in_each_policy_file(tmp_path: Path) -> None:
@@ -84,6 +91,7 @@ def test_package_rows_are_the_declarations_line_in_each_policy_file(tmp_path: Pa
         "# METADATA\n# title: one\n# custom:\n#   id: x\npackage gonogo.items.a.b.one # trailing\n\nx := 1\n"
     )
     (tmp_path / "items" / "one_test.rego").write_text("package gonogo.items.a.b.one_test\n")
+    (tmp_path / "items" / "garbled.rego").write_text("package \npackage a b\n")  # no declaration read
     assert package_rows(tmp_path) == {"gonogo.items.a.b.one": (f"{tmp_path.name}/items/one.rego", 5)}
 
 
